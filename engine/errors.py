@@ -1,0 +1,88 @@
+"""Errors factlint reports to people, and how they map to exit codes.
+
+Owns: the exception types that cross module boundaries.  A `UserError` is bad
+input (missing file, undecodable text, a rule file that does not compile, a
+facts file that fails validation): the CLI prints it as one line and exits 2.
+Anything else escaping the pipeline is a bug: the CLI says so and exits 3.
+Does not own: formatting of findings (see `report`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+class FactlintError(Exception):
+    """Base class for every error factlint raises on purpose."""
+
+
+@dataclass
+class Diagnostic:
+    """One problem in an input file, with an optional position.
+
+    ``line`` and ``column`` are 1-based; ``source_line`` is the text of that
+    line (without its line break) so a caret can be drawn under ``column``.
+    """
+
+    path: str
+    message: str
+    code: str = "input"
+    line: int | None = None
+    column: int | None = None
+    source_line: str | None = None
+    hint: str | None = None
+
+    def one_line(self) -> str:
+        where = self.path
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        text = f"{where}: error[{self.code}] {self.message}"
+        if self.hint:
+            text += f" ({self.hint})"
+        return text
+
+    def render(self) -> str:
+        """The one-line message, then the source line and a caret when known."""
+        out = [self.one_line()]
+        if self.source_line is not None and self.line is not None and self.column is not None:
+            gutter = str(self.line)
+            out.append(f"{' ' * len(gutter)} |")
+            out.append(f"{gutter} | {self.source_line}")
+            # tabs keep their width so the caret lines up
+            prefix = "".join("\t" if ch == "\t" else " " for ch in self.source_line[: self.column - 1])
+            out.append(f"{' ' * len(gutter)} | {prefix}^")
+        return "\n".join(out)
+
+
+class UserError(FactlintError):
+    """Bad input from the user: one or more diagnostics, exit code 2."""
+
+    def __init__(self, diagnostics: Diagnostic | list[Diagnostic]):
+        if isinstance(diagnostics, Diagnostic):
+            diagnostics = [diagnostics]
+        self.diagnostics: list[Diagnostic] = diagnostics
+        super().__init__(diagnostics[0].one_line() if diagnostics else "error")
+
+    def render(self) -> str:
+        return "\n".join(d.render() for d in self.diagnostics)
+
+
+def input_error(path: str, message: str, code: str = "input") -> UserError:
+    """Shorthand for a position-less error about a whole file."""
+    return UserError(Diagnostic(path=path, message=message, code=code))
+
+
+@dataclass
+class ErrorList:
+    """Collects diagnostics during a pass so several can be reported at once."""
+
+    items: list[Diagnostic] = field(default_factory=list)
+
+    def add(self, diag: Diagnostic) -> None:
+        self.items.append(diag)
+
+    def raise_if_any(self) -> None:
+        if self.items:
+            raise UserError(self.items)

@@ -1,0 +1,295 @@
+"""Fact models: what factlint knows about an article.
+
+Owns: the pydantic records for every fact kind, the ``Span`` every
+text-derived field carries, and ``FactSet`` (an article's facts plus id
+lookup).  Every span is a pair of Unicode code-point offsets into the
+document text, end exclusive, plus the text it covers; ``Span.text`` always
+equals ``document.text[start:end]``.
+
+Does not own: how facts are found (``extract``) or indexed for joins
+(``evaluate.index``).
+
+Fact kinds (the ``kind`` field) and what they mean:
+
+=========== ===================================================================
+statement   someone said something: speaker, cue verb, content, stance
+report      a media report or agency account and what it claims
+document    a letter, memo, resolution, statement... and its status
+event       something that happened, with the time it is given
+time        a temporal expression with its normalized value
+quantity    a number of things: value, approximation, counted noun
+role        a person given a title/role, optionally at an organisation
+age         a person's age as stated
+entity      a person/organisation/place with all its mentions
+repetition  the same word twice in a row ("that that")
+=========== ===================================================================
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+
+class Span(BaseModel):
+    """A region of the document: code-point offsets (end exclusive) and text."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "Span":
+        if self.end < self.start:
+            raise ValueError(f"span end {self.end} is before start {self.start}")
+        return self
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> "Span":
+        return cls(start=start, end=end, text=text[start:end])
+
+
+Stance = Literal["assert", "deny", "confirm", "retract"]
+
+
+class Fact(BaseModel):
+    """Fields every fact has.
+
+    ``start``/``end``/``text`` is the fact's whole extent (for a statement:
+    speaker, cue and content together).  ``sentence`` and ``paragraph`` are
+    0-based indexes into the document's sentences and paragraphs;
+    ``in_headline`` says whether the fact lies in the headline.  ``topic``
+    holds normalized keys (content words, ``entity:<id>``, ``class:<name>``)
+    that rules use to decide whether two facts speak about the same thing.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    kind: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+    sentence: int = 0
+    paragraph: int = 0
+    in_headline: bool = False
+    topic: list[str] = Field(default_factory=list)
+
+    def cite_span(self) -> Span:
+        """The span a finding cites for this fact (the whole fact by default)."""
+        return Span(start=self.start, end=self.end, text=self.text)
+
+
+class StatementFact(Fact):
+    """An attributed statement.
+
+    ``speaker`` is the speaker as written (None when the text names nobody);
+    ``speaker_entity`` the entity id it resolves to.  ``speaker_type`` is one of
+    person, organization, media, anonymous, document, pronoun, unknown.
+    ``official`` is true when the speaker holds an official title or is a
+    government body (decided by the ``official-titles`` and
+    ``official-bodies`` lexicons).  ``direct`` is true for quoted words.
+    ``target``/``target_fact`` name what a denial or retraction is about when
+    the text says ("the letter"); ``document`` is set when the speaker is a
+    document ("the letter said").
+    """
+
+    kind: Literal["statement"] = "statement"
+    speaker: Span | None = None
+    #: for a pronoun or surname speaker, the named mention it refers to
+    speaker_ref: Span | None = None
+    speaker_entity: str | None = None
+    speaker_type: str = "unknown"
+    speaker_title: str | None = None
+    cue: Span
+    content: Span
+    stance: Stance = "assert"
+    stance_cue: Span | None = None
+    direct: bool = False
+    official: bool = False
+    anonymous: bool = False
+    tense: Literal["past", "present", "future", "unknown"] = "unknown"
+    target: Span | None = None
+    target_fact: str | None = None
+    document: str | None = None
+
+    def cite_span(self) -> Span:
+        return self.content
+
+
+class ReportFact(Fact):
+    """A media or agency report: who reports, what it claims, what it cites."""
+
+    kind: Literal["report"] = "report"
+    source: Span
+    source_type: str = "media"  # media, agency, anonymous, named
+    cue: Span | None = None
+    content: Span | None = None
+    cites: list[str] = Field(default_factory=list)  # ids of document facts
+    stance: Stance = "assert"
+
+    def cite_span(self) -> Span:
+        return self.content or Span(start=self.start, end=self.end, text=self.text)
+
+
+class DocumentFact(Fact):
+    """A document mentioned in the article (letter, memo, resolution, ...).
+
+    ``doc_type`` is the head word (letter, memo, report, resolution,
+    statement, draft, email, ...).  ``status`` is draft, leaked, retracted,
+    signed or None.  ``reported`` is true when the article knows of it only
+    through a report.  ``content`` is the document's own quoted words when the
+    article quotes them ("the letter said ...").
+    """
+
+    kind: Literal["document"] = "document"
+    doc_type: str
+    mention: Span
+    author: Span | None = None
+    author_entity: str | None = None
+    recipient: Span | None = None
+    status: str | None = None
+    reported: bool = False
+    content: Span | None = None
+    mentions: list[Span] = Field(default_factory=list)
+
+    def cite_span(self) -> Span:
+        return self.content or self.mention
+
+
+class TimeFact(Fact):
+    """A temporal expression and its normalized value.
+
+    ``value`` is ``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY`` or None when it cannot
+    be resolved.  ``time_type`` follows TimeML: date, time, duration, set.
+    ``weekday`` is the weekday named in the expression (monday..sunday), if
+    any; ``explicit`` is true when the expression gives the calendar date
+    itself (not resolved from the publication date).
+    """
+
+    kind: Literal["time"] = "time"
+    value: str | None = None
+    time_type: Literal["date", "time", "duration", "set"] = "date"
+    granularity: Literal["day", "month", "year", "week", "unknown"] = "unknown"
+    weekday: str | None = None
+    explicit: bool = False
+    relative: bool = False
+
+
+class EventFact(Fact):
+    """Something that happened, with the time the text gives it."""
+
+    kind: Literal["event"] = "event"
+    trigger: Span
+    time: str | None = None  # id of the TimeFact
+    date: str | None = None  # its value
+    tense: Literal["past", "present", "future", "unknown"] = "unknown"
+    anchor: Span | None = None  # the whole dated phrase
+
+
+class QuantityFact(Fact):
+    """A count or measure.  ``approx`` is None for an exact figure, else the
+    approximator as a normalized word (over, under, about, at least, at most,
+    nearly, some, up to).  ``unit`` is None for counts of things, else
+    percent or a currency code."""
+
+    kind: Literal["quantity"] = "quantity"
+    value: float
+    value_high: float | None = None
+    approx: str | None = None
+    noun: Span | None = None
+    noun_key: str | None = None
+    unit: str | None = None
+
+
+class RoleFact(Fact):
+    """A person given a title or role (optionally at an organisation)."""
+
+    kind: Literal["role"] = "role"
+    person: Span
+    person_entity: str | None = None
+    title: Span
+    org: Span | None = None
+    former: bool = False
+    change: bool = False  # "was promoted to", "became"
+
+
+class AgeFact(Fact):
+    kind: Literal["age"] = "age"
+    person: Span | None = None
+    person_entity: str | None = None
+    age: int
+
+
+class EntityFact(Fact):
+    """A named entity with every mention the text makes of it."""
+
+    kind: Literal["entity"] = "entity"
+    name: str
+    entity_type: str = "unknown"  # person, organization, place, unknown
+    mentions: list[Span] = Field(default_factory=list)
+    aliases: list[str] = Field(default_factory=list)
+
+
+class RepetitionFact(Fact):
+    """The same word twice in a row; ``previous``/``following`` are the
+    neighbouring words (lower case) so rules can tell slips from grammar."""
+
+    kind: Literal["repetition"] = "repetition"
+    word: str
+    first: Span
+    second: Span
+    previous: str | None = None
+    following: str | None = None
+
+
+AnyFact = Annotated[
+    Union[
+        StatementFact,
+        ReportFact,
+        DocumentFact,
+        TimeFact,
+        EventFact,
+        QuantityFact,
+        RoleFact,
+        AgeFact,
+        EntityFact,
+        RepetitionFact,
+    ],
+    Field(discriminator="kind"),
+]
+
+FACT_CLASSES: dict[str, type[Fact]] = {
+    cls.model_fields["kind"].default: cls
+    for cls in (
+        StatementFact,
+        ReportFact,
+        DocumentFact,
+        TimeFact,
+        EventFact,
+        QuantityFact,
+        RoleFact,
+        AgeFact,
+        EntityFact,
+        RepetitionFact,
+    )
+}
+
+
+class FactSet(BaseModel):
+    """All facts of one article, in document order, with lookup by id."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    path: str = "<text>"
+    published: str | None = None
+    facts: list[AnyFact] = Field(default_factory=list)
+
+    def by_id(self) -> dict[str, Fact]:
+        return {f.id: f for f in self.facts}
+
+    def of_kind(self, kind: str) -> list[Fact]:
+        return [f for f in self.facts if f.kind == kind]

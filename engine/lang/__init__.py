@@ -1,0 +1,1 @@
+"""The rule language: parse (lark) -> AST -> compiler passes -> compiled rules."""

@@ -1,0 +1,403 @@
+"""Building the AST from the lark tree.
+
+Owns: a lark ``Transformer`` that only builds structure: tree in, AST records
+out, each with its position.  It decodes string literals itself (escapes
+``\\"``, ``\\\\``, ``\\n``, ``\\t``); nothing in a rule file is ever evaluated
+as Python.  Semantic checks belong to ``compiler``.
+"""
+
+from __future__ import annotations
+
+from lark import Token, Transformer, Tree, v_args
+
+from . import ast
+from .parser import parse_text
+
+_ESCAPES = {'"': '"', "\\": "\\", "n": "\n", "t": "\t", "[": "\\[", "]": "\\]"}
+
+
+def decode_string(raw: str) -> str:
+    """Decode a rule-file string literal (single or triple quoted)."""
+    body = raw[3:-3] if raw.startswith('"""') else raw[1:-1]
+    out, i = [], 0
+    while i < len(body):
+        ch = body[i]
+        if ch == "\\" and i + 1 < len(body):
+            nxt = body[i + 1]
+            out.append(_ESCAPES.get(nxt, "\\" + nxt))
+            i += 2
+            continue
+        out.append(ch)
+        i += 1
+    text = "".join(out)
+    if raw.startswith('"""'):
+        text = _dedent_block(text)
+    return text
+
+
+def _dedent_block(text: str) -> str:
+    """Triple-quoted blocks: drop a leading newline and common indentation."""
+    if text.startswith("\r\n"):
+        text = text[2:]
+    elif text.startswith("\n"):
+        text = text[1:]
+    lines = text.split("\n")
+    indents = [len(line) - len(line.lstrip(" \t")) for line in lines if line.strip()]
+    cut = min(indents) if indents else 0
+    lines = [line[cut:] if line.strip() else line.strip(" \t") for line in lines]
+    text = "\n".join(lines)
+    return text.rstrip(" \t\n") if text.strip() else text
+
+
+class _Builder(Transformer):
+    def __init__(self, path: str, source: str):
+        super().__init__()
+        self.path = path
+        self.source = source
+
+    # -- helpers ---------------------------------------------------------
+    def _pos(self, item) -> ast.Pos:
+        if isinstance(item, Token):
+            return ast.Pos(self.path, item.line or 1, item.column or 1)
+        if hasattr(item, "empty") and hasattr(item, "__dict__"):  # a lark Meta
+            if not item.empty:
+                return ast.Pos(self.path, item.line, item.column)
+            return ast.Pos(self.path, 1, 1)
+        meta = getattr(item, "meta", None)
+        if meta is not None and not getattr(meta, "empty", True):
+            return ast.Pos(self.path, meta.line, meta.column)
+        return ast.Pos(self.path, 1, 1)
+
+    # -- top level -------------------------------------------------------
+    def start(self, items):
+        rf = ast.RuleFile(self.path, self.source)
+        for item in items:
+            if isinstance(item, ast.Rule):
+                rf.rules.append(item)
+            elif isinstance(item, ast.LexiconDef):
+                rf.lexicons.append(item)
+        return rf
+
+    def phrase_list(self, items):
+        return [decode_string(str(t)) for t in items]
+
+    @v_args(meta=True)
+    def lexicon_def(self, meta, items):
+        name_tok, phrases = items
+        return ast.LexiconDef(str(name_tok), phrases, False, self._pos(name_tok))
+
+    @v_args(meta=True)
+    def extend_def(self, meta, items):
+        name_tok, phrases = items
+        return ast.LexiconDef(str(name_tok), phrases, True, self._pos(name_tok))
+
+    @v_args(meta=True)
+    def rule_def(self, meta, items):
+        name_tok, *clauses = items
+        rule = ast.Rule(name=str(name_tok), pos=self._pos(name_tok))
+        for kind, value, pos in clauses:
+            single = {"title", "severity", "rationale", "message", "group"}
+            if kind in single:
+                if kind in rule.clause_pos:
+                    rule.repeated.append((kind, pos))
+                rule.clause_pos[kind] = pos
+            if kind == "title":
+                rule.title = value
+            elif kind == "severity":
+                rule.severity = value
+            elif kind == "rationale":
+                rule.rationale = value
+            elif kind == "tags":
+                rule.tags.extend(value)
+            elif kind == "message":
+                rule.message, rule.message_pos = value, pos
+            elif kind == "group":
+                rule.group_by, rule.group_pos = value, pos
+            elif kind == "bindings":
+                rule.bindings.extend(value)
+                rule.clause_pos.setdefault("match", pos)
+            elif kind == "sentence":
+                bindings, condition = value
+                rule.bindings.extend(bindings)
+                rule.conditions.append(condition)
+                rule.clause_pos.setdefault("match", pos)
+            elif kind == "where":
+                rule.conditions.append(value)
+            elif kind == "unless":
+                rule.unless.append(value)
+            elif kind == "note":
+                rule.notes.append(value)
+            elif kind == "example":
+                rule.examples.append(value)
+        return rule
+
+    # -- clauses: each returns (kind, value, pos) --------------------------
+    def _clause(self, kind, value, token):
+        return (kind, value, self._pos(token))
+
+    @v_args(meta=True)
+    def title(self, meta, items):
+        return ("title", decode_string(str(items[0])), self._pos(items[0]))
+
+    @v_args(meta=True)
+    def severity(self, meta, items):
+        return ("severity", str(items[0]), self._pos(items[0]))
+
+    @v_args(meta=True)
+    def rationale(self, meta, items):
+        return ("rationale", decode_string(str(items[0])), self._pos(items[0]))
+
+    @v_args(meta=True)
+    def tags(self, meta, items):
+        return ("tags", [str(t) for t in items], self._pos(items[0]))
+
+    @v_args(meta=True)
+    def message(self, meta, items):
+        return ("message", decode_string(str(items[0])), self._pos(items[0]))
+
+    @v_args(meta=True)
+    def group(self, meta, items):
+        return ("group", [str(t) for t in items], self._pos(items[0]))
+
+    def severity_level(self, items):
+        return items[0]
+
+    def example_kind(self, items):
+        return items[0]
+
+    def article(self, items):
+        return items[0]
+
+    @v_args(meta=True)
+    def match(self, meta, items):
+        return ("bindings", list(items), self._pos(meta))
+
+    @v_args(meta=True)
+    def sentence(self, meta, items):
+        left, relation, right = items
+        left_name = left.kind
+        right_name = right.kind if right.kind != left_name else right.kind + "2"
+        bl = ast.Binding(left_name, left, left.pos)
+        br = ast.Binding(right_name, right, right.pos)
+        rel = ast.Relation(left_name, relation, right_name, left.pos, left.pos, right.pos)
+        return ("sentence", ([bl, br], rel), self._pos(meta))
+
+    @v_args(meta=True)
+    def where(self, meta, items):
+        return ("where", items[0], self._pos(meta))
+
+    @v_args(meta=True)
+    def unless_exists(self, meta, items):
+        binding = items[0]
+        cond = items[1] if len(items) > 1 else None
+        return ("unless", ast.Unless(binding, cond, self._pos(meta)), self._pos(meta))
+
+    @v_args(meta=True)
+    def unless_sentence(self, meta, items):
+        pattern, relation, right = items
+        binding = ast.Binding(pattern.kind, pattern, pattern.pos)
+        cond = ast.Relation(pattern.kind, relation, str(right), pattern.pos, pattern.pos, self._pos(right))
+        return ("unless", ast.Unless(binding, cond, self._pos(meta)), self._pos(meta))
+
+    @v_args(meta=True)
+    def note(self, meta, items):
+        binding = items[0]
+        cond = items[1] if len(items) == 3 else None
+        msg_tok = items[-1]
+        note = ast.Note(binding, cond, decode_string(str(msg_tok)), self._pos(meta), self._pos(msg_tok))
+        return ("note", note, self._pos(meta))
+
+    @v_args(meta=True)
+    def example(self, meta, items):
+        kind = str(items[0])
+        published = None
+        for it in items[1:-1]:
+            published = it
+        text_tok = items[-1]
+        return ("example", ast.Example(kind, decode_string(str(text_tok)), self._pos(text_tok), published), self._pos(meta))
+
+    def example_option(self, items):
+        return str(items[0])
+
+    # -- patterns ---------------------------------------------------------
+    @v_args(meta=True)
+    def binding(self, meta, items):
+        name_tok, pattern = items
+        return ast.Binding(str(name_tok), pattern, self._pos(name_tok))
+
+    @v_args(meta=True)
+    def pattern(self, meta, items):
+        words_tree = items[-1]
+        return words_tree if isinstance(words_tree, ast.Pattern) else words_tree
+
+    @v_args(meta=True)
+    def article_pattern(self, meta, items):
+        pat = items[-1]
+        pat.pos = self._pos(meta)
+        return pat
+
+    @v_args(meta=True)
+    def kind_words(self, meta, items):
+        words, alts, positions = [], [], []
+        for it in items:
+            if isinstance(it, Token):
+                words.append(str(it))
+                positions.append(self._pos(it))
+            else:
+                alts = it
+        return ast.Pattern(words, alts, self._pos(meta), positions)
+
+    def alternatives(self, items):
+        return [str(t) for t in items]
+
+    # -- conditions -------------------------------------------------------
+    @v_args(meta=True)
+    def or_cond(self, meta, items):
+        return ast.Or(list(items), self._pos(meta))
+
+    @v_args(meta=True)
+    def and_cond(self, meta, items):
+        return ast.And(list(items), self._pos(meta))
+
+    @v_args(meta=True)
+    def negation(self, meta, items):
+        return ast.Not(items[0], self._pos(meta))
+
+    @v_args(meta=True)
+    def relation_test(self, meta, items):
+        left, relation, right = items
+        return ast.Relation(str(left), relation, str(right), self._pos(meta), self._pos(left), self._pos(right))
+
+    def _split_neg(self, items):
+        neg = any(isinstance(i, Tree) and i.data == "neg" for i in items)
+        rest = [i for i in items if not (isinstance(i, Tree) and i.data == "neg")]
+        return neg, rest
+
+    @v_args(meta=True)
+    def qualifier_test(self, meta, items):
+        neg, rest = self._split_neg(items)
+        name, qual = rest
+        return ast.Qualified(str(name), str(qual), neg, self._pos(meta))
+
+    def qualifier_word(self, items):
+        return items[0]
+
+    @v_args(meta=True)
+    def place_test(self, meta, items):
+        neg, rest = self._split_neg(items)
+        name, place = rest
+        return ast.Place(str(name), str(place.children[0]) if isinstance(place, Tree) else str(place), neg, self._pos(meta))
+
+    @v_args(meta=True)
+    def comparison(self, meta, items):
+        left, op, right = items
+        return ast.Compare(left, str(op), right, self._pos(op))
+
+    @v_args(meta=True)
+    def contains(self, meta, items):
+        return ast.Compare(items[0], "contains", items[1], self._pos(meta))
+
+    @v_args(meta=True)
+    def matches(self, meta, items):
+        tok = items[1]
+        return ast.Compare(items[0], "matches", None, self._pos(tok), pattern=decode_string(str(tok)))
+
+    @v_args(meta=True)
+    def in_lexicon(self, meta, items):
+        neg, rest = self._split_neg(items)
+        expr, name = rest
+        return ast.Compare(expr, "in_lexicon", None, self._pos(name), negated=neg, lexicon=str(name))
+
+    @v_args(meta=True)
+    def missing_test(self, meta, items):
+        neg, rest = self._split_neg(items)
+        return ast.Compare(rest[0], "missing", None, self._pos(meta), negated=neg)
+
+    @v_args(meta=True)
+    def tolerance(self, meta, items):
+        left, (amount, percent), right = items
+        return ast.Compare(left, "tolerance", right, self._pos(meta), amount=amount, percent=percent)
+
+    def amount(self, items):
+        return (float(items[0]), len(items) > 1)
+
+    # -- relations: return the relation name -------------------------------
+    def conflicts_with(self, _):
+        return "conflicts_with"
+
+    def disavows(self, _):
+        return "disavows"
+
+    def cites(self, _):
+        return "cites"
+
+    def differs_from(self, _):
+        return "differs_from"
+
+    def agrees_with(self, _):
+        return "agrees_with"
+
+    def spelled_differently(self, _):
+        return "spelled_differently"
+
+    def before(self, _):
+        return "before"
+
+    def after(self, _):
+        return "after"
+
+    def same(self, items):
+        word = [i for i in items if isinstance(i, Tree)][0]
+        return "same_" + str(word.children[0])
+
+    def same_scope(self, items):
+        word = [i for i in items if isinstance(i, Tree)][0]
+        return "same_" + str(word.children[0])
+
+    # -- expressions -------------------------------------------------------
+    @v_args(meta=True)
+    def field_ref(self, meta, items):
+        return ast.FieldRef(str(items[0]), [str(t) for t in items[1:]], self._pos(items[0]))
+
+    @v_args(meta=True)
+    def string(self, meta, items):
+        return ast.Literal(decode_string(str(items[0])), "string", self._pos(items[0]))
+
+    @v_args(meta=True)
+    def number(self, meta, items):
+        return ast.Literal(float(items[0]), "number", self._pos(items[0]))
+
+    @v_args(meta=True)
+    def date(self, meta, items):
+        return ast.Literal(str(items[0]), "date", self._pos(items[0]))
+
+    @v_args(meta=True)
+    def true(self, meta, items):
+        return ast.Literal(True, "bool", self._pos(meta))
+
+    @v_args(meta=True)
+    def false(self, meta, items):
+        return ast.Literal(False, "bool", self._pos(meta))
+
+    def _shift(self, meta, items, sign):
+        base, tok = items
+        text = str(tok)
+        num = int("".join(ch for ch in text if ch.isdigit()))
+        unit = text.lstrip("0123456789 \t").rstrip("s")
+        return ast.DateShift(base, sign, num, unit, self._pos(tok))
+
+    @v_args(meta=True)
+    def add_duration(self, meta, items):
+        return self._shift(meta, items, +1)
+
+    @v_args(meta=True)
+    def sub_duration(self, meta, items):
+        return self._shift(meta, items, -1)
+
+
+def build_rule_file(text: str, path: str, prefix: str = "") -> ast.RuleFile:
+    """Parse and build one rule file; raises UserError on syntax errors."""
+    tree = parse_text(text, path)
+    rf = _Builder(path, text).transform(tree)
+    rf.prefix = prefix
+    return rf

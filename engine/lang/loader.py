@@ -1,0 +1,100 @@
+"""Finding and reading rule files, and gathering their lexicons.
+
+Owns: where the shipped rule pack lives (package data ``factlint.rules``),
+walking rule folders in a stable order, reading rule files with clear errors,
+and merging lexicon definitions/extensions into one ``Lexicons``.  A rule's
+id prefix is its file's folder relative to the root it was found under, so
+``rules/attribution/denial-vs-document.rule`` holding ``rule
+denial-vs-document`` has the id ``attribution/denial-vs-document``.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from ..errors import Diagnostic, UserError, input_error
+from ..lexicon import Lexicon, Lexicons
+from . import ast
+from .build import build_rule_file
+
+RULE_SUFFIX = ".rule"
+MAX_RULE_FILE_BYTES = 1024 * 1024
+
+
+def shipped_rules_root() -> Path:
+    return Path(str(resources.files("factlint.rules")))
+
+
+def discover(path: str | os.PathLike) -> list[tuple[Path, str]]:
+    """Rule files under ``path`` (a file or a folder) with their id prefixes."""
+    p = Path(path)
+    if not p.exists():
+        raise input_error(str(path), "no such rule file or folder", "missing-file")
+    if p.is_file():
+        return [(p, "")]
+    found = []
+    for dirpath, dirnames, filenames in os.walk(p):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith((".", "_")))
+        for name in sorted(filenames):
+            if name.endswith(RULE_SUFFIX):
+                f = Path(dirpath) / name
+                rel = f.parent.relative_to(p).as_posix()
+                found.append((f, "" if rel == "." else rel))
+    return found
+
+
+def read_rule_file(path: Path) -> str:
+    try:
+        if path.is_dir():
+            raise input_error(str(path), "is a directory, not a rule file", "not-a-file")
+        if path.stat().st_size > MAX_RULE_FILE_BYTES:
+            raise input_error(str(path), "rule file is larger than 1 MB", "too-large")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise input_error(str(path), f"cannot read rule file: {exc.strerror or exc}", "unreadable") from None
+    if b"\x00" in data:
+        raise input_error(str(path), "rule file looks binary (it contains NUL bytes)", "binary-input")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise input_error(str(path), f"rule file is not valid UTF-8 (byte offset {exc.start})", "encoding") from None
+
+
+def parse_rule_files(paths: list[str | os.PathLike]) -> list[ast.RuleFile]:
+    """Parse every rule file under ``paths``; all syntax errors are reported together."""
+    files: list[ast.RuleFile] = []
+    errors: list[Diagnostic] = []
+    for root in paths:
+        for f, prefix in discover(root):
+            try:
+                files.append(build_rule_file(read_rule_file(f), str(f), prefix))
+            except UserError as err:
+                errors.extend(err.diagnostics)
+    if errors:
+        raise UserError(errors)
+    return files
+
+
+def gather_lexicons(files: list[ast.RuleFile], base: Lexicons | None = None) -> Lexicons:
+    """Apply every file's lexicon definitions in order, on top of ``base``."""
+    lex = Lexicons(dict(base.items)) if base else Lexicons()
+    for rf in files:
+        for d in rf.lexicons:
+            if d.extend:
+                lex.extend(d.name, d.phrases, d.pos.path, d.pos.line)
+            else:
+                lex.define(Lexicon(d.name, tuple(d.phrases), d.pos.path, d.pos.line))
+    return lex
+
+
+@lru_cache(maxsize=1)
+def shipped_rule_files() -> tuple[ast.RuleFile, ...]:
+    return tuple(parse_rule_files([shipped_rules_root()]))
+
+
+def load_default_lexicons() -> Lexicons:
+    """The lexicons of the shipped pack (``rules/``), ready for extractors."""
+    return gather_lexicons(list(shipped_rule_files()))

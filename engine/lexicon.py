@@ -1,0 +1,109 @@
+"""Lexicons: named word lists that rules and extractors share.
+
+Owns: the ``Lexicon`` record, the ``Lexicons`` collection (with extension and
+override semantics), and phrase matching in text.  Lexicons are *data*: they
+are written in rule files (``lexicon NAME: "phrase", ...``) so a newsroom can
+tune extraction and rules without touching Python.  The shipped ones live in
+``rules/lexicons/``.
+
+Phrase syntax: a phrase is matched case-insensitively as whole words, with
+any run of white space in the text matching a single space in the phrase, and
+straight and curly apostrophes treated alike.  A trailing ``*`` on a word
+matches any word ending (``deni*`` matches denied, denies, denial).
+
+Does not own: parsing rule files (``lang``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Iterable, Iterator
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    name: str
+    phrases: tuple[str, ...]
+    path: str = "<builtin>"
+    line: int = 0
+
+    @cached_property
+    def normalized(self) -> frozenset[str]:
+        return frozenset(normalize_phrase(p) for p in self.phrases if not p.endswith("*"))
+
+    @cached_property
+    def prefixes(self) -> tuple[str, ...]:
+        return tuple(normalize_phrase(p[:-1]) for p in self.phrases if p.endswith("*"))
+
+    def __contains__(self, phrase: object) -> bool:
+        if not isinstance(phrase, str):
+            return False
+        norm = normalize_phrase(phrase)
+        if norm in self.normalized:
+            return True
+        return any(norm.startswith(p) and " " not in norm[len(p):] for p in self.prefixes)
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """A regex finding any phrase of this lexicon as whole words (longest first)."""
+        alts = sorted((_phrase_regex(p) for p in self.phrases if p.strip()), key=len, reverse=True)
+        if not alts:
+            return re.compile(r"(?!x)x")
+        return re.compile(r"(?<![\w])(?:" + "|".join(alts) + r")(?![\w])", re.IGNORECASE)
+
+    def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
+        return self.pattern.finditer(text, start, len(text) if end is None else end)
+
+    def search(self, text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
+        return self.pattern.search(text, start, len(text) if end is None else end)
+
+
+def normalize_phrase(phrase: str) -> str:
+    return " ".join(phrase.replace("\u2019", "'").replace("\u2018", "'").lower().split())
+
+
+def _phrase_regex(phrase: str) -> str:
+    words = normalize_phrase(phrase).split(" ")
+    parts = []
+    for w in words:
+        star = w.endswith("*")
+        w = w[:-1] if star else w
+        rx = re.escape(w).replace("'", "['\u2019]")
+        parts.append(rx + (r"\w*" if star else ""))
+    return r"\s+".join(parts)
+
+
+@dataclass
+class Lexicons:
+    """A collection of lexicons by name.  Later definitions replace earlier
+    ones; ``extend`` adds phrases to an existing lexicon."""
+
+    items: dict[str, Lexicon] = field(default_factory=dict)
+
+    def define(self, lex: Lexicon) -> None:
+        self.items[lex.name] = lex
+
+    def extend(self, name: str, phrases: Iterable[str], path: str = "<builtin>", line: int = 0) -> None:
+        old = self.items.get(name)
+        base = old.phrases if old else ()
+        self.items[name] = Lexicon(name, tuple(base) + tuple(phrases), old.path if old else path, old.line if old else line)
+
+    def merged(self, other: "Lexicons") -> "Lexicons":
+        out = Lexicons(dict(self.items))
+        out.items.update(other.items)
+        return out
+
+    def get(self, name: str) -> Lexicon:
+        """The named lexicon, or an empty one (extractors degrade gracefully)."""
+        return self.items.get(name) or Lexicon(name, ())
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.items
+
+    def names(self) -> list[str]:
+        return sorted(self.items)
+
+    def with_prefix(self, prefix: str) -> list[Lexicon]:
+        return [self.items[n] for n in sorted(self.items) if n.startswith(prefix)]

@@ -1,0 +1,1 @@
+"""Text layer: reading source files and giving them structure (lines, paragraphs, sentences)."""

@@ -1,0 +1,239 @@
+"""The document: an article's text with its structure, and positions in it.
+
+Owns: splitting text into lines, paragraphs, sentences and word tokens, the
+headline, and converting code-point offsets to 1-based line/column.  Every
+offset in factlint is a Unicode code-point offset into ``Document.text``,
+which is the file exactly as read (CRLF kept).  Lines end at ``\\n``,
+``\\r\\n`` or a lone ``\\r``; the line break is not part of the line.
+
+Does not own: any linguistic interpretation (that is ``extract``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_BLANK_LINE = re.compile(r"(?:\r\n|\r|\n)[ \t\u00a0]*(?:\r\n|\r|\n)")
+_WORD = re.compile(r"\w+(?:['\u2019]\w+)*|[^\w\s]", re.UNICODE)
+
+# Abbreviations after which a period does not end a sentence.
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof gen lt col maj capt sgt adm gov sen rep rev st sr jr
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+    no nos vs v etc inc corp ltd co bros dept univ assn ave blvd mt ft pres supt cmdr
+    u.s u.k u.n e.u a.m p.m i.e e.g d.c n.y l.a""".split()
+)
+
+_SENTENCE_END = re.compile(
+    r"""(?P<stop>[.!?]+|\.\.\.|\u2026)(?P<close>['"\u2019\u201d)\]]*)(?P<space>\s+)(?=['"\u2018\u201c(\[]?[A-Z0-9\u00c0-\u024f])"""
+)
+
+
+@dataclass(frozen=True)
+class Block:
+    """A contiguous region of the text: a paragraph, a sentence or the headline."""
+
+    index: int
+    start: int
+    end: int
+    paragraph: int = 0
+
+    def contains(self, offset: int) -> bool:
+        return self.start <= offset < self.end
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word or punctuation token with its code-point span."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[:1].isalnum() or self.text[:1] == "_"
+
+
+@dataclass
+class Document:
+    """An article: text plus lazily computed structure.
+
+    ``path`` is only used for messages.  ``published`` is an ISO date string
+    (YYYY-MM-DD) or None; extractors use it to resolve relative dates.
+    """
+
+    text: str
+    path: str = "<text>"
+    published: str | None = None
+    _line_starts: list[int] = field(default_factory=list, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        starts = [0]
+        for m in _LINE_BREAK.finditer(self.text):
+            starts.append(m.end())
+        self._line_starts = starts
+
+    # -- positions -------------------------------------------------------
+    @property
+    def line_count(self) -> int:
+        return len(self._line_starts)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a code-point offset; the end of text is allowed."""
+        if offset < 0 or offset > len(self.text):
+            raise ValueError(f"offset {offset} outside text of length {len(self.text)}")
+        line = bisect.bisect_right(self._line_starts, offset) - 1
+        # an offset between \r and \n belongs to the line the \r ends
+        return line + 1, offset - self._line_starts[line] + 1
+
+    def end_position(self, end: int) -> tuple[int, int]:
+        """Line/column of the last character of an end-exclusive span, plus one.
+
+        For a span ending right after a character, this is the column just past
+        that character on the same line, as editors report a selection's end.
+        """
+        if end <= 0:
+            return 1, 1
+        line, col = self.position(end - 1)
+        return line, col + 1
+
+    def line_text(self, line: int) -> str:
+        """Text of a 1-based line, without its line break."""
+        start = self._line_starts[line - 1]
+        if line < len(self._line_starts):
+            stop = self._line_starts[line]
+            text = self.text[start:stop]
+            return text.rstrip("\r\n") if text.endswith(("\n", "\r")) else text
+        return self.text[start:]
+
+    # -- structure -------------------------------------------------------
+    @cached_property
+    def paragraphs(self) -> list[Block]:
+        """Paragraphs: blank-line separated blocks; if the text has no blank
+        lines, each non-empty line is a paragraph (wire copy style)."""
+        spans: list[tuple[int, int]] = []
+        if _BLANK_LINE.search(self.text):
+            pos = 0
+            for m in _BLANK_LINE.finditer(self.text):
+                spans.append((pos, m.start()))
+                pos = m.end()
+            spans.append((pos, len(self.text)))
+        else:
+            for i, start in enumerate(self._line_starts):
+                stop = self._line_starts[i + 1] if i + 1 < len(self._line_starts) else len(self.text)
+                spans.append((start, stop))
+        blocks: list[Block] = []
+        for start, stop in spans:
+            seg = self.text[start:stop]
+            lead = len(seg) - len(seg.lstrip())
+            trail = len(seg.rstrip())
+            if trail <= lead:
+                continue
+            blocks.append(Block(len(blocks), start + lead, start + trail, len(blocks)))
+        return blocks
+
+    @cached_property
+    def headline(self) -> Block | None:
+        """The first paragraph when it reads like a headline: one line, short,
+        and the article has a body after it."""
+        paras = self.paragraphs
+        if len(paras) < 2:
+            return None
+        first = paras[0]
+        seg = self.text[first.start : first.end]
+        if _LINE_BREAK.search(seg) or len(seg.split()) > 25:
+            return None
+        if seg.rstrip().endswith((".", "!", "?", ":")) and len(seg.split()) > 15:
+            return None
+        return first
+
+    @cached_property
+    def sentences(self) -> list[Block]:
+        out: list[Block] = []
+        for para in self.paragraphs:
+            for start, end in split_sentences(self.text, para.start, para.end):
+                out.append(Block(len(out), start, end, para.index))
+        return out
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        return [Token(i, m.start(), m.end(), m.group()) for i, m in enumerate(_WORD.finditer(self.text))]
+
+    @cached_property
+    def _token_starts(self) -> list[int]:
+        return [t.start for t in self.tokens]
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [p.start for p in self.paragraphs]
+
+    def token_index_at(self, offset: int) -> int:
+        """Index of the first token starting at or after ``offset``."""
+        return bisect.bisect_left(self._token_starts, offset)
+
+    def tokens_in(self, start: int, end: int) -> list[Token]:
+        i = bisect.bisect_left(self._token_starts, start)
+        j = bisect.bisect_left(self._token_starts, end)
+        return [t for t in self.tokens[i:j] if t.end <= end]
+
+    def sentence_at(self, offset: int) -> Block | None:
+        return _block_at(self.sentences, self._sentence_starts, offset)
+
+    def paragraph_at(self, offset: int) -> Block | None:
+        return _block_at(self.paragraphs, self._paragraph_starts, offset)
+
+    def in_headline(self, offset: int) -> bool:
+        h = self.headline
+        return h is not None and h.start <= offset < h.end
+
+
+def _block_at(blocks: list[Block], starts: list[int], offset: int) -> Block | None:
+    i = bisect.bisect_right(starts, offset) - 1
+    if i < 0:
+        return blocks[0] if blocks else None
+    block = blocks[i]
+    if offset < block.end or i + 1 == len(blocks):
+        return block
+    # offset in the gap after a block: attribute it to that block
+    return block
+
+
+def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split ``text[start:end]`` into sentence spans (rule-based, abbreviation aware)."""
+    out: list[tuple[int, int]] = []
+    pos = start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        stop = m.start("stop")
+        # the word before the stop
+        j = stop
+        while j > pos and not text[j - 1].isspace():
+            j -= 1
+        word = text[j:stop].lstrip("\"'(\u201c\u2018").lower()
+        if m.group("stop") == ".":
+            if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+                continue
+            if re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):  # U.S, e.g
+                continue
+        sent_end = m.end("close")
+        if sent_end > pos:
+            out.append((pos, sent_end))
+        pos = m.end("space")
+    if pos < end:
+        tail = text[pos:end].rstrip()
+        if tail:
+            out.append((pos, pos + len(tail)))
+    return out
