@@ -1,1 +1,1 @@
-"""evaluate layer."""
+"""The engine: compiled rules x an article's facts -> findings with citations."""

@@ -1,1 +1,1 @@
-"""report layer."""
+"""Reporters: findings -> text for people, JSON for programs."""

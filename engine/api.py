@@ -1,0 +1,215 @@
+"""The Python API: what a CMS hook, a notebook or the CLI calls.
+
+Owns wiring the layers together: rule files -> ``RuleSet`` (compiled once,
+reusable across any number of articles), text -> ``Document`` -> facts (or
+facts supplied from elsewhere) -> findings -> ``Report``.  The CLI is a thin
+layer over these functions.
+
+    >>> import factlint
+    >>> rules = factlint.load_rules()                 # the shipped pack
+    >>> report = factlint.check_text(text, published="2020-01-07", rules=rules)
+    >>> [f.rule for f in report.findings]
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import BaseModel, Field, ValidationError
+
+from .errors import Diagnostic, UserError, input_error
+from .evaluate.evaluator import evaluate
+from .evaluate.findings import SEVERITY_RANK, Finding
+from .extract import extract_facts
+from .facts.model import FactSet, Span
+from .lang.compiled import CompiledRule
+from .lang.compiler import compile_rule_files
+from .lang.loader import gather_lexicons, parse_rule_files, shipped_rule_files
+from .lexicon import Lexicons
+from .text.document import Document
+from .text.source import decode_article, read_article
+from .vocab.context import EvalContext
+from .vocab.fields import DateValue
+
+SCHEMA_VERSION = 1
+
+
+@dataclass
+class RuleSet:
+    """Compiled rules plus the lexicons they and the extractors use."""
+
+    rules: list[CompiledRule]
+    lexicons: Lexicons
+    sources: list[str] = field(default_factory=list)
+
+    def by_id(self, rule_id: str) -> CompiledRule | None:
+        return next((r for r in self.rules if r.id == rule_id), None)
+
+    def only(self, rule_ids: list[str]) -> "RuleSet":
+        return RuleSet([r for r in self.rules if r.id in rule_ids], self.lexicons, self.sources)
+
+
+def load_rules(paths: list[str | os.PathLike] | tuple = (), default: bool = True) -> RuleSet:
+    """Compile the shipped pack (unless ``default`` is False) plus ``paths``.
+
+    The shipped lexicons are always loaded: extractors need them.  Rule files
+    in ``paths`` may define, replace (``lexicon``) or extend (``extend
+    lexicon``) lexicons; those changes apply to extraction too.
+    """
+    if not paths and default:
+        return _default_rules()
+    shipped = list(shipped_rule_files())
+    user = parse_rule_files(list(paths))
+    lexicons = gather_lexicons(shipped + user)
+    files = (shipped if default else [_lexicons_only(f) for f in shipped]) + user
+    rules = compile_rule_files(files, lexicons)
+    return RuleSet(rules, lexicons, [str(p) for p in paths])
+
+
+def _lexicons_only(rf):
+    from .lang.ast import RuleFile
+
+    return RuleFile(rf.path, rf.source, [], rf.lexicons, rf.prefix)
+
+
+@lru_cache(maxsize=1)
+def _default_rules() -> RuleSet:
+    shipped = list(shipped_rule_files())
+    lexicons = gather_lexicons(shipped)
+    return RuleSet(compile_rule_files(shipped, lexicons), lexicons, ["<shipped>"])
+
+
+class Report(BaseModel):
+    """The result of checking one article."""
+
+    path: str
+    published: str | None = None
+    findings: list[Finding] = Field(default_factory=list)
+
+    def at_or_above(self, severity: str) -> list[Finding]:
+        rank = SEVERITY_RANK[severity]
+        return [f for f in self.findings if SEVERITY_RANK[f.severity] >= rank]
+
+
+def validate_published(value: str | None, where: str = "--published") -> str | None:
+    if value is None:
+        return None
+    parsed = DateValue.parse(value)
+    if parsed is None or parsed.granularity != 3:
+        raise input_error(where, f"publication date {value!r} is not a date in the form YYYY-MM-DD", "usage")
+    return str(parsed)
+
+
+def published_from_sidecar(path: str) -> str | None:
+    """The ``published`` date of ``ARTICLE.meta.json`` beside an article, if any."""
+    meta = Path(path).with_suffix(".meta.json")
+    if not meta.is_file():
+        return None
+    try:
+        data = json.loads(meta.read_text(encoding="utf-8"))
+    except (OSError, ValueError, UnicodeDecodeError) as exc:
+        raise input_error(str(meta), f"cannot read metadata: {exc}", "metadata") from None
+    if not isinstance(data, dict):
+        raise input_error(str(meta), "metadata must be a JSON object", "metadata")
+    return validate_published(data.get("published"), str(meta)) if data.get("published") else None
+
+
+def make_document(text: str, path: str = "<text>", published: str | None = None) -> Document:
+    return Document(text=text, path=path, published=validate_published(published))
+
+
+def extract(text: str, published: str | None = None, rules: RuleSet | None = None, path: str = "<text>") -> FactSet:
+    """Facts of one article (the default extractor)."""
+    rules = rules or load_rules()
+    return extract_facts(make_document(text, path, published), rules.lexicons)
+
+
+def check_document(doc: Document, facts: FactSet, rules: RuleSet, explain: bool = False) -> Report:
+    ctx = EvalContext(facts=list(facts.facts), lexicons=rules.lexicons, published=doc.published, path=doc.path)
+    findings = evaluate(rules.rules, ctx, doc, explain)
+    return Report(path=doc.path, published=doc.published, findings=findings)
+
+
+def check_text(
+    text: str,
+    published: str | None = None,
+    rules: RuleSet | None = None,
+    path: str = "<text>",
+    facts: FactSet | None = None,
+    explain: bool = False,
+) -> Report:
+    """Check one article given as text; ``facts`` replaces extraction when given."""
+    rules = rules or load_rules()
+    doc = make_document(text, path, published)
+    if facts is None:
+        facts = extract_facts(doc, rules.lexicons)
+    return check_document(doc, facts, rules, explain)
+
+
+def check_file(path: str, published: str | None = None, rules: RuleSet | None = None, explain: bool = False, facts_path: str | None = None) -> Report:
+    """Check one article file (published date: argument, else sidecar metadata)."""
+    text = read_article(path)
+    published = published or published_from_sidecar(path)
+    facts = load_facts_file(facts_path, text) if facts_path else None
+    return check_text(text, published, rules, path, facts, explain)
+
+
+# ---------------------------------------------------------- external facts
+class FactsFile(BaseModel):
+    """The facts JSON: what ``factlint facts --format json`` prints."""
+
+    schema_version: int = SCHEMA_VERSION
+    path: str | None = None
+    published: str | None = None
+    facts: list = Field(default_factory=list)
+
+
+def load_facts_file(path: str, text: str) -> FactSet:
+    """Read and validate a facts file against the article text it describes."""
+    try:
+        raw = read_article(path)
+    except UserError:
+        raise
+    try:
+        data = json.loads(raw)
+    except ValueError as exc:
+        raise UserError(Diagnostic(path, f"not valid JSON: {exc.msg}", "facts", exc.lineno, exc.colno)) from None
+    if not isinstance(data, dict):
+        raise input_error(path, "facts file must be a JSON object with a `facts` list", "facts")
+    version = data.get("schema_version", SCHEMA_VERSION)
+    if version != SCHEMA_VERSION:
+        raise input_error(path, f"schema_version {version!r} is not supported (expected {SCHEMA_VERSION})", "facts")
+    try:
+        fs = FactSet(path=data.get("path") or path, published=data.get("published"), facts=data.get("facts", []))
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        where = ".".join(str(p) for p in err["loc"])
+        raise input_error(path, f"invalid fact at {where}: {err['msg']}", "facts") from None
+    _check_spans(fs, text, path)
+    return fs
+
+
+def _check_spans(fs: FactSet, text: str, path: str) -> None:
+    seen = set()
+    for i, fact in enumerate(fs.facts):
+        if fact.id in seen:
+            raise input_error(path, f"facts[{i}]: duplicate fact id {fact.id!r}", "facts")
+        seen.add(fact.id)
+        spans = [("fact", Span(start=fact.start, end=fact.end, text=fact.text))]
+        for name, value in fact:
+            if isinstance(value, Span):
+                spans.append((name, value))
+        for name, span in spans:
+            if span.end > len(text):
+                raise input_error(path, f"facts[{i}] ({fact.id}) {name}: span {span.start}-{span.end} lies outside the article ({len(text)} characters)", "facts")
+            if text[span.start : span.end] != span.text:
+                raise input_error(path, f"facts[{i}] ({fact.id}) {name}: text {span.text[:40]!r} does not match the article at {span.start}-{span.end}", "facts")
+
+
+def decode_text(data: bytes, path: str) -> str:
+    """Decode article bytes as factlint does for files (for callers with bytes)."""
+    return decode_article(data, path)

@@ -1,0 +1,271 @@
+"""The command line: a thin layer over the API.  Nothing imports this module.
+
+Exit codes (a contract for scripts and CI):
+  0  nothing at or above --fail-on (default: warning)
+  1  findings at or above --fail-on; for `test`, a failing example
+  2  usage, configuration, rule-file or input error (one line per problem)
+  3  internal error: a bug in factlint, reported as such
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from . import __version__
+from .api import Report, RuleSet, check_file, load_rules, published_from_sidecar, validate_published
+from .errors import Diagnostic, UserError
+from .text.source import read_article
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="factlint: a fact-consistency linter for news copy.",
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+
+
+class FailOn(str, Enum):
+    info = "info"
+    warning = "warning"
+    error = "error"
+    never = "never"
+
+
+RulesOpt = typer.Option(None, "--rules", "-r", help="A rule file or folder to add (repeatable).")
+NoDefaultOpt = typer.Option(False, "--no-default-rules", help="Use only the rules given with --rules.")
+PublishedOpt = typer.Option(None, "--published", help="Publication date, YYYY-MM-DD (else ARTICLE.meta.json).")
+
+
+def _rules(paths: Optional[List[Path]], no_default: bool) -> RuleSet:
+    return load_rules([str(p) for p in paths or []], default=not no_default)
+
+
+def _fail(err: UserError) -> None:
+    typer.echo(err.render(), err=True)
+    raise typer.Exit(2)
+
+
+@app.command()
+def check(
+    paths: List[Path] = typer.Argument(..., help="Article files to check."),
+    rules: Optional[List[Path]] = RulesOpt,
+    no_default_rules: bool = NoDefaultOpt,
+    published: Optional[str] = PublishedOpt,
+    format: Format = typer.Option(Format.text, "--format", "-f", help="Output format."),
+    fail_on: FailOn = typer.Option(FailOn.warning, "--fail-on", help="Lowest severity that makes the exit code 1."),
+    explain: bool = typer.Option(False, "--explain", help="Show the facts bound and the conditions that held."),
+    facts: Optional[Path] = typer.Option(None, "--facts", help="Use facts from this JSON file instead of extracting."),
+) -> None:
+    """Check articles against the rules and report every inconsistency."""
+    from .report.json_report import render_json
+    from .report.text import render_report, summary
+    from .text.document import Document
+
+    try:
+        ruleset = _rules(rules, no_default_rules)
+        published = validate_published(published)
+        if facts is not None and len(paths) != 1:
+            raise UserError(Diagnostic(str(facts), "--facts describes one article: give exactly one PATH", "usage"))
+    except UserError as err:
+        _fail(err)
+    reports: list[Report] = []
+    problems: list[UserError] = []
+    texts: dict[str, str] = {}
+    for path in paths:
+        try:
+            report = check_file(str(path), published, ruleset, explain, str(facts) if facts else None)
+            texts[str(path)] = read_article(str(path))
+            reports.append(report)
+        except UserError as err:
+            problems.append(err)
+    for err in problems:
+        typer.echo(err.render(), err=True)
+    if format == Format.json:
+        typer.echo(render_json(reports, explain))
+    else:
+        for report in reports:
+            if report.findings:
+                doc = Document(texts[report.path], report.path, report.published)
+                typer.echo(render_report(doc, report))
+                typer.echo("")
+        typer.echo(summary(reports))
+    if problems:
+        raise typer.Exit(2)
+    if fail_on != FailOn.never and any(r.at_or_above(fail_on.value) for r in reports):
+        raise typer.Exit(1)
+
+
+@app.command()
+def facts(
+    path: Path = typer.Argument(..., help="Article file."),
+    published: Optional[str] = PublishedOpt,
+    format: Format = typer.Option(Format.text, "--format", "-f"),
+    rules: Optional[List[Path]] = RulesOpt,
+) -> None:
+    """Show the facts factlint extracts from an article."""
+    from .api import extract
+    from .report.facts import render_facts_json, render_facts_text
+
+    try:
+        ruleset = _rules(rules, False)
+        published = validate_published(published)
+        text = read_article(str(path))
+        published = published or published_from_sidecar(str(path))
+        fs = extract(text, published, ruleset, str(path))
+    except UserError as err:
+        _fail(err)
+    typer.echo(render_facts_json(fs) if format == Format.json else render_facts_text(fs, text))
+
+
+@app.command("test")
+def test_rules(
+    paths: Optional[List[Path]] = typer.Argument(None, help="Rule files or folders (default: the shipped pack)."),
+    format: Format = typer.Option(Format.text, "--format", "-f"),
+) -> None:
+    """Run every rule's examples; exit 1 if any fails."""
+    from .selftest import run_examples
+
+    try:
+        ruleset = load_rules([str(p) for p in paths], default=False) if paths else load_rules()
+        if paths:
+            # only the rules defined in the given files
+            own = {str(Path(p)) for p in paths}
+            ruleset = RuleSet([r for r in ruleset.rules if any(r.path == o or r.path.startswith(o.rstrip("/") + "/") for o in own)], ruleset.lexicons)
+    except UserError as err:
+        _fail(err)
+    results = run_examples(ruleset)
+    failed = sum(r.failed for r in results)
+    if format == Format.json:
+        typer.echo(json.dumps({
+            "schema_version": 1,
+            "rules": [{"rule": r.rule, "path": r.path, "examples": len(r.results), "passed": r.passed, "failed": r.failed,
+                       "true_positives": r.true_positives, "false_positives": r.false_positives,
+                       "failures": [{"kind": e.kind, "line": e.line, "problem": e.problem} for e in r.results if not e.ok]}
+                      for r in results],
+            "failed": failed,
+        }, indent=2))
+    else:
+        width = max([len(r.rule) for r in results] + [4])
+        typer.echo(f"{'rule'.ljust(width)}  examples  passed  failed  TP  FP")
+        for r in results:
+            typer.echo(f"{r.rule.ljust(width)}  {len(r.results):8d}  {r.passed:6d}  {r.failed:6d}  {r.true_positives:2d}  {r.false_positives:2d}")
+            for e in r.results:
+                if not e.ok:
+                    typer.echo(f"  FAIL {r.path}:{e.line}: {e.kind} example: {e.problem}")
+        total = sum(len(r.results) for r in results)
+        typer.echo(f"{total - failed} passed, {failed} failed")
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command("rules")
+def list_rules(
+    rules: Optional[List[Path]] = RulesOpt,
+    no_default_rules: bool = NoDefaultOpt,
+    docs: bool = typer.Option(False, "--docs", help="Print each rule's documentation and examples (Markdown)."),
+    vocabulary: bool = typer.Option(False, "--vocabulary", help="Print the language vocabulary (Markdown)."),
+) -> None:
+    """List the rules (id, severity, title)."""
+    from .report.rule_docs import render_rule_docs, render_vocabulary
+
+    try:
+        ruleset = _rules(rules, no_default_rules)
+    except UserError as err:
+        _fail(err)
+    if vocabulary:
+        typer.echo(render_vocabulary(ruleset))
+    elif docs:
+        typer.echo(render_rule_docs(ruleset))
+    else:
+        width = max([len(r.id) for r in ruleset.rules] + [4])
+        for r in ruleset.rules:
+            typer.echo(f"{r.id.ljust(width)}  {r.severity:<7}  {r.title}")
+
+
+@app.command()
+def explain(
+    rule_id: str = typer.Argument(..., help="The rule id (see `factlint rules`)."),
+    path: Path = typer.Argument(..., help="Article file."),
+    rules: Optional[List[Path]] = RulesOpt,
+    no_default_rules: bool = NoDefaultOpt,
+    published: Optional[str] = PublishedOpt,
+) -> None:
+    """Explain why a rule did or did not fire on an article."""
+    from .api import extract, make_document
+    from .evaluate.why import explain_rule
+    from .vocab.context import EvalContext
+
+    try:
+        ruleset = _rules(rules, no_default_rules)
+        rule = ruleset.by_id(rule_id)
+        if rule is None:
+            import difflib
+
+            close = difflib.get_close_matches(rule_id, [r.id for r in ruleset.rules], n=1)
+            hint = f" (did you mean `{close[0]}`?)" if close else ""
+            raise UserError(Diagnostic(rule_id, f"no rule with this id{hint}; `factlint rules` lists them", "usage"))
+        published = validate_published(published)
+        text = read_article(str(path))
+        published = published or published_from_sidecar(str(path))
+        doc = make_document(text, str(path), published)
+        fs = extract(text, published, ruleset, str(path))
+    except UserError as err:
+        _fail(err)
+    ctx = EvalContext(list(fs.facts), ruleset.lexicons, published, str(path))
+    typer.echo("\n".join(explain_rule(rule, ctx, doc)))
+
+
+def _version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"factlint {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(version: bool = typer.Option(False, "--version", callback=_version_callback, is_eager=True, help="Show the version.")) -> None:
+    """factlint: a fact-consistency linter for news copy."""
+
+
+def main() -> None:
+    try:
+        app(standalone_mode=False)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except SystemExit:
+        raise
+    except UserError as err:
+        typer.echo(err.render(), err=True)
+        sys.exit(2)
+    except Exception as exc:  # click usage errors and real bugs
+        import click
+
+        if isinstance(exc, click.exceptions.Abort):
+            sys.exit(130)
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            sys.exit(2)
+        import traceback
+
+        where = traceback.extract_tb(exc.__traceback__)[-1]
+        typer.echo(
+            f"factlint: internal error (this is a bug in factlint, please report it): "
+            f"{type(exc).__name__}: {exc} [at {Path(where.filename).name}:{where.lineno}]",
+            err=True,
+        )
+        sys.exit(3)
+
+
+if __name__ == "__main__":
+    main()

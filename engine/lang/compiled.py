@@ -1,0 +1,169 @@
+"""Compiled rules: what the compiler produces and the evaluator runs.
+
+Owns the records of a compiled rule: bindings (kind + qualifier
+predicates), conditions as ready-to-call closures tagged with the names they
+need and the join they allow, ``unless`` and ``note`` sub-queries, the
+message template and the rule's examples.  A compiled rule is built once and
+evaluated many times; it holds no per-article state.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable
+
+from ..facts.model import Fact
+from ..vocab.context import EvalContext
+from ..vocab.fields import read_field
+from ..vocab.kinds import KindDef, QualifierDef
+from ..vocab.relations import RelationDef
+from .ast import Example, Pos
+
+Env = dict[str, Fact]
+Test = Callable[[Env, EvalContext], bool]
+
+
+@dataclass
+class CBinding:
+    name: str
+    kinds: list[KindDef]
+    qualifiers: list[QualifierDef]
+    pos: Pos
+    phrase: str
+
+    @property
+    def fact_kinds(self) -> frozenset[str]:
+        return frozenset(k.fact_kind for k in self.kinds)
+
+    def matches(self, fact: Fact) -> bool:
+        return any(k.matches(fact) for k in self.kinds) and all(
+            fact.kind not in q.applies_to or q.test(fact) for q in self.qualifiers
+        )
+
+
+@dataclass
+class JoinSpec:
+    """An equi-join: the new binding's facts are looked up under the keys the
+    already-bound ``other`` name's fact gives for ``relation``."""
+
+    relation: RelationDef
+    new_side: str  # "left" or "right": which side of the relation the new name is
+    other: str
+
+
+@dataclass
+class CCondition:
+    names: frozenset[str]
+    test: Test
+    text: str
+    pos: Pos
+    joins: dict[str, JoinSpec] = field(default_factory=dict)  # new name -> join
+
+
+@dataclass
+class CQuery:
+    """One binding plus conditions, for ``unless`` and ``note``."""
+
+    binding: CBinding
+    conditions: list[CCondition]
+    pos: Pos
+    text: str
+
+
+@dataclass
+class CNote:
+    query: CQuery
+    template: "Template"
+
+
+_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+
+
+@dataclass
+class Template:
+    """A message with ``{name}`` / ``{name.field}`` placeholders; ``{{`` and
+    ``}}`` are literal braces."""
+
+    source: str
+    parts: list[str | tuple[str, list[str]]]
+
+    @classmethod
+    def parse(cls, source: str) -> "Template":
+        parts: list[str | tuple[str, list[str]]] = []
+        text = source.replace("{{", "\x00").replace("}}", "\x01")
+        pos = 0
+        for m in _PLACEHOLDER.finditer(text):
+            parts.append(text[pos : m.start()])
+            ref = m.group(1).strip().split(".")
+            parts.append((ref[0], ref[1:]))
+            pos = m.end()
+        parts.append(text[pos:])
+        parts = [p.replace("\x00", "{").replace("\x01", "}") if isinstance(p, str) else p for p in parts]
+        return cls(source, parts)
+
+    def placeholders(self) -> list[tuple[str, list[str]]]:
+        return [p for p in self.parts if isinstance(p, tuple)]
+
+    def render(self, envs: list[Env], ctx: EvalContext) -> str:
+        out = []
+        for part in self.parts:
+            if isinstance(part, str):
+                out.append(part)
+                continue
+            name, path = part
+            values: list[str] = []
+            for env in envs:
+                value = _placeholder_value(env, ctx, name, path)
+                if value and value not in values:
+                    values.append(value)
+            out.append(_join_words(values) if values else "(unknown)")
+        return "".join(out)
+
+
+def _placeholder_value(env: Env, ctx: EvalContext, name: str, path: list[str]) -> str | None:
+    if name == "article":
+        value = {"published": ctx.published, "path": ctx.path}.get(path[0] if path else "path")
+        return None if value is None else str(value)
+    fact = env.get(name)
+    if fact is None:
+        return None
+    value = read_field(fact, path) if path else fact.cite_span().text
+    if value is None:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, list):
+        value = ", ".join(str(v) for v in value)
+    text = " ".join(str(value).split())
+    return text if len(text) <= 80 else text[:77].rstrip() + "\u2026"
+
+
+def _join_words(values: list[str]) -> str:
+    if len(values) <= 2:
+        return " and ".join(values)
+    return ", ".join(values[:-1]) + " and " + values[-1]
+
+
+@dataclass
+class CompiledRule:
+    id: str
+    name: str
+    title: str
+    severity: str
+    rationale: str | None
+    tags: list[str]
+    path: str
+    pos: Pos
+    bindings: list[CBinding]
+    #: conditions to check once binding i is bound (index = binding position)
+    steps: list[list[CCondition]]
+    unless: list[CQuery]
+    notes: list[CNote]
+    group_by: list[str]
+    message: Template
+    examples: list[Example]
+
+    @property
+    def condition_count(self) -> int:
+        return sum(len(s) for s in self.steps)

@@ -1,0 +1,291 @@
+"""The rule compiler: AST -> compiled rules, as an ordered list of named passes.
+
+Each pass checks or builds one thing and reports problems as diagnostics
+with a code, the rule file's path, line and column, the source line and a
+plain-words message with a "did you mean" where one fits.  A rule's passes
+stop at the first pass that found an error, so one mistake is reported
+once, not as a cascade.  Nothing here evaluates anything from a rule file as
+code: patterns go to RE2 (linear time), values are data.
+
+Passes, in order: check_ids, check_clauses, resolve_patterns, resolve_names,
+check_conditions, check_templates, check_examples, plan_joins.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+
+from ..errors import Diagnostic, UserError
+from ..lexicon import Lexicons
+from ..vocab.fields import ARTICLE, ARTICLE_FIELDS, fields_of, field_type
+from ..vocab.kinds import QUALIFIERS, KindDef, known_kind_words, resolve_kind
+from ..vocab.relations import RELATIONS
+from . import ast
+from .compiled import CBinding, CCondition, CNote, CompiledRule, CQuery, JoinSpec, Template
+from .conditions import ConditionBuilder, describe
+
+ID_PATTERN = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)*")
+SINGLE_CLAUSES = ("title", "severity", "rationale", "message", "group")
+
+
+@dataclass
+class Unit:
+    """One rule being compiled, with what the passes learn about it."""
+
+    rule: ast.Rule
+    file: ast.RuleFile
+    lexicons: Lexicons
+    errors: list[Diagnostic] = field(default_factory=list)
+    rule_id: str = ""
+    bindings: list[CBinding] = field(default_factory=list)
+    names: dict[str, CBinding] = field(default_factory=dict)
+    conditions: list[CCondition] = field(default_factory=list)
+    unless: list[CQuery] = field(default_factory=list)
+    notes: list[CNote] = field(default_factory=list)
+    message: Template | None = None
+
+    def error(self, pos: ast.Pos | None, code: str, message: str, hint: str | None = None) -> None:
+        pos = pos or self.rule.pos
+        lines = self.file.source.splitlines()
+        src = lines[pos.line - 1] if 0 < pos.line <= len(lines) else None
+        self.errors.append(Diagnostic(pos.path, message, code, pos.line, pos.column, src, hint))
+
+
+def did_you_mean(word: str, choices) -> str | None:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"did you mean `{close[0]}`?" if close else None
+
+
+# ------------------------------------------------------------------ passes
+def check_ids(u: Unit, seen: dict[str, ast.Pos]) -> None:
+    name = u.rule.name
+    if "/" in name or not ID_PATTERN.fullmatch(name):
+        u.error(u.rule.pos, "bad-id", f"rule name `{name}` must be lower-case words joined by hyphens")
+        return
+    u.rule_id = f"{u.file.prefix}/{name}" if u.file.prefix else name
+    if u.rule_id in seen:
+        first = seen[u.rule_id]
+        u.error(u.rule.pos, "duplicate-id", f"rule id `{u.rule_id}` is already defined at {first.path}:{first.line}:{first.column}")
+    else:
+        seen[u.rule_id] = u.rule.pos
+
+
+def check_clauses(u: Unit) -> None:
+    for clause, pos in u.rule.repeated:
+        u.error(pos, "duplicate-clause", f"`{clause}` is given twice in rule `{u.rule.name}`; keep one")
+    if not u.rule.bindings:
+        u.error(u.rule.pos, "no-binding", f"rule `{u.rule.name}` matches no facts: add a sentence such as `an official denial conflicts with a reported letter` or a `match` clause")
+
+
+def _resolve_binding(u: Unit, b: ast.Binding) -> CBinding | None:
+    kinds: list[KindDef] = []
+    ok = True
+    word_pos = b.pattern.word_pos or [b.pattern.pos] * len(b.pattern.words)
+    kind_pos = [word_pos[-1]] + [b.pattern.pos] * len(b.pattern.alternatives)
+    for word, pos in zip(b.pattern.kinds, kind_pos):
+        kind = resolve_kind(word, u.lexicons)
+        if kind is None:
+            hint = did_you_mean(word, known_kind_words(u.lexicons) + list(QUALIFIERS))
+            u.error(pos, "unknown-kind", f"unknown kind `{word}`; a pattern ends with a kind such as denial, statement, report, letter, event, quantity, role", hint)
+            ok = False
+        else:
+            kinds.append(kind)
+    quals = []
+    for word, pos in zip(b.pattern.qualifiers, word_pos):
+        qual = QUALIFIERS.get(word)
+        if qual is None:
+            if resolve_kind(word, u.lexicons) is not None:
+                u.error(pos, "unknown-qualifier", f"`{word}` is a kind, not a qualifier; a pattern has one kind, last (use `or` for alternatives: `a letter or memo`)")
+            else:
+                u.error(pos, "unknown-qualifier", f"unknown qualifier `{word}`", did_you_mean(word, QUALIFIERS))
+            ok = False
+            continue
+        fact_kinds = {k.fact_kind for k in kinds}
+        if kinds and not (fact_kinds & qual.applies_to):
+            u.error(pos, "qualifier-not-applicable", f"qualifier `{word}` does not apply to a {kinds[0].name} (it applies to: {', '.join(sorted(qual.applies_to))})")
+            ok = False
+        quals.append(qual)
+    if not ok:
+        return None
+    phrase = " ".join(b.pattern.words) + "".join(f" or {a}" for a in b.pattern.alternatives)
+    return CBinding(b.name, kinds, quals, b.pos, phrase)
+
+
+def resolve_patterns(u: Unit) -> None:
+    for b in u.rule.bindings:
+        cb = _resolve_binding(u, b)
+        if cb is not None:
+            u.bindings.append(cb)
+    for sub in [x.binding for x in u.rule.unless] + [n.binding for n in u.rule.notes]:
+        _resolve_binding(u, sub)
+
+
+def resolve_names(u: Unit) -> None:
+    for b in u.bindings:
+        if b.name in u.names:
+            u.error(b.pos, "duplicate-name", f"`{b.name}` is bound twice; give each fact its own name")
+        elif b.name == ARTICLE:
+            u.error(b.pos, "duplicate-name", "`article` is a built-in name (article.published); choose another")
+        else:
+            u.names[b.name] = b
+    for name in u.rule.group_by:
+        if name not in u.names:
+            u.error(u.rule.group_pos, "unbound-name", f"`group by {name}`: no fact is bound to `{name}`", did_you_mean(name, u.names))
+
+
+def check_conditions(u: Unit) -> None:
+    builder = ConditionBuilder(u, dict(u.names))
+    for cond in u.rule.conditions:
+        for part in _conjuncts(cond):
+            built = builder.build(part)
+            if built is not None:
+                u.conditions.append(built)
+    for sub in u.rule.unless:
+        q = _query(u, sub.binding, sub.condition, sub.pos)
+        if q is not None:
+            u.unless.append(q)
+    for note in u.rule.notes:
+        q = _query(u, note.binding, note.condition, note.pos)
+        if q is not None:
+            u.notes.append(CNote(q, _template(u, note.message, note.message_pos, {**u.names, q.binding.name: q.binding})))
+
+
+def _query(u: Unit, binding: ast.Binding, cond: ast.Condition | None, pos: ast.Pos) -> CQuery | None:
+    cb = _resolve_binding(u, binding)
+    if cb is None:
+        return None
+    if cb.name in u.names:
+        u.error(binding.pos, "duplicate-name", f"`{cb.name}` is already bound in this rule; name the fact in `unless`/`note` differently")
+        return None
+    names = {**u.names, cb.name: cb}
+    builder = ConditionBuilder(u, names)
+    conds = []
+    for part in _conjuncts(cond) if cond is not None else []:
+        built = builder.build(part)
+        if built is not None:
+            conds.append(built)
+    text = f"{cb.name}: {cb.phrase}" + (f" such that {describe(cond)}" if cond is not None else "")
+    return CQuery(cb, conds, pos, text)
+
+
+def _conjuncts(cond: ast.Condition) -> list[ast.Condition]:
+    if isinstance(cond, ast.And):
+        out = []
+        for item in cond.items:
+            out.extend(_conjuncts(item))
+        return out
+    return [cond]
+
+
+def _template(u: Unit, source: str | None, pos: ast.Pos | None, names: dict[str, CBinding]) -> Template:
+    tpl = Template.parse(source or "")
+    if source and (source.count("{") - source.count("{{") * 2) != (source.count("}") - source.count("}}") * 2):
+        u.error(pos, "bad-placeholder", "unbalanced `{` or `}` in message; write `{{` or `}}` for a literal brace")
+        return tpl
+    for name, path in tpl.placeholders():
+        if name == ARTICLE:
+            if not path or path[0] not in ARTICLE_FIELDS or len(path) > 1:
+                u.error(pos, "bad-placeholder", f"`{{{'.'.join([name, *path])}}}`: article has the fields {', '.join(ARTICLE_FIELDS)}")
+            continue
+        b = names.get(name)
+        if b is None:
+            u.error(pos, "bad-placeholder", f"placeholder `{{{'.'.join([name, *path])}}}` names `{name}`, which is not bound", did_you_mean(name, names))
+            continue
+        if path:
+            for kind in b.fact_kinds:
+                if field_type(kind, path) is None:
+                    u.error(pos, "bad-placeholder", f"placeholder `{{{'.'.join([name, *path])}}}`: a {kind} has no field `{'.'.join(path)}`", did_you_mean(path[0], fields_of(kind)))
+                    break
+    return tpl
+
+
+def check_templates(u: Unit) -> None:
+    source = u.rule.message or u.rule.title or f"rule {u.rule.name} matched"
+    u.message = _template(u, source, u.rule.message_pos or u.rule.pos, u.names)
+
+
+_MARK = re.compile(r"\[\[|\]\]")
+
+
+def check_examples(u: Unit) -> None:
+    from ..vocab.fields import DateValue
+
+    for ex in u.rule.examples:
+        depth = 0
+        for m in _MARK.finditer(ex.text):
+            depth += 1 if m.group() == "[[" else -1
+            if depth not in (0, 1):
+                break
+        if depth != 0:
+            u.error(ex.pos, "bad-example", "unbalanced `[[` `]]` span markers in example (they must pair up and not nest)")
+        if ex.kind == "passes" and "[[" in ex.text:
+            u.error(ex.pos, "bad-example", "a `passes` example marks no spans: `[[`...`]]` belongs in `fires` examples")
+        if ex.published and DateValue.parse(ex.published) is None:
+            u.error(ex.pos, "bad-example", f"`published {ex.published}` is not a valid date")
+
+
+def plan_joins(u: Unit) -> list[list[CCondition]]:
+    """Place each condition at the first step where all its names are bound."""
+    order = {b.name: i for i, b in enumerate(u.bindings)}
+    steps: list[list[CCondition]] = [[] for _ in u.bindings]
+    for cond in u.conditions:
+        needed = [order[n] for n in cond.names if n in order]
+        steps[max(needed) if needed else 0].append(cond)
+    for i, conds in enumerate(steps):
+        # conditions that can serve as an index lookup go first
+        conds.sort(key=lambda c: 0 if u.bindings[i].name in c.joins else 1)
+    return steps
+
+
+# ------------------------------------------------------------------ driver
+def compile_rule_files(files: list[ast.RuleFile], lexicons: Lexicons) -> list[CompiledRule]:
+    """Compile every rule of ``files``; raise one UserError listing all problems."""
+    seen: dict[str, ast.Pos] = {}
+    errors: list[Diagnostic] = []
+    compiled: list[CompiledRule] = []
+    for rf in files:
+        for lx in rf.lexicons:
+            if not lx.extend and not lx.phrases:
+                errors.append(Diagnostic(lx.pos.path, f"lexicon `{lx.name}` is empty", "empty-lexicon", lx.pos.line, lx.pos.column))
+        for rule in rf.rules:
+            u = Unit(rule, rf, lexicons)
+            steps = _run_passes(u, seen)
+            if u.errors:
+                errors.extend(u.errors)
+                continue
+            compiled.append(
+                CompiledRule(
+                    id=u.rule_id,
+                    name=rule.name,
+                    title=rule.title or rule.name,
+                    severity=rule.severity or "warning",
+                    rationale=rule.rationale,
+                    tags=rule.tags,
+                    path=rf.path,
+                    pos=rule.pos,
+                    bindings=u.bindings,
+                    steps=steps,
+                    unless=u.unless,
+                    notes=u.notes,
+                    group_by=rule.group_by,
+                    message=u.message,
+                    examples=rule.examples,
+                )
+            )
+    if errors:
+        raise UserError(errors)
+    return compiled
+
+
+PASSES = ["check_ids", "check_clauses", "resolve_patterns", "resolve_names", "check_conditions", "check_templates", "check_examples"]
+
+
+def _run_passes(u: Unit, seen: dict[str, ast.Pos]) -> list[list[CCondition]]:
+    for name in PASSES:
+        fn = globals()[name]
+        fn(u, seen) if name == "check_ids" else fn(u)
+        if u.errors:
+            return []
+    return plan_joins(u)

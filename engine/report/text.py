@@ -1,0 +1,61 @@
+"""The text reporter: findings as a person reads them in a terminal.
+
+Format (stable; editors and CI logs rely on the first line's shape)::
+
+    path:line:col: severity[rule-id] message
+       |
+     3 | …text around the cited span…
+       |  ^^^^^^^^^^^^^^^ role
+       = note: a note's message
+       |
+     6 | …
+       |  ^^^^^ role
+
+then, after all files, a summary line.  ``--explain`` adds the facts bound
+and the conditions that held under each finding.
+"""
+
+from __future__ import annotations
+
+from ..api import Report
+from ..evaluate.findings import Finding
+from ..text.document import Document
+from .excerpt import excerpt_lines
+
+
+def render_finding(doc: Document, f: Finding, path: str) -> str:
+    out = [f"{path}:{f.line}:{f.column}: {f.severity}[{f.rule}] {f.message}"]
+    cites = list(f.citations) + [c for n in f.notes for c in n.citations]
+    gutter = max([len(str(c.line)) for c in cites] or [1])
+    pad = " " * gutter
+    out.append(f"{pad} |")
+    for c in f.citations:
+        out.extend(excerpt_lines(doc, c, gutter, c.role))
+    for note in f.notes:
+        out.append(f"{pad} = note: {note.message}")
+        for c in note.citations:
+            out.append(f"{pad} |")
+            out.extend(excerpt_lines(doc, c, gutter, c.role))
+    if f.explanation:
+        for i, ex in enumerate(f.explanation, 1):
+            bound = ", ".join(f"{k}={v}" for k, v in ex.bound.items())
+            out.append(f"{pad} = explain[{i}]: bound {bound}")
+            for cond in ex.conditions:
+                out.append(f"{pad}     held: {cond}")
+            for absent in ex.absent:
+                out.append(f"{pad}     no fact: {absent}")
+    return "\n".join(out)
+
+
+def render_report(doc: Document, report: Report) -> str:
+    return "\n\n".join(render_finding(doc, f, report.path) for f in report.findings)
+
+
+def summary(reports: list[Report]) -> str:
+    counts = {"error": 0, "warning": 0, "info": 0}
+    for r in reports:
+        for f in r.findings:
+            counts[f.severity] += 1
+    parts = [f"{n} {sev}{'s' if n != 1 else ''}" for sev, n in counts.items() if n]
+    files = f"{len(reports)} file{'s' if len(reports) != 1 else ''}"
+    return f"{', '.join(parts) if parts else 'no findings'} in {files}"

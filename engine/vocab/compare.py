@@ -1,0 +1,159 @@
+"""Value comparisons behind ``differs from``, ``agrees with`` and
+``is spelled differently from``.
+
+Owns what "incompatible" means for each kind of value:
+
+* quantities become intervals from their approximator (``over 5,000`` is
+  (5000, 7500], ``about 5,000`` is [4500, 5500], an exact figure is itself or
+  its range); two quantities conflict when their intervals do not meet, and
+  never when their units differ;
+* ages conflict when the numbers differ;
+* titles conflict unless one's words contain the other's (``secretary`` and
+  ``press secretary`` agree), or either is former or an explicit change;
+* event and time dates conflict when they differ at their common granularity;
+* names: see ``names_spelled_differently``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..facts.model import Fact
+from .context import EvalContext
+from .fields import DateValue, compare_dates
+
+# approximator -> (low factor, high factor, low open, high open)
+_APPROX = {
+    None: (1.0, 1.0),
+    "over": (1.0, 1.5),
+    "more than": (1.0, 1.5),
+    "at least": (1.0, 1.5),
+    "under": (0.5, 1.0),
+    "fewer than": (0.5, 1.0),
+    "less than": (0.5, 1.0),
+    "at most": (0.5, 1.0),
+    "up to": (0.0, 1.0),
+    "nearly": (0.9, 1.0),
+    "almost": (0.9, 1.0),
+    "about": (0.9, 1.1),
+    "around": (0.9, 1.1),
+    "some": (0.9, 1.1),
+    "approximately": (0.9, 1.1),
+    "roughly": (0.9, 1.1),
+}
+
+
+def quantity_interval(q: Fact) -> tuple[float, float]:
+    value = float(getattr(q, "value"))
+    high = getattr(q, "value_high", None)
+    lo_f, hi_f = _APPROX.get(getattr(q, "approx", None), (0.9, 1.1))
+    hi_value = float(high) if high is not None else value
+    return value * lo_f, hi_value * hi_f
+
+
+def _quantities_conflict(a: Fact, b: Fact) -> bool:
+    if getattr(a, "unit", None) != getattr(b, "unit", None):
+        return False
+    a_lo, a_hi = quantity_interval(a)
+    b_lo, b_hi = quantity_interval(b)
+    return a_hi < b_lo or b_hi < a_lo
+
+
+_TITLE_STOP = {"the", "of", "a", "an", "and", "for", "to", "in", "at", "its", "his", "her", "their"}
+
+
+def title_words(title: str) -> set[str]:
+    words = re.findall(r"[a-z]+", title.lower().replace("\u2019", "'"))
+    return {w for w in words if w not in _TITLE_STOP and w not in ("s",)}
+
+
+def _titles_conflict(a: Fact, b: Fact) -> bool:
+    if getattr(a, "former", False) or getattr(b, "former", False):
+        return False
+    if getattr(a, "change", False) or getattr(b, "change", False):
+        return False
+    wa, wb = title_words(getattr(a, "title").text), title_words(getattr(b, "title").text)
+    if not wa or not wb:
+        return False
+    return not (wa <= wb or wb <= wa)
+
+
+def values_conflict(a: Fact, b: Fact, ctx: EvalContext) -> bool:
+    if a.kind == "quantity":
+        return _quantities_conflict(a, b)
+    if a.kind == "age":
+        return getattr(a, "age") != getattr(b, "age")
+    if a.kind == "role":
+        return _titles_conflict(a, b)
+    if a.kind in ("event", "time"):
+        field = "date" if a.kind == "event" else "value"
+        da, db = DateValue.parse(getattr(a, field, None)), DateValue.parse(getattr(b, field, None))
+        return da is not None and db is not None and compare_dates(da, db) != 0
+    if a.kind == "entity":
+        return getattr(a, "name") != getattr(b, "name")
+    return False
+
+
+# ----------------------------------------------------------------- names
+def edit_distance(a: str, b: str, limit: int = 3) -> int:
+    """Levenshtein distance, giving up (returning limit+1) past ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+        if min(cur) > limit:
+            return limit + 1
+        prev = cur
+    return prev[-1]
+
+
+def _name_tokens(name: str) -> list[str]:
+    return [t for t in re.findall(r"[\w'\u2019-]+", name.lower()) if t not in ("mr", "mrs", "ms", "dr", "jr", "sr")]
+
+
+def _nickname_pairs(ctx: EvalContext) -> set[frozenset[str]]:
+    pairs = set()
+    for phrase in ctx.lexicons.get("nicknames").phrases:
+        names = [n.strip().lower() for n in phrase.split("=") if n.strip()]
+        for i, x in enumerate(names):
+            for y in names[i + 1 :]:
+                pairs.add(frozenset((x, y)))
+    return pairs
+
+
+def _first_names_compatible(x: str, y: str, ctx: EvalContext) -> bool:
+    if x == y:
+        return True
+    if len(x) == 1 or len(y) == 1 or x.rstrip(".") == y[:1] or y.rstrip(".") == x[:1]:
+        return x[:1] == y[:1]
+    return frozenset((x, y)) in _nickname_pairs(ctx)
+
+
+def names_spelled_differently(a: Fact, b: Fact, ctx: EvalContext) -> bool:
+    if a.id == b.id or getattr(a, "entity_type", None) != "person" or getattr(b, "entity_type", None) != "person":
+        return False
+    ta, tb = _name_tokens(getattr(a, "name")), _name_tokens(getattr(b, "name"))
+    if len(ta) < 2 or len(tb) < 2 or ta == tb:
+        return False
+    first_a, last_a, first_b, last_b = ta[0], ta[-1], tb[0], tb[-1]
+    if last_a == last_b:
+        # same surname: a first name one letter off, not a nickname or initial
+        return (
+            first_a != first_b
+            and min(len(first_a), len(first_b)) >= 5
+            and edit_distance(first_a, first_b, 1) == 1
+        )
+    if not _first_names_compatible(first_a, first_b, ctx):
+        return False
+    if min(len(last_a), len(last_b)) < 4:
+        return False
+    limit = 1 if min(len(last_a), len(last_b)) < 7 else 2
+    return edit_distance(last_a, last_b, limit) <= limit
+
+
+def name_keys(f: Fact) -> list[str]:
+    tokens = _name_tokens(getattr(f, "name", "") or "")
+    return [tokens[-1][:1]] if len(tokens) >= 2 else []

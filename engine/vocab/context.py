@@ -1,0 +1,58 @@
+"""The evaluation context: an article's facts as relations and rules see them.
+
+Owns: lookup by id, the publication date, the lexicons, and each fact's
+*effective topic*: its own topic keys plus, for a document, those of the
+reports that cite it and of its own quoted words (what the article says the
+document says).  Also the weighted topic overlap used by ``conflicts with``
+and ``same topic as``: a shared ``class:`` or ``entity:`` key weighs 2, a
+shared content word 1.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..facts.model import Fact
+from ..lexicon import Lexicons
+
+
+def topic_weight(key: str) -> int:
+    return 2 if key.startswith(("class:", "entity:")) else 1
+
+
+@dataclass
+class EvalContext:
+    facts: list[Fact]
+    lexicons: Lexicons
+    published: str | None = None
+    path: str = "<text>"
+    _by_id: dict[str, Fact] = field(default_factory=dict, init=False, repr=False)
+    _topics: dict[str, frozenset[str]] = field(default_factory=dict, init=False, repr=False)
+    _about_doc: dict[str, list[Fact]] = field(default_factory=dict, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._by_id = {f.id: f for f in self.facts}
+        for f in self.facts:
+            for doc_id in getattr(f, "cites", None) or []:
+                self._about_doc.setdefault(doc_id, []).append(f)
+            doc_id = getattr(f, "document", None)
+            if doc_id:
+                self._about_doc.setdefault(doc_id, []).append(f)
+
+    def get(self, fact_id: str | None) -> Fact | None:
+        return self._by_id.get(fact_id) if fact_id else None
+
+    def topic_of(self, fact: Fact) -> frozenset[str]:
+        cached = self._topics.get(fact.id)
+        if cached is None:
+            keys = set(fact.topic)
+            if fact.kind == "document":
+                for other in self._about_doc.get(fact.id, []):
+                    keys.update(other.topic)
+            cached = frozenset(keys)
+            self._topics[fact.id] = cached
+        return cached
+
+    @staticmethod
+    def overlap(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> int:
+        return sum(topic_weight(k) for k in a & b)

@@ -1,0 +1,211 @@
+"""The engine on hand-built facts: joins, unless, notes, grouping, de-duplication,
+date arithmetic, tolerance, text tests, deterministic order and explain."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from factlint.api import check_text, load_rules
+from factlint.evaluate.evaluator import Tracer, match_rule
+from factlint.evaluate.index import FactIndex
+from factlint.evaluate.why import explain_rule
+from factlint.facts.model import DocumentFact, EventFact, FactSet, QuantityFact, ReportFact, StatementFact
+from factlint.text.document import Document
+from factlint.vocab.context import EvalContext
+
+from factbuilder import Facts
+
+ARTICLE = (
+    "Officials deny pullout\n"
+    "A letter sent to the ministry said troops will leave the city. "
+    "\"There is no plan to leave the city,\" spokesman Ann Lee said. "
+    "The army also denied that troops would leave the city. "
+    "Chief Bo Kim said the letter was a draft."
+)
+
+
+def rules_from(tmp_path, source: str):
+    path = tmp_path / "t.rule"
+    path.write_text(textwrap.dedent(source), encoding="utf-8")
+    return load_rules([path], default=False)
+
+
+def article_facts() -> FactSet:
+    f = Facts(ARTICLE)
+    topic = ["class:troop-movement", "leave", "city"]
+    f.add(DocumentFact, "d1", doc_type="letter", mention=f.span("A letter sent to the ministry"), reported=True,
+          content=f.span("troops will leave the city"), topic=topic)
+    f.add(StatementFact, "s1", speaker=f.span("spokesman Ann Lee"), cue=f.span("said", 1), content=f.span("There is no plan to leave the city"),
+          stance="deny", direct=True, official=True, topic=topic)
+    f.add(StatementFact, "s2", speaker=f.span("The army"), cue=f.span("denied"), content=f.span("troops would leave the city"),
+          stance="deny", official=True, topic=topic)
+    f.add(StatementFact, "s3", speaker=f.span("Chief Bo Kim"), cue=f.span("said", 2), content=f.span("the letter was a draft"),
+          stance="retract", official=True, target=f.span("the letter"), target_fact="d1")
+    facts = sorted(f.items, key=lambda x: x.start)
+    return FactSet(path="a.txt", facts=facts)
+
+
+DENIAL_RULE = """
+    rule denial-vs-document:
+      an official denial conflicts with a reported document
+      message "{denial.speaker} denies the {document.doc_type}"
+      note r: a retraction such that r disavows document saying "{r.speaker}: {r.content}"
+      group by document
+"""
+
+
+def test_sentence_rule_groups_denials_per_document_and_notes_the_retraction(tmp_path):
+    rules = rules_from(tmp_path, DENIAL_RULE)
+    report = check_text(ARTICLE, rules=rules, facts=article_facts())
+    assert len(report.findings) == 1
+    f = report.findings[0]
+    assert f.rule == "denial-vs-document"
+    assert f.message == "spokesman Ann Lee and The army denies the letter"
+    assert [(c.role, c.text) for c in f.citations] == [
+        ("denial", "There is no plan to leave the city"),
+        ("denial", "troops would leave the city"),
+        ("document", "troops will leave the city"),
+    ]
+    assert [(n.message, n.citations[0].text) for n in f.notes] == [("Chief Bo Kim: the letter was a draft", "the letter was a draft")]
+
+
+def test_without_group_by_each_pair_is_a_finding(tmp_path):
+    rules = rules_from(tmp_path, "rule r: an official denial conflicts with a reported document")
+    report = check_text(ARTICLE, rules=rules, facts=article_facts())
+    assert len(report.findings) == 2
+
+
+def test_unless_vetoes_a_match(tmp_path):
+    rules = rules_from(tmp_path, """
+        rule r:
+          an official denial conflicts with a reported document
+          unless a retraction disavows document
+    """)
+    assert check_text(ARTICLE, rules=rules, facts=article_facts()).findings == []
+
+
+def test_conditions_on_fields(tmp_path):
+    rules = rules_from(tmp_path, """
+        lexicon test-cues: "sa*"
+        rule r:
+          match d: a denial
+          where d.cue in lexicon test-cues and d.speaker not in lexicon test-cues and d.content contains "NO PLAN" and d.content matches "leave (the)? city"
+            and d.target is missing and d is direct
+    """)
+    report = check_text(ARTICLE, rules=rules, facts=article_facts())
+    assert [c.text for f in report.findings for c in f.citations] == ["There is no plan to leave the city"]
+
+
+def test_text_equality_ignores_case_and_spacing(tmp_path):
+    rules = rules_from(tmp_path, 'rule r:\n match d: a document where d.doc_type = "LETTER"')
+    assert len(check_text(ARTICLE, rules=rules, facts=article_facts()).findings) == 1
+
+
+def quantity_facts(text: str, values):
+    f = Facts(text)
+    for i, (words, value, approx, key) in enumerate(values, 1):
+        f.add(QuantityFact, f"q{i}", value=value, approx=approx, noun=f.span(words), noun_key=key)
+    return FactSet(facts=f.items)
+
+
+@pytest.mark.parametrize(
+    "a, b, conflict",
+    [
+        ((5000, None), (3000, None), True),
+        ((5000, "over"), (5200, None), False),
+        ((5000, "about"), (5400, None), False),
+        ((5000, "nearly"), (5200, None), True),
+        ((5000, None), (5000, None), False),
+        ((200, "under"), (150, None), False),
+        ((200, "at least"), (150, None), True),
+    ],
+)
+def test_differs_from_respects_approximators(tmp_path, a, b, conflict):
+    rules = rules_from(tmp_path, "rule r: a quantity differs from a quantity")
+    text = "troops here and troops there"
+    facts = quantity_facts(text, [("troops", a[0], a[1], "troop"), ("troops", b[0], b[1], "troop")])
+    facts.facts[1] = facts.facts[1].model_copy(update={"noun": Facts(text).span("troops", 1), "start": 16, "end": 22, "text": "troops"})
+    findings = check_text(text, rules=rules, facts=facts).findings
+    assert len(findings) == (1 if conflict else 0)  # one finding, not one per ordered pair
+
+
+def test_joins_use_the_index_not_all_pairs(tmp_path):
+    rules = rules_from(tmp_path, "rule r: a quantity differs from a quantity")
+    text = " ".join(f"w{i}" for i in range(300))
+    f = Facts(text)
+    for i in range(300):
+        f.add(QuantityFact, f"q{i}", value=float(i), noun=f.span(f"w{i} ") if False else f.span(f"w{i}"), noun_key=f"noun{i}")
+    ctx = EvalContext(f.items, rules.lexicons)
+    index = FactIndex(ctx)
+    assert match_rule(rules.rules[0], index) == []
+    assert index.visited <= 2 * 300  # each fact once, plus itself under its key; a pair scan is 300 * 300
+
+
+def test_date_arithmetic_and_article_published(tmp_path):
+    text = "The vote on Monday. The vote on Friday."
+    f = Facts(text)
+    f.add(EventFact, "e1", trigger=f.span("vote"), date="2020-01-06", event_key="vote")
+    f.add(EventFact, "e2", trigger=f.span("vote", 1), date="2020-01-10", event_key="vote")
+    rules = rules_from(tmp_path, """
+        rule late:
+          match a: an event, b: an event
+          where a is the same event as b and a.date > b.date + 3 days and a.date <= article.published
+          message "{a.date} is after {b.date}"
+    """)
+    report = check_text(text, published="2020-01-20", rules=rules, facts=FactSet(facts=f.items))
+    assert [x.message for x in report.findings] == ["2020-01-10 is after 2020-01-06"]
+    assert check_text(text, published="2020-01-08", rules=rules, facts=FactSet(facts=f.items)).findings == []
+
+
+def test_tolerance_in_percent(tmp_path):
+    rules = rules_from(tmp_path, """
+        rule r:
+          match p: a quantity, q: a quantity
+          where p is the same thing as q and p.value differs by more than 10% from q.value
+    """)
+    text = "troops and troops"
+    for other, fires in ((105.0, False), (120.0, True)):
+        f = Facts(text)
+        f.add(QuantityFact, "q1", value=100.0, noun=f.span("troops"), noun_key="troop")
+        f.add(QuantityFact, "q2", value=other, noun=f.span("troops", 1), noun_key="troop")
+        assert len(check_text(text, rules=rules, facts=FactSet(facts=f.items)).findings) == (1 if fires else 0)
+
+
+def test_findings_are_ordered_by_position_then_rule(tmp_path):
+    rules = rules_from(tmp_path, """
+        rule b-rule: match d: a denial
+        rule a-rule: match d: a denial
+    """)
+    report = check_text(ARTICLE, rules=rules, facts=article_facts())
+    assert [(f.citations[0].start, f.rule) for f in report.findings] == sorted((f.citations[0].start, f.rule) for f in report.findings)
+    assert [f.rule for f in report.findings][:2] == ["a-rule", "b-rule"]
+
+
+def test_explain_names_the_first_failing_condition(tmp_path):
+    rules = rules_from(tmp_path, """
+        rule r:
+          match d: an official denial, doc: a reported document
+          where d conflicts with doc and doc is draft
+    """)
+    facts = article_facts()
+    ctx = EvalContext(list(facts.facts), rules.lexicons)
+    lines = explain_rule(rules.rules[0], ctx, Document(ARTICLE))
+    text = "\n".join(lines)
+    assert "held:   d conflicts with doc" in text
+    assert "failed: doc is draft" in text
+
+
+def test_explain_reports_a_binding_with_no_candidates(tmp_path):
+    rules = rules_from(tmp_path, "rule r: a confirmation conflicts with a reported document")
+    facts = article_facts()
+    lines = explain_rule(rules.rules[0], EvalContext(list(facts.facts), rules.lexicons), Document(ARTICLE))
+    assert any("no fact is confirmation" in line for line in lines)
+
+
+def test_explain_option_lists_bound_facts_and_conditions(tmp_path):
+    rules = rules_from(tmp_path, DENIAL_RULE)
+    f = check_text(ARTICLE, rules=rules, facts=article_facts(), explain=True).findings[0]
+    assert f.explanation[0].bound == {"denial": "s1", "document": "d1"}
+    assert f.explanation[0].conditions == ["denial conflicts with document"]
