@@ -240,7 +240,8 @@ def _root(version: bool = typer.Option(False, "--version", callback=_version_cal
 
 def main() -> None:
     try:
-        app(standalone_mode=False)
+        code = app(standalone_mode=False)
+        sys.exit(code if isinstance(code, int) else 0)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
     except SystemExit:
@@ -248,12 +249,12 @@ def main() -> None:
     except UserError as err:
         typer.echo(err.render(), err=True)
         sys.exit(2)
-    except Exception as exc:  # click usage errors and real bugs
-        import click
-
-        if isinstance(exc, click.exceptions.Abort):
+    except Exception as exc:  # usage errors from the option parser, and real bugs
+        names = {cls.__name__ for cls in type(exc).__mro__}
+        if "Abort" in names:
             sys.exit(130)
-        if isinstance(exc, click.ClickException):
+        if "ClickException" in names and hasattr(exc, "show"):
+            # typer's (vendored) click: bad option, missing argument, bad value
             exc.show()
             sys.exit(2)
         import traceback

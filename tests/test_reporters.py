@@ -1,0 +1,91 @@
+"""Reporters against golden files.  The article mixes CRLF line ends, emoji
+and accented letters, so offsets, columns and caret placement are checked on
+exactly the text that breaks naive implementations.
+
+Regenerate after an intended change with FACTLINT_UPDATE_GOLDEN=1."""
+
+from __future__ import annotations
+
+import json
+import os
+import textwrap
+from pathlib import Path
+
+from factlint.api import check_text, load_rules
+from factlint.facts.model import DocumentFact, FactSet, StatementFact
+from factlint.report.json_report import render_json
+from factlint.report.text import render_report, summary
+from factlint.text.document import Document
+
+from factbuilder import Facts
+
+GOLDEN = Path(__file__).parent / "golden"
+ARTICLE = (
+    "Ministère denies 🚢 port closure\r\n"
+    "\r\n"
+    "A memo sent to the café owners 🎉 said the port will close in June.\r\n"
+    "\r\n"
+    "“There are no plans to close the port,” said José Núñez, the ministry’s spokesman.\r\n"
+    "Later, Zoë Ngata said the memo was a draft.\r\n"
+)
+
+RULES = """
+    rule denial-vs-memo:
+      severity warning
+      an official denial conflicts with a reported memo
+      message "{denial.speaker} denies what the {memo.doc_type} says"
+      note r: a retraction such that r disavows memo saying "{r.speaker} said: {r.content}"
+"""
+
+
+def facts() -> FactSet:
+    f = Facts(ARTICLE)
+    topic = ["class:port", "port", "close"]
+    f.add(DocumentFact, "d1", doc_type="memo", mention=f.span("A memo sent to the café owners 🎉"), reported=True,
+          content=f.span("the port will close in June"), topic=topic)
+    f.add(StatementFact, "s1", speaker=f.span("José Núñez, the ministry’s spokesman"), cue=f.span("said"),
+          content=f.span("There are no plans to close the port"), stance="deny", direct=True, official=True, topic=topic)
+    f.add(StatementFact, "s2", speaker=f.span("Zoë Ngata"), cue=f.span("said", 2), content=f.span("the memo was a draft"),
+          stance="retract", target=f.span("the memo"), target_fact="d1")
+    return FactSet(path="article.txt", facts=sorted(f.items, key=lambda x: x.start))
+
+
+def report(tmp_path, explain=False):
+    path = tmp_path / "r.rule"
+    path.write_text(textwrap.dedent(RULES), encoding="utf-8")
+    rules = load_rules([path], default=False)
+    return check_text(ARTICLE, published="2021-05-04", rules=rules, path="article.txt", facts=facts(), explain=explain)
+
+
+def assert_golden(name: str, actual: str):
+    path = GOLDEN / name
+    if os.environ.get("FACTLINT_UPDATE_GOLDEN"):
+        path.write_text(actual, encoding="utf-8", newline="\n")
+    assert actual == path.read_text(encoding="utf-8")
+
+
+def test_text_report_golden(tmp_path):
+    r = report(tmp_path)
+    text = render_report(Document(ARTICLE, "article.txt"), r) + "\n" + summary([r]) + "\n"
+    assert_golden("report.txt", text)
+
+
+def test_json_report_golden(tmp_path):
+    assert_golden("report.json", render_json([report(tmp_path)]) + "\n")
+
+
+def test_json_citations_slice_the_file_as_read(tmp_path):
+    data = json.loads(render_json([report(tmp_path)]))
+    assert data["schema_version"] == 1
+    for finding in data["files"][0]["findings"]:
+        for c in finding["citations"] + [c for n in finding["notes"] for c in n["citations"]]:
+            assert ARTICLE[c["start"] : c["end"]] == c["text"]
+            line_start = sum(len(l) for l in ARTICLE.splitlines(keepends=True)[: c["line"] - 1])
+            assert c["start"] == line_start + c["column"] - 1
+
+
+def test_explain_in_text_report(tmp_path):
+    r = report(tmp_path, explain=True)
+    text = render_report(Document(ARTICLE, "article.txt"), r)
+    assert "= explain[1]: bound denial=s1, memo=d1" in text
+    assert "held: denial conflicts with memo" in text
