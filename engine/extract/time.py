@@ -1,0 +1,109 @@
+"""Time and event extraction: temporal expressions (``t1..``) and dated events (``e1..``).
+
+Owns: turning pattern matches into ``TimeFact`` records (value normalized
+against ``doc.published``, future context decided from the clause), the
+``actual_weekday`` check field, resolving "N days after X" when X carries its
+own date, and handing the times to ``time_events`` for ``EventFact`` records.
+
+Does not own: the expression shapes (``time_patterns``), calendar arithmetic
+(``time_normalize``) or event phrases (``time_events``).  Clock times ("9
+a.m.") are not extracted; durations and sets get ``time_type`` duration/set
+and no value.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ..facts.model import Fact, TimeFact
+from ..lexicon import Lexicons
+from ..text.document import Document
+from .time_calendar import Context, Resolution, shift_value
+from .time_events import find_events
+from .time_normalize import is_future_context, parse_published, resolve
+from .time_patterns import WEEKDAYS, find_candidates, sentence_window
+
+
+# "10 p.m. Wednesday", "noon Thursday", "5 p.m. EST, Nov. 9": a time of day, kept with its date
+_CLOCK_BEFORE = re.compile(
+    r"(?<![\w:])(?:\d{1,2}(?::\d\d)?\s?(?:a\.m\.|p\.m\.|am|pm)(?:\s[A-Z]{2,4})?|noon|midnight)(?:\s+on)?,?\s{1,3}$",
+    re.IGNORECASE,
+)
+
+
+def extract(doc: Document, lex: Lexicons) -> list[Fact]:
+    times, shifts = extract_times(doc)
+    return [*times, *find_events(doc, times, shifts, lex)]
+
+
+def extract_times(doc: Document) -> tuple[list[TimeFact], dict[str, tuple[int, str]]]:
+    """Time facts in document order, plus the "N units after/before" shifts by time id."""
+    text = doc.text
+    pub = parse_published(doc.published)
+    times: list[TimeFact] = []
+    shifts: dict[str, tuple[int, str]] = {}
+    previous: str | None = None
+    previous_end = -(10**9)
+    for cand in find_candidates(text):
+        left, right = sentence_window(text, cand.start, cand.end)
+        future = is_future_context(text, left, cand.start, cand.end, right)
+        ctx = Context(pub, future, previous, cand.start - previous_end)
+        res = resolve(cand, ctx)
+        if res is None:
+            continue
+        start = cand.start
+        if res.granularity == "day":
+            clock = _CLOCK_BEFORE.search(text, max(0, start - 30), start)
+            if clock:
+                start, res.time_type = clock.start(), "time"
+        fact = _time_fact(text, f"t{len(times) + 1}", start, cand.end, res)
+        times.append(fact)
+        if res.shift is not None:
+            shifts[fact.id] = res.shift
+        if fact.value is not None and fact.time_type == "date" and cand.family != "offset":
+            previous, previous_end = fact.value, fact.end
+    _resolve_shifts(text, times, shifts)
+    return times, shifts
+
+
+def _time_fact(text: str, fact_id: str, start: int, end: int, res: Resolution) -> TimeFact:
+    return TimeFact(
+        id=fact_id,
+        start=start,
+        end=end,
+        text=text[start:end],
+        value=res.value,
+        time_type=res.time_type,
+        granularity=res.granularity if res.time_type in ("date", "time") else "unknown",
+        weekday=res.weekday,
+        actual_weekday=_weekday_of(res.value) if res.granularity == "day" else None,
+        explicit=res.explicit,
+        relative=res.relative,
+    )
+
+
+def _weekday_of(value: str | None) -> str | None:
+    if value is None or len(value) != 10:
+        return None
+    try:
+        return WEEKDAYS[date.fromisoformat(value).weekday()]
+    except ValueError:
+        return None
+
+
+def _resolve_shifts(text: str, times: list[TimeFact], shifts: dict[str, tuple[int, str]]) -> None:
+    """"a day after the Jan. 3 attack": the date of X moved by the shift, when X has one."""
+    for i, fact in enumerate(times):
+        if fact.id not in shifts or i + 1 >= len(times):
+            continue
+        _, right = sentence_window(text, fact.start, fact.end, after=80)
+        target = times[i + 1]
+        if target.start >= right or target.value is None or target.granularity != "day":
+            continue
+        amount, unit = shifts[fact.id]
+        fact.value = shift_value(target.value, amount, unit)
+        if fact.value is not None:
+            fact.time_type = "date"
+            fact.granularity = "day"
+            fact.actual_weekday = _weekday_of(fact.value)

@@ -1,0 +1,240 @@
+"""Resolvers for expressions that name a calendar unit themselves.
+
+Owns: full and partial dates ("Jan. 3", "3 January 2019", "2019-12-24",
+"12/24/2019"), months ("in March", "last April"), years, decades, spelled
+years ("nineteen ninety-six"), quarters and holidays.  A month and day
+without a year take the publication year, moved back a year when that lands
+more than 60 days after publication (300 in a future clause) and forward a
+year when more than 305 (65) days before it; a bare month is the coming one
+when at most 2 months ahead (11 in a future clause), else the past one.
+"3/4/2019" (both parts 12 or less and different) is left unresolved.
+
+Does not own: relative expressions (``time_relative``) or arithmetic
+(``time_calendar``).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .time_calendar import (
+    Context,
+    Resolution,
+    holiday_date,
+    quarter_of,
+    quarter_value,
+    safe_date,
+    day_value,
+    week_value,
+)
+from .time_patterns import MONTHS
+
+def _month_number(word: str) -> int:
+    return MONTHS[word[:3].lower()]
+
+
+def _calendar(m: re.Match[str], ctx: Context) -> Resolution:
+    pub, future = ctx.pub, ctx.future
+    wd = m.group("wd")
+    res = Resolution(weekday=wd.lower() if wd else None, explicit=True)
+    month_word = m.group("m1") or m.group("m2") or m.group("m3")
+    month = _month_number(month_word)
+    day_text = m.group("d1") or m.group("d2")
+    year_text = m.group("y1") or m.group("y2") or m.group("y3")
+    if day_text is None:
+        res.granularity = "month"
+        res.value = f"{int(year_text):04d}-{month:02d}"
+        return res
+    day = int(re.match(r"\d+", day_text).group())
+    res.granularity = "day"
+    if year_text:
+        found = safe_date(int(year_text), month, day)
+    elif pub is None:
+        found = None
+    else:
+        found = safe_date(pub.year, month, day)
+        if found is not None:
+            diff = (found - pub).days
+            if diff > (300 if future else 60):
+                found = safe_date(pub.year - 1, month, day)
+            elif diff < -365 + (300 if future else 60):
+                found = safe_date(pub.year + 1, month, day)
+    res.value = day_value(found) if found else None
+    return res
+
+
+def _numeric(m: re.Match[str], ctx: Context) -> Resolution:
+    pub, future = ctx.pub, ctx.future
+    res = Resolution(granularity="day", explicit=True)
+    if m.group("iy"):
+        found = safe_date(int(m.group("iy")), int(m.group("im")), int(m.group("id")))
+    else:
+        a, b, y = int(m.group("sa")), int(m.group("sb")), int(m.group("sy"))
+        if a == b or b > 12 >= a:
+            found = safe_date(y, a, b)  # US month/day
+        elif a > 12 >= b:
+            found = safe_date(y, b, a)  # day/month
+        else:
+            found = None  # 3/4/2020: ambiguous, left unresolved
+    res.value = day_value(found) if found else None
+    return res
+
+
+_MONTH_CONTEXT = re.compile(
+    r"(?:in|since|until|till|by|during|from|through|to|of|before|after|between|and|or|around|starting|for|early|late|mid|last|next|this|on)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _month(m: re.Match[str], ctx: Context) -> Resolution | None:
+    pub, future = ctx.pub, ctx.future
+    pre = (m.group("pre") or "").lower().strip(" -")
+    rel = (m.group("rel") or "").lower()
+    if not pre and not rel:
+        before = m.string[max(0, m.start() - 20) : m.start()]
+        if not _MONTH_CONTEXT.search(before):
+            return None
+    month = _month_number(m.group("m"))
+    res = Resolution(granularity="month", explicit=not (pre.startswith(("last", "next", "this")) or rel))
+    res.relative = not res.explicit
+    if pub is None:
+        return res
+    if rel:
+        year = pub.year + {"this": 0, "last": -1, "next": 1}[rel]
+    elif pre.startswith("last") or pre == "this past":
+        year = pub.year if month < pub.month else pub.year - 1
+    elif pre.startswith("next") or pre == "this coming":
+        year = pub.year if month > pub.month else pub.year + 1
+    elif pre == "this":
+        year = pub.year
+    else:
+        ahead = (month - pub.month) % 12
+        year = pub.year + (1 if month < pub.month else 0) if ahead <= (11 if future else 2) else pub.year - (1 if month > pub.month else 0)
+    res.value = f"{year:04d}-{month:02d}"
+    return res
+
+
+def _quarter(m: re.Match[str], ctx: Context) -> Resolution:
+    pub, future = ctx.pub, ctx.future
+    ordinal = " ".join(m.group("ord").lower().split())
+    det = (m.group("det") or "").lower()
+    res = Resolution(granularity="quarter", explicit=bool(m.group("y") or m.group("qy")))
+    res.relative = not res.explicit
+    year_text = m.group("y") or m.group("qy")
+    q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}.get(ordinal)
+    if q is not None:
+        if m.group("ago"):
+            anchor = ctx.near_previous(600)
+            year = int(anchor[:4]) - 1 if anchor and anchor[:4].isdigit() else (pub.year - 1 if pub else None)
+            res.value = f"{year:04d}-Q{q}" if year else None
+            return res
+        if year_text:
+            year = int(year_text)
+        elif pub is None:
+            return res
+        elif det.startswith(("this", "last", "next")):
+            year = pub.year + {"t": 0, "l": -1, "n": 1}[det[0]]
+        else:
+            year = pub.year if date(pub.year, 3 * q - 2, 1) <= pub or future else pub.year - 1
+        res.value = f"{year:04d}-Q{q}"
+        return res
+    if pub is None:
+        return res
+    current = quarter_of(pub)
+    anchor = ctx.near_previous(600)
+    if ordinal == "current":
+        res.value = quarter_value(*current)
+    elif "year" in ordinal:
+        res.value = shift_value(anchor, -1, "year") if anchor and "-Q" in anchor else quarter_value(*current, -5)
+    else:
+        res.value = quarter_value(*current, -1)
+    return res
+
+
+def _year(m: re.Match[str], ctx: Context) -> Resolution | None:
+    pub, future = ctx.pub, ctx.future
+    pre = " ".join((m.group("pre") or "").lower().split())
+    if m.group("decade"):
+        return Resolution(value=m.group("decade")[:3], granularity="decade", explicit=True)
+    if m.group("short"):
+        return Resolution(value="19" + m.group("short"), granularity="decade", explicit=True)
+    year = m.group("y")
+    if not pre and not _looks_like_year(m.string, m.start("y"), m.end("y")):
+        return None
+    anchor = ctx.near_previous(600)
+    if m.group("period") and anchor and "-Q" in anchor:
+        return Resolution(value=f"{year}{anchor[4:]}", granularity="quarter", explicit=True)
+    return Resolution(value=year, granularity="year", explicit=True)
+
+
+_COUNTED_AFTER = re.compile(r"\s{1,3}(?:(?!(?:was|has|is|as|this|its|his|does|says)(?![\w]))[a-z]{2,12}s|percent|per\s+cent)(?![\w])")
+
+
+_YEAR_PREPOSITION = re.compile(r"(?:in|since|by|until|till|from|during|before|after|through|of|and|to|between|early|late|mid)\s{1,3}$", re.IGNORECASE)
+
+
+_BEFORE_NUMBER = re.compile(
+    r"(?:No\.|number|Nos\.|Room|Flight|Route|about|nearly|almost|over|than|top|Highway|Interstate)\s{1,3}$",
+    re.IGNORECASE,
+)
+
+
+def _looks_like_year(text: str, start: int, end: int) -> bool:
+    """A bare 4-digit number reads as a year unless it counts something."""
+    if _YEAR_PREPOSITION.search(text, max(0, start - 12), start):
+        return True
+    if _BEFORE_NUMBER.search(text, max(0, start - 14), start):
+        return False
+    return _COUNTED_AFTER.match(text, end, min(len(text), end + 20)) is None
+
+
+_TENS = {"twenty": 2, "thirty": 3, "forty": 4, "fifty": 5, "sixty": 6, "seventy": 7, "eighty": 8, "ninety": 9}
+
+
+_ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+
+
+def _spelled(m: re.Match[str], ctx: Context) -> Resolution:
+    res = Resolution(explicit=True, granularity="year")
+    if m.group("c19"):
+        res.value = f"19{_TENS[m.group('tens').lower()]}{_ONES.get((m.group('ones') or '').lower(), 0)}"
+    elif m.group("y2000"):
+        res.value = f"200{_ONES.get((m.group('ones2') or '').lower(), 0)}"
+    elif m.group("decword"):
+        res.value, res.granularity = f"19{_TENS[m.group('decword').lower()[:-3] + 'y']}", "decade"
+    else:
+        res.value, res.granularity = f"{int(m.group('cent')) - 1:02d}", "century"
+    return res
+
+
+def _holiday(m: re.Match[str], ctx: Context) -> Resolution:
+    name = " ".join(m.group("name").lower().split())
+    tail = (m.group("tail") or "").lower()
+    if tail in ("day", "eve") and not name.endswith(("day", "eve")):
+        name = f"{name} {tail}"
+    pre = (m.group("pre") or "").strip().lower()
+    res = Resolution(granularity="week" if tail == "week" else "day", relative=True)
+    pub = ctx.pub
+    if pub is None:
+        return res
+    found = holiday_date(name, pub.year)
+    if found is None:
+        return res
+    if pre == "last" and found >= pub or not pre and not ctx.future and (found - pub).days > 60:
+        found = holiday_date(name, pub.year - 1)
+    elif pre == "next" and found <= pub or ctx.future and found < pub:
+        found = holiday_date(name, pub.year + 1)
+    res.value = week_value(found) if tail == "week" else day_value(found)
+    return res
+
+
+RESOLVERS = {
+    "calendar": _calendar,
+    "numeric": _numeric,
+    "month": _month,
+    "quarter": _quarter,
+    "year": _year,
+    "spelled": _spelled,
+    "holiday": _holiday,
+}

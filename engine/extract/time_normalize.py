@@ -1,0 +1,61 @@
+"""Normalizing a matched temporal expression to a TimeML-style value.
+
+Owns: ``resolve`` (dispatch of a pattern match to its family's resolver),
+``parse_published`` and the future-clause test that lets weekdays, months and
+dates lean forward: a marker ("will", "'ll", "is to", "set/due/expected/
+planned/scheduled to", "postponed", "as soon as", "until", "effective") at
+most 60 characters before the expression in its sentence, or at most 50
+after it when the expression opens its clause ("On Monday, the council will
+vote").  Without a marker every resolver leans to the past.
+
+Values are ``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY``, ``YYYY-Www`` (ISO week),
+``YYYY-Www-WE`` (weekend), ``YYYY-Qn``, ``YYYY-SP|SU|FA|WI``, ``DDD``
+(decade, "199") or ``CC`` (century); None when unresolvable.
+
+Does not own: finding expressions (``time_patterns``), the resolvers
+(``time_absolute``, ``time_relative``) or arithmetic (``time_calendar``).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from . import time_absolute, time_relative
+from .time_calendar import Context, Resolution
+from .time_patterns import Candidate
+
+_FUTURE = re.compile(
+    r"(?<![\w])(?:will|shall|['’]ll|(?:is|are|am|be)\s+to|(?:set|due|expected|planned|planning|plans?|scheduled|slated|going)\s+to"
+    r"|scheduled|slated|upcoming|postponed|as\s+(?:soon|early)\s+as|until|effective)(?![\w])",
+    re.IGNORECASE,
+)
+_CLAUSE_OPENER = re.compile(r"\W{0,3}(?:on|by|from|until|next|starting|beginning)?\W{0,2}$", re.IGNORECASE)
+
+
+def parse_published(published: str | None) -> date | None:
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def is_future_context(text: str, left: int, start: int, end: int, right: int) -> bool:
+    """Whether the clause around ``start:end`` speaks of the future: a future
+    marker at most 60 characters before it, or, for a clause-initial time
+    ("On Monday, the council will vote"), at most 50 characters after it."""
+    if _FUTURE.search(text, max(left, start - 60), start):
+        return True
+    if _CLAUSE_OPENER.fullmatch(text, left, start):
+        return _FUTURE.search(text, end, min(right, end + 50)) is not None
+    return False
+
+
+def resolve(cand: Candidate, ctx: Context) -> Resolution | None:
+    """Meaning of a candidate; None when it is not a temporal expression after all."""
+    return _RESOLVERS[cand.family](cand.match, ctx)
+
+
+_RESOLVERS = {**time_absolute.RESOLVERS, **time_relative.RESOLVERS}

@@ -1,0 +1,249 @@
+"""Regular expressions that find temporal expressions in news text.
+
+Owns: the shapes of dates, weekdays, months, years, decades, quarters,
+relative expressions ("last week", "two days ago", "a day after"), "the near
+future", durations and sets, and ``find_candidates``, which returns the
+longest non-overlapping matches in text order.  Every quantifier is bounded,
+so matching is linear in the text length.
+
+Does not own: what a match means (``time_normalize``) or events
+(``time_events``).  "now", "currently" and "recently" are deliberately not
+matched (no value, inconsistently annotated).  Month and weekday names must be capitalized (so "may",
+"march" and "sun" are never dates); relative words match in any case.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "fifteen": 15, "twenty": 20, "thirty": 30, "fifty": 50, "hundred": 100,
+}
+
+_FULL_MONTH = r"January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTH = rf"(?:{_FULL_MONTH}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)(?![\w])"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_YEAR = r"(?:1[6-9]|20)\d\d(?![\w%]|[.,]\d)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\w%]|[.,:/-]\d)"
+_NUM = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|several|a\s+few|a\s+couple\s+of|\d{1,3})"
+_APPROX = r"(?:(?:almost|nearly|about|some|roughly|more\s+than|less\s+than|just|over|only|barely)\s+)?"
+_PART = r"(?:\s+(?i:morning|afternoon|evening|night))?"
+_EDGE = r"(?<![\w'’-])"
+_UNIT = r"(?:day|week|month|year|decade|centur(?:y|ie))"
+_SEASON = r"(?:spring|summer|fall|autumn|winter)"
+
+#: family name -> pattern; each family's groups are read by ``time_normalize``.
+PATTERNS: dict[str, re.Pattern[str]] = {
+    # Thursday, January 3, 2020 / Jan. 3 / 3 January 2020 / March 2019
+    "calendar": re.compile(
+        _EDGE
+        + rf"(?:(?P<wd>{_WEEKDAY}),?\s{{1,3}})?(?:the\s+week\s+of\s+)?"
+        + rf"(?:(?P<m1>{_MONTH})\s{{1,3}}(?P<d1>{_DAY})(?:,?\s{{1,3}}(?P<y1>{_YEAR}))?"
+        + rf"|(?P<d2>{_DAY})\s{{1,3}}(?:of\s+)?(?P<m2>{_MONTH})(?:,?\s{{1,3}}(?P<y2>{_YEAR}))?"
+        + rf"|(?P<mod>(?i:early|late|mid)[- ])?(?P<m3>{_MONTH}),?\s{{1,3}}(?P<y3>{_YEAR}))"
+    ),
+    "numeric": re.compile(
+        r"(?<![\w/.-])(?:(?P<iy>(?:19|20)\d\d)-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01])"
+        r"|(?P<sa>\d{1,2})/(?P<sb>\d{1,2})/(?P<sy>(?:19|20)\d\d))(?![\w/-])"
+    ),
+    # in March, early December, last April, mid-November, January this year
+    "month": re.compile(
+        _EDGE
+        + r"(?P<pre>(?i:(?:the\s+)?(?:early|late|middle\s+of|beginning\s+of|end\s+of|start\s+of)|mid|last|next|this(?:\s+past|\s+coming)?)[- ]+)?"
+        + rf"(?P<m>{_FULL_MONTH})(?![\w])(?:\s+(?P<rel>(?i:this|last|next))\s+year(?![\w]))?"
+    ),
+    # (last|next|this) Friday (night); Friday; the previous Monday
+    "weekday": re.compile(
+        _EDGE
+        + r"(?P<pre>(?i:(?:(?:early|late)\s+)?(?:last|next|this(?:\s+coming|\s+past)?|the\s+(?:previous|following))\s+|early\s+|late\s+))?"
+        + rf"(?P<wd>{_WEEKDAY})(?![\w])(?!['’]s\s+(?:{_WEEKDAY}))(?!\s+(?i:mornings|afternoons|evenings|nights))"
+        + _PART
+        + r"(?![\w])"
+    ),
+    # today, yesterday morning, tonight, the day before yesterday, last night, the near future
+    "deictic": re.compile(
+        _EDGE
+        + r"(?i:(?P<pre>(?:early|late|later|earlier)\s+)?(?:the\s+day\s+(?P<dba>before|after)\s+)?"
+        r"(?P<rd>today|tonight|yesterday|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?"
+        r"|(?P<tod>last\s+night|this\s+(?:morning|afternoon|evening))"
+        r"|(?P<vague>the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|(?:the\s+)?coming\s+(?:days|weeks|months|years|quarters)))(?![\w])"
+    ),
+    # last week, earlier this month, the end of the year, this year's, next fall
+    "unit": re.compile(
+        _EDGE
+        + r"(?i:(?P<pre>(?:(?:the\s+)?(?:early|late|earlier|later|end\s+of|beginning\s+of|middle\s+of|start\s+of|rest\s+of)\s+|sometime\s+|(?:the\s+)?(?:first|second|last)\s+half\s+of\s+))?"
+        r"(?P<dir>last|this(?:\s+past|\s+coming)?|next|the\s+(?:past|previous|following|current|same|coming|latest|next|last)|that|the)\s+"
+        + rf"(?P<fy>fiscal\s+)?(?P<unit>week(?:end)?|month|year|quarter|decade|century|{_SEASON})(?![\w]))"
+    ),
+    # two days ago, a year earlier, almost four years ago, a day after
+    "offset": re.compile(
+        _EDGE
+        + rf"(?i:{_APPROX}(?P<n>{_NUM})\s+(?P<unit>{_UNIT}s?)\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence))(?![\w])"
+    ),
+    # year-earlier, the year-ago period, the comparable year-ago results
+    "year_ago": re.compile(
+        _EDGE + r"(?i:(?:the\s+)?(?:comparable\s+)?year-(?:earlier|ago)(?:\s+(?:period|quarter))?)(?![\w-])"
+    ),
+    # three years, the past two months, five-year (durations: no value)
+    "duration": re.compile(
+        _EDGE
+        + r"(?i:(?:(?:the\s+)?(?:past|last|next|coming|first|final|following|previous)\s+)?"
+        + rf"(?:{_NUM}|\d{{1,3}}|a\s+few|several|many)[- ](?:more\s+)?(?:hours?|days?|weeks?|months?|years?|decades?))(?![\w-])"
+    ),
+    # every week, each year, daily, on Tuesdays (sets: no value)
+    "set": re.compile(
+        _EDGE
+        + r"(?i:(?:every|each)\s+(?:other\s+)?(?:day|week|month|year|morning|night|summer|spring|fall|winter))(?![\w])"
+        + rf"|(?:{_WEEKDAY})s(?:\s+(?i:mornings|afternoons|evenings|nights))?(?![\w])"
+        + rf"|(?:{_WEEKDAY})\s+(?i:mornings|afternoons|evenings|nights)(?![\w])"
+    ),
+    # third-quarter, the fourth quarter of 1990, the year-ago quarter, the quarter
+    "quarter": re.compile(
+        _EDGE
+        + r"(?i:(?P<det>(?:the|its|this\s+year['’]s|last\s+year['’]s|next\s+year['’]s)\s+)?(?P<fy>fiscal[- ])?"
+        + rf"(?:(?P<qy>{_YEAR})\s+)?"
+        + r"(?P<ago>(?:comparable\s+)?year-(?:ago|earlier)\s+)?"
+        + r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|latest|current|year-ago|year-earlier|comparable\s+year-ago)[- ](?:fiscal[- ])?(?:quarter|period)(?:s)?(?![\w])"
+        + rf"(?:\s+of\s+(?:fiscal\s+)?(?P<y>{_YEAR}))?)"
+    ),
+    # Thanksgiving, Christmas Day, Election Day, New Year's Day, Easter
+    "holiday": re.compile(
+        _EDGE
+        + r"(?P<pre>(?i:last|next|this)\s+)?(?P<name>Thanksgiving|Christmas|Easter|Election\s+Day|New\s+Year['’]s\s+(?:Day|Eve)|Independence\s+Day|Labor\s+Day|Memorial\s+Day)"
+        + r"(?:\s+(?P<tail>Day|Eve|week))?(?![\w])(?!\s+(?:Island|tree|card|gift|present)s?)"
+    ),
+    # nineteen ninety-six, the year two thousand, the nineties, the 20th century
+    "spelled": re.compile(
+        _EDGE
+        + r"(?i:(?P<pre>the\s+year\s+)?(?:(?P<c19>nineteen)\s+(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?P<ones>one|two|three|four|five|six|seven|eight|nine))?"
+        + r"|(?P<y2000>two\s+thousand)(?:\s+and\s+(?P<ones2>one|two|three|four|five|six|seven|eight|nine))?(?!\s+(?:[a-z]+s|of)(?![\w]))"
+        + r"|the\s+(?P<decword>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)"
+        + r"|(?:the\s+)?(?P<cent>1\d|20|21)(?:st|th)[- ]century))(?![\w-])"
+    ),
+    # 1990, fiscal 1989, the 1990s, the mid-1990s, the '80s, the end of 1990
+    "year": re.compile(
+        r"(?<![\w$£€.,'’/-])"
+        + r"(?P<pre>(?i:(?:the\s+)?(?:early|late|end\s+of|beginning\s+of|middle\s+of|start\s+of)\s+|mid-|fiscal\s+|the\s+))?"
+        + rf"(?:(?P<decade>(?:1[6-9]|20)\d0)s|['’](?P<short>\d)0s|(?P<y>{_YEAR})(?P<period>\s+(?i:period|quarter))?)(?![\w-])"
+    ),
+}
+
+_SENTENCE_STOP = re.compile(r"[.!?;:]\s|\n")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One match: its family, offsets and the regex match it came from."""
+
+    family: str
+    start: int
+    end: int
+    match: re.Match[str]
+
+
+_MONTH_KEYS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+#: family -> words (lower case) one of which every match of the family contains;
+#: "#" stands for "a digit", "Month" for a capitalized month name.
+_TRIGGERS: dict[str, tuple[str, ...]] = {
+    "calendar": ("Month",),
+    "numeric": ("#",),
+    "month": ("Month",),
+    "weekday": ("day",),
+    "deictic": ("day", "night", "tomorrow", "morning", "afternoon", "evening", "future", "coming"),
+    "unit": ("week", "month", "year", "quarter", "decade", "centur", "spring", "summer", "fall", "autumn", "winter"),
+    "offset": ("ago", "earlier", "later", "before", "after", "hence", "now"),
+    "year_ago": ("year-",),
+    "duration": ("hour", "day", "week", "month", "year", "decade"),
+    "set": ("every", "each", "day"),
+    "quarter": ("quarter", "period"),
+    "holiday": ("day", "year", "eve", "thanksgiving", "christmas", "easter"),
+    "spelled": ("nineteen", "thousand", "ties", "centur"),
+    "year": ("#",),
+}
+_DIGIT = re.compile(r"\d")
+_WINDOW = 80  # characters a match may extend on either side of its trigger word
+
+
+def _trigger_positions(text: str) -> dict[str, list[int]]:
+    lower = text.lower()
+    found: dict[str, list[int]] = {}
+    keys = {k for keys in _TRIGGERS.values() for k in keys} - {"#", "Month"}
+    for key in keys:
+        i = lower.find(key)
+        hits = found.setdefault(key, [])
+        while i >= 0:
+            hits.append(i)
+            i = lower.find(key, i + len(key))
+    months = found.setdefault("Month", [])
+    for key in _MONTH_KEYS:
+        for form in (key, key.upper()):
+            i = text.find(form)
+            while i >= 0:
+                months.append(i)
+                i = text.find(form, i + 3)
+    found["#"] = [m.start() for m in _DIGIT.finditer(text)]
+    return found
+
+
+def _windows(positions: list[int], size: int) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for pos in sorted(positions):
+        lo, hi = max(0, pos - _WINDOW), min(size, pos + _WINDOW)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
+
+
+def find_candidates(text: str) -> list[Candidate]:
+    """Longest non-overlapping temporal expressions, in text order.
+
+    Each family's pattern runs only in windows around its trigger words, which
+    keeps the scan cheap on long texts with few temporal expressions."""
+    hits = _trigger_positions(text)
+    found: list[Candidate] = []
+    for family, pattern in PATTERNS.items():
+        positions = [p for key in _TRIGGERS[family] for p in hits.get(key, ())]
+        for lo, hi in _windows(positions, len(text)):
+            for m in pattern.finditer(text, lo, hi):
+                start, end = _trim(text, m.start(), m.end())
+                if end > start:
+                    found.append(Candidate(family, start, end, m))
+    found.sort(key=lambda c: (c.start - c.end, c.start))
+    taken = bytearray(len(text))
+    chosen: list[Candidate] = []
+    for cand in found:
+        if taken.find(1, cand.start, cand.end) >= 0:
+            continue
+        taken[cand.start : cand.end] = b"\x01" * (cand.end - cand.start)
+        chosen.append(cand)
+    chosen.sort(key=lambda c: c.start)
+    return chosen
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",-"):
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    return start, end
+
+
+def sentence_window(text: str, start: int, end: int, before: int = 120, after: int = 60) -> tuple[int, int]:
+    """The part of the sentence around ``start:end``, at most ``before``/``after`` characters wide."""
+    lo = max(0, start - before)
+    left = lo
+    for m in _SENTENCE_STOP.finditer(text, lo, start):
+        left = m.end()
+    hi = min(len(text), end + after)
+    stop = _SENTENCE_STOP.search(text, end, hi)
+    return left, (stop.start() + 1 if stop else hi)

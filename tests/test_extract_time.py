@@ -1,0 +1,210 @@
+"""Time and event extraction (engine/extract/time*.py)."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from factlint.extract.time import extract
+from factlint.facts.model import EventFact, TimeFact
+from factlint.lang.loader import load_default_lexicons
+from factlint.lexicon import Lexicons
+from factlint.text.document import Document
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "seeds" / "000_548f20d3808859fa.txt"
+CORPUS = ROOT.parent / "shared" / "corpus"
+LEX = load_default_lexicons()
+PUB = "2020-01-07"  # a Tuesday
+
+
+def times(text: str, published: str | None = PUB) -> list[TimeFact]:
+    return [f for f in extract(Document(text, published=published), LEX) if isinstance(f, TimeFact)]
+
+
+def events(text: str, published: str | None = PUB) -> list[EventFact]:
+    return [f for f in extract(Document(text, published=published), LEX) if isinstance(f, EventFact)]
+
+
+def check_spans(text: str, facts) -> None:
+    for f in facts:
+        assert text[f.start : f.end] == f.text and f.text == f.text.strip()
+        for name in ("trigger", "anchor"):
+            span = getattr(f, name, None)
+            if span is not None:
+                assert text[span.start : span.end] == span.text
+                assert f.start <= span.start and span.end <= f.end
+
+
+# (text, expression, value, granularity, time_type)
+TIME_CASES = [
+    ("He spoke on Monday.", "Monday", "2020-01-06", "day", "date"),
+    ("It happened Tuesday.", "Tuesday", "2020-01-07", "day", "date"),
+    ("The council will meet on Thursday.", "Thursday", "2020-01-09", "day", "date"),
+    ("They met last Tuesday.", "last Tuesday", "2019-12-31", "day", "date"),
+    ("They meet next Monday.", "next Monday", "2020-01-13", "day", "date"),
+    ("It was signed on January 3, 2019.", "January 3, 2019", "2019-01-03", "day", "date"),
+    ("It was signed on 3 January 2019.", "3 January 2019", "2019-01-03", "day", "date"),
+    ("It was signed Jan. 3.", "Jan. 3", "2020-01-03", "day", "date"),
+    ("It was signed Aug. 7, 2018.", "Aug. 7, 2018", "2018-08-07", "day", "date"),
+    ("It was signed Sept. 30.", "Sept. 30", "2019-09-30", "day", "date"),
+    ("Filed 2019-12-24 by the clerk.", "2019-12-24", "2019-12-24", "day", "date"),
+    ("Filed 12/24/2019 by the clerk.", "12/24/2019", "2019-12-24", "day", "date"),
+    ("Filed 3/4/2019 by the clerk.", "3/4/2019", None, "day", "date"),
+    ("Sales rose in May.", "May", "2019-05", "month", "date"),
+    ("The vote is due in March.", "March", "2020-03", "month", "date"),
+    ("Sales rose in March 2018.", "March 2018", "2018-03", "month", "date"),
+    ("It opened in 2015.", "2015", "2015", "year", "date"),
+    ("Prices soared in the 1990s.", "the 1990s", "199", "decade", "date"),
+    ("She left yesterday.", "yesterday", "2020-01-06", "day", "date"),
+    ("She leaves tomorrow.", "tomorrow", "2020-01-08", "day", "date"),
+    ("Talks began last week.", "last week", "2020-W01", "week", "date"),
+    ("Talks begin next month.", "next month", "2020-02", "month", "date"),
+    ("Profits fell earlier this month.", "earlier this month", "2020-01", "month", "date"),
+    ("Profits fell last year.", "last year", "2019", "year", "date"),
+    ("He arrived two days ago.", "two days ago", "2020-01-05", "day", "date"),
+    ("Profit rose in the third quarter.", "the third quarter", "2019-Q3", "quarter", "date"),
+    ("The talks lasted three years.", "three years", None, "unknown", "duration"),
+    ("The board meets every week.", "every week", None, "unknown", "set"),
+    ("He was shot at 10 p.m. Wednesday.", "10 p.m. Wednesday", "2020-01-01", "day", "time"),
+]
+
+
+@pytest.mark.parametrize("text,expression,value,granularity,time_type", TIME_CASES)
+def test_time_values(text, expression, value, granularity, time_type):
+    found = times(text)
+    assert [t.text for t in found] == [expression]
+    t = found[0]
+    assert (t.value, t.granularity, t.time_type) == (value, granularity, time_type)
+    assert t.start == text.index(expression) and t.end == t.start + len(expression)
+    check_spans(text, found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You may go now.",
+        "Troops may march on the capital.",
+        "Over 5,000 troops are there.",
+        "We will see.",
+        "Sun rose early.",
+        "It cost 2000 dollars, or 1995 pounds.",
+        "Watch This Week tonight",  # "tonight" only
+    ],
+)
+def test_no_false_dates(text):
+    assert all(t.text in ("tonight",) for t in times(text))
+
+
+def test_weekday_and_date_form_one_fact_with_actual_weekday():
+    text = "On Thursday, January 3, 2020 the vote was held."
+    [t] = times(text)
+    assert (t.start, t.end, t.text) == (3, 28, "Thursday, January 3, 2020")
+    assert (t.value, t.weekday, t.actual_weekday, t.explicit) == ("2020-01-03", "thursday", "friday", True)
+
+
+def test_no_publication_date_leaves_relative_values_unresolved():
+    found = times("He left on Monday, not on January 3, 2020.", published=None)
+    assert [(t.text, t.value) for t in found] == [("Monday", None), ("January 3, 2020", "2020-01-03")]
+
+
+def test_offsets_are_code_points_in_crlf_text_with_emoji_and_accents():
+    text = "Café 🎉 news\r\nLe président est arrivé lundi 😀, puis mardi.\r\nThe summit ended on Monday 🌍.\r\n"
+    [t] = times(text)
+    start = text.index("Monday")
+    assert (t.start, t.end, t.text, t.value) == (start, start + 6, "Monday", "2020-01-06")
+    [e] = events(text)
+    assert (e.trigger.start, e.trigger.text, e.date) == (text.index("ended"), "ended", "2020-01-06")
+    check_spans(text, [t, e])
+
+
+# (text, trigger, anchor, date, tense, event_key)
+EVENT_CASES = [
+    ("This followed the January 3 US drone attack on the base.", "attack", "the January 3 US drone attack", "2020-01-03", "unknown", "attack drone"),
+    ("The resolution passed on Sunday.", "passed", "The resolution passed on Sunday", "2020-01-05", "past", "pass resolution"),
+    ("Voters await the election on Nov. 8 this year.", "election", "the election on Nov. 8", "2019-11-08", "unknown", "election"),
+    ("The singer died on Tuesday in Paris.", "died", "died on Tuesday", "2020-01-07", "past", "die"),
+    ("The meeting will take place on Friday.", "take place", "The meeting will take place on Friday", "2020-01-10", "future", "meeting"),
+    ("Monday's vote was close.", "vote", "Monday's vote", "2020-01-06", "unknown", "vote"),
+]
+
+
+@pytest.mark.parametrize("text,trigger,anchor,date,tense,key", EVENT_CASES)
+def test_events(text, trigger, anchor, date, tense, key):
+    [e] = events(text)
+    assert (e.trigger.text, e.anchor.text, e.date, e.tense, e.event_key) == (trigger, anchor, date, tense, key)
+    assert e.trigger.start == text.index(trigger) and e.anchor.start == text.index(anchor)
+    assert e.time is not None and e.id == "e1"
+    check_spans(text, [e])
+
+
+def test_no_event_without_time_or_for_noun_uses():
+    assert events("The attack killed five people.") == []
+    assert events("It was a sign of a slowdown in 2019.") == []
+
+
+def test_day_after_unresolved_without_dated_anchor():
+    text = "The report came out. It said a day after the vote passed the law, nothing changed."
+    assert all(e.date is None for e in events(text))
+
+
+def test_day_after_dated_anchor_is_resolved():
+    [t1, t2] = times("Protests began a day after the Jan. 3 strike.")
+    assert (t1.text, t1.value, t1.time_type) == ("a day after", "2020-01-04", "date")
+    assert t2.value == "2020-01-03"
+
+
+def test_seed_article():
+    text = SEED.read_text(encoding="utf-8")
+    facts = extract(Document(text, published="2020-01-07"), LEX)
+    check_spans(text, facts)
+    dated = [(f.text, f.value) for f in facts if isinstance(f, TimeFact) and f.time_type == "date"]
+    assert dated == [("Monday", "2020-01-06"), ("Monday", "2020-01-06"), ("January 3", "2020-01-03")]
+    vague = [f for f in facts if isinstance(f, TimeFact) and f.text.startswith("the coming days")]
+    assert vague and vague[0].time_type == "duration" and vague[0].value is None
+    assert not any(isinstance(f, TimeFact) and ("5,000" in f.text or f.text == "Over") for f in facts)
+    by_trigger = {e.trigger.text: e for e in facts if isinstance(e, EventFact)}
+    attack, passed = by_trigger["attack"], by_trigger["passed"]
+    assert (attack.anchor.text, attack.date, attack.event_key) == ("the January 3 US drone attack", "2020-01-03", "attack drone")
+    assert passed.anchor.text.endswith("passed a non-binding resolution")
+    assert (passed.date, passed.tense, passed.event_key) == ("2020-01-05", "past", "pass resolution")
+    assert [f.id for f in facts if isinstance(f, TimeFact)] == [f"t{i}" for i in range(1, 6)]
+
+
+def test_degrades_without_lexicons():
+    doc = Document("The singer died on Tuesday.", published=PUB)
+    facts = extract(doc, Lexicons())
+    assert [f.kind for f in facts] == ["time"]
+
+
+def test_speed_and_linearity():
+    text = (SEED.read_text(encoding="utf-8") * 2)[:2500]
+    extract(Document(text, published=PUB), LEX)
+    t0 = time.perf_counter()
+    for _ in range(50):
+        extract(Document(text, published=PUB), LEX)
+    assert (time.perf_counter() - t0) / 50 < 0.005  # ~1 ms measured; generous for CI
+    line = SEED.read_text(encoding="utf-8").replace("\n", " ")
+    big = (line * (1_000_000 // len(line) + 1))[:1_000_000]
+    t0 = time.perf_counter()
+    extract(Document(big, published=PUB), LEX)
+    assert time.perf_counter() - t0 < 5
+
+
+@pytest.mark.skipif(not (CORPUS / "timebank").is_dir(), reason="development corpus not present")
+def test_timebank_bench_meets_targets():
+    import importlib.util
+    import sys
+
+    spec = importlib.util.spec_from_file_location("bench_dates", ROOT / "bench" / "dates.py")
+    bench = importlib.util.module_from_spec(spec)
+    sys.modules["bench_dates"] = bench
+    spec.loader.exec_module(bench)
+    total = bench.Score()
+    for path in sorted((CORPUS / "timebank").glob("*/*.tml")):
+        total.add(bench.score_article(bench.read_tml(path)))
+    assert total.predicted_ok / total.predicted >= 0.95
+    assert total.gold_found / total.gold >= 0.85
+    assert total.valued_ok / total.valued >= 0.90
