@@ -1,0 +1,87 @@
+"""People extractor: entities (``n``), roles (``p``) and ages (``a``).
+
+Owns: running the name finder, entity grouping, role and age finders in
+order, feeding role/age evidence back into entity types (a person with a
+title or an age is a person), and turning the results into fact records.
+
+* EntityFact: ``name`` is the fullest written form without honorific
+  ("Richard Thomas"), ``aliases`` the other written forms ("Mr Thomas",
+  "Thomas", an acronym), ``mentions`` every mention in text order, and the
+  fact's own span is the first mention.
+* RoleFact: ``person`` the name mention, ``title`` the title words (never the
+  organisation, never "former"), ``org`` when the text gives one.
+* AgeFact: ``age``, ``expression`` (the words giving it) and ``person`` when
+  the text ties the age to a named person.
+
+``person_entity`` is left empty: the link pass (``link``) fills it.
+
+Does not own: how names/roles/ages are recognised (``people_names``,
+``people_roles``, ``people_ages``, ``people_words``).
+"""
+
+from __future__ import annotations
+
+from ..facts.model import AgeFact, EntityFact, Fact, RoleFact, Span
+from ..lexicon import Lexicons
+from ..text.document import Document
+from .people_ages import Age, AgeFinder
+from .people_names import Entity, EntityGrouper, NameFinder, NameTables
+from .people_roles import Role, RoleFinder
+from .people_words import Words
+
+
+def extract(doc: Document, lex: Lexicons) -> list[Fact]:
+    words = Words.of(doc.text)
+    tables = NameTables.of(lex)
+    mentions = NameFinder(doc, words, tables).find()
+    grouper = EntityGrouper(words, tables)
+    entities = grouper.group(mentions)
+    head = doc.headline
+    roles = RoleFinder(words, lex, tables, mentions, head.end if head else 0).find()
+    ages = AgeFinder(doc, words, lex, tables, mentions).find()
+    for found in [r.person for r in roles] + [a.person for a in ages if a.person is not None]:
+        if found.entity is not None and found.entity.entity_type == "unknown":
+            found.entity.person_evidence = True
+            found.entity.entity_type = grouper.type_of(found.entity)
+    text = doc.text
+    facts: list[Fact] = [_entity_fact(text, e, f"n{i}") for i, e in enumerate(entities, 1)]
+    facts.extend(_role_fact(text, r, f"p{i}") for i, r in enumerate(roles, 1))
+    facts.extend(_age_fact(text, a, f"a{i}") for i, a in enumerate(ages, 1))
+    return facts
+
+
+def _extent(text: str, spans: list[Span]) -> dict:
+    start = min(s.start for s in spans)
+    end = max(s.end for s in spans)
+    return {"start": start, "end": end, "text": text[start:end]}
+
+
+def _entity_fact(text: str, e: Entity, fid: str) -> EntityFact:
+    mentions = [Span.of(text, m.start, m.end) for m in e.mentions]
+    fullest = max(e.mentions, key=lambda m: (len(m.key), m.end - m.start, -m.start))
+    name = " ".join(text[fullest.name_start : fullest.end].split())
+    aliases: list[str] = []
+    for s in mentions:
+        form = " ".join(s.text.split())
+        if form != name and form not in aliases:
+            aliases.append(form)
+    first = mentions[0]
+    return EntityFact(
+        id=fid, start=first.start, end=first.end, text=first.text,
+        name=name, entity_type=e.entity_type, mentions=mentions, aliases=aliases,
+    )
+
+
+def _role_fact(text: str, r: Role, fid: str) -> RoleFact:
+    person = Span.of(text, r.person.start, r.person.end)
+    title = Span.of(text, *r.title)
+    org = Span.of(text, *r.org) if r.org else None
+    spans = [person, title] + ([org] if org else [])
+    return RoleFact(id=fid, person=person, title=title, org=org, former=r.former, change=r.change, **_extent(text, spans))
+
+
+def _age_fact(text: str, a: Age, fid: str) -> AgeFact:
+    expression = Span.of(text, *a.span)
+    person = Span.of(text, a.person.start, a.person.end) if a.person else None
+    spans = [expression] + ([person] if person else [])
+    return AgeFact(id=fid, person=person, age=a.value, expression=expression, **_extent(text, spans))

@@ -1,0 +1,196 @@
+"""Ages: a person's age as the text states it.
+
+Owns the age shapes:
+
+* ``Smith, 54,`` / ``Smith, 54, said`` (a number right after a name);
+* ``54-year-old Smith`` / ``the 54-year-old striker Smith`` (the name after);
+* ``the 54-year-old said`` (anaphoric: the nearest named person before it in
+  the paragraph, else the nearest after it in the sentence);
+* ``Smith, a 54-year-old lawyer`` (appositive);
+* ``Smith, aged 54`` / ``a man aged 54`` (no named person);
+* ``died at the age of 84`` (the nearest named person, as for "the 54-year-old");
+* ``Smith (54)``, only for 16-110 and when no other bracketed number is near
+  (sports reports use "Smith (54)" for the minute of a substitution).
+
+Never for durations ("54 years") or things ("a 54-year-old law"): after
+"N-year-old" there must be a name, a person noun or title (``person-nouns``,
+``person-titles``), or a verb-like word / punctuation when "the" precedes.
+
+Does not own: names (``people_names``) or fact records (``people``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from ..lexicon import Lexicons
+from ..text.document import Document
+from .people_names import Mention, NameTables
+from .people_words import PhraseIndex, Words
+
+_YEAR_OLD = re.compile(r"(?<![\w.,-])(\d{1,3})[- ]years?[- ]old(?![\w-])")
+_AT_AGE = re.compile(r"(?<![\w-])at[ \t]+the[ \t]+age[ \t]+of[ \t]+(\d{1,3})(?![\d.,]?\d|[\w-])")
+_AGED = re.compile(r"(?<![\w-])aged[ \t]+(\d{1,3})(?![\d.,]?\d|[\w-])")
+_AFTER_NAME = re.compile(r",[ \t]+(\d{1,3})(?=[ \t]*[,;)]|[ \t]+(?:and|who|of|from|said|says|was|is|has|had|told|will|were|are|added|also|has)\b)")
+_AFTER_NAME_PAREN = re.compile(r"[ \t]+\((\d{1,3})\)")
+_OTHER_PAREN_NUMBER = re.compile(r"\(\d{1,3}\)")
+# Verb-like words that may follow an anaphoric "the 54-year-old".
+_GLUE_VERBS = frozenset(
+    """is was has had will would can could may might must should does did who also later then
+    made won told took gave got went came saw left lost beat hit set put ran became began felt
+    held kept led met paid sold spent wrote scored struck knew thought fought
+    to and as in at for on from with""".split()
+)
+_LOOKBACK = 400
+_PAREN_WINDOW = 200
+
+
+@dataclass
+class Age:
+    value: int
+    span: tuple[int, int]  # the words giving the age
+    person: Mention | None
+
+
+class AgeFinder:
+    def __init__(self, doc: Document, words: Words, lex: Lexicons, tables: NameTables, mentions: list[Mention]):
+        self.doc = doc
+        self.text = doc.text
+        self.w = words
+        self.t = tables
+        self.nouns = PhraseIndex.of(lex.get("person-nouns"))
+        head = doc.headline
+        self.body_start = head.end if head else 0
+        self.mentions = sorted((m for m in mentions if not m.headline), key=lambda m: m.start)
+        self.starts = [m.start for m in self.mentions]
+        self.starting = {words.index_starting(m.start): m for m in self.mentions}
+        self.ending = {m.end: m for m in self.mentions}
+        self.ages: list[Age] = []
+
+    def _person_like(self, m: Mention | None) -> bool:
+        return m is not None and m.entity is not None and m.entity.entity_type not in ("organization", "place")
+
+    def _nearest(self, start: int, end: int) -> Mention | None:
+        """The nearest named person at most ``_LOOKBACK`` characters before
+        ``start``, else the nearest after ``end`` in the sentence."""
+        low = max(start - _LOOKBACK, self.body_start)
+        k = bisect.bisect_left(self.starts, start) - 1
+        while k >= 0 and self.mentions[k].start >= low:
+            m = self.mentions[k]
+            if m.end <= start and self._is_person(m):
+                return m
+            k -= 1
+        sent = self.doc.sentence_at(end)
+        limit = sent.end if sent else end
+        k = bisect.bisect_left(self.starts, end)
+        while k < len(self.mentions) and self.mentions[k].start < limit:
+            if self._is_person(self.mentions[k]):
+                return self.mentions[k]
+            k += 1
+        return None
+
+    @staticmethod
+    def _is_person(m: Mention) -> bool:
+        return m.entity is not None and m.entity.entity_type == "person"
+
+    def _add(self, value: int, span: tuple[int, int], person: Mention | None) -> None:
+        if 1 <= value <= 120 and span[0] >= self.body_start:
+            self.ages.append(Age(value, span, person))
+
+    # -- shapes ------------------------------------------------------------
+    def _after_names(self) -> None:
+        text = self.text
+        for m in self.mentions:
+            hit = _AFTER_NAME.match(text, m.end)
+            if hit and self._person_like(m):
+                self._add(int(hit.group(1)), hit.span(1), m)
+                continue
+            hit = _AFTER_NAME_PAREN.match(text, m.end)
+            if hit and self._person_like(m) and 16 <= int(hit.group(1)) <= 110:
+                window = text[max(0, m.start - _PAREN_WINDOW) : hit.end() + _PAREN_WINDOW]
+                if len(_OTHER_PAREN_NUMBER.findall(window)) == 1:
+                    self._add(int(hit.group(1)), hit.span(1), m)
+
+    def _year_old(self, hit: re.Match[str]) -> None:
+        w = self.w
+        value, span = int(hit.group(1)), hit.span()
+        i = w.index_starting(hit.end())
+        det = self._word_before(hit.start())
+        personal = False
+        for k in range(i, min(len(w), i + 4)):
+            if k > i and not w.spaced(k - 1):
+                break
+            if w.low[k] in self.nouns and self.starting.get(k) is not None and len(self.starting[k].key) == 1:
+                personal = True  # "the 22-year-old Scot"
+                continue
+            m = self.starting.get(k)
+            if m is not None and self._person_like(m) and (k == i or w.spaced(k - 1)):
+                if not self._describes_noun(m):
+                    self._add(value, span, m)
+                    return
+                personal = True
+                continue
+            if w.low[k] in self.nouns or self.t.titles.match(w, k) or w.low[k] in self.t.modifiers or w.low[k] in self.t.demonyms:
+                personal = True
+                continue
+            if personal or w.raw[k][:1].isupper():
+                break
+            if det == "the" and (w.low[k] in _GLUE_VERBS or w.low[k] in self.t.speech or w.low[k].endswith("ed")):
+                self._add(value, span, self._nearest(hit.start(), hit.end()))
+            return
+        if not personal:
+            if i >= len(w) or self.text[hit.end() : w.start[i]].strip()[:1] in (",", ".", ";", ""):
+                if det == "the":
+                    self._add(value, span, self._nearest(hit.start(), hit.end()))
+            return
+        appositive = self._appositive_before(hit.start())
+        if appositive is not None:
+            self._add(value, span, appositive)
+        elif det == "the":
+            self._add(value, span, self._nearest(hit.start(), hit.end()))
+        else:
+            self._add(value, span, None)
+
+    def _describes_noun(self, m: Mention) -> bool:
+        """True for "Cobh" in "the 35-year-old Cobh runner" (a modifier, not the person)."""
+        w, k = self.w, m.last + 1
+        return k < len(w) and w.spaced(m.last) and (w.low[k] in self.nouns or bool(self.t.titles.match(w, k)))
+
+    def _word_before(self, offset: int) -> str:
+        k = self.w.index_ending(offset)
+        return self.w.low[k] if k >= 0 and not self.text[self.w.end[k] : offset].strip() else ""
+
+    def _appositive_before(self, offset: int) -> Mention | None:
+        """Smith in "Smith, a 54-year-old ..."."""
+        k = self.w.index_ending(offset)
+        if k < 1 or self.w.low[k] not in ("a", "an", "the"):
+            return None
+        gap = self.text[self.w.end[k - 1] : self.w.start[k]]
+        m = self.ending.get(self.w.end[k - 1])
+        return m if gap.strip() == "," and self._person_like(m) else None
+
+    def _aged(self, hit: re.Match[str]) -> None:
+        span = hit.span()
+        k = self.w.index_ending(hit.start())
+        if k < 0:
+            return
+        gap = self.text[self.w.end[k] : hit.start()]
+        m = self.ending.get(self.w.end[k])
+        if m is not None and not gap.strip(" \t,") and self._person_like(m):
+            self._add(int(hit.group(1)), span, m)
+        elif self.w.low[k] in self.nouns and not gap.strip(" \t"):
+            self._add(int(hit.group(1)), span, None)
+
+    def find(self) -> list[Age]:
+        self._after_names()
+        text = self.text
+        for hit in _YEAR_OLD.finditer(text, self.body_start) if "year" in text else ():
+            self._year_old(hit)
+        for hit in _AGED.finditer(text, self.body_start) if "aged" in text else ():
+            self._aged(hit)
+        for hit in _AT_AGE.finditer(text, self.body_start) if "age of" in text else ():
+            self._add(int(hit.group(1)), hit.span(), self._nearest(hit.start(), hit.end()))
+        self.ages.sort(key=lambda a: a.span[0])
+        return self.ages

@@ -1,0 +1,272 @@
+"""Tests for the people extractor (entities, roles, ages) and the link pass."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factlint.extract import link, people
+from factlint.facts.model import AgeFact, DocumentFact, EntityFact, RoleFact, Span, StatementFact
+from factlint.lang.loader import load_default_lexicons
+from factlint.lexicon import Lexicons
+from factlint.text.document import Document
+
+REPO = Path(__file__).resolve().parents[1]
+LEX = load_default_lexicons()
+
+
+def run(text: str, lex: Lexicons = LEX) -> list:
+    facts = people.extract(Document(text), lex)
+    check_spans(text, facts)
+    return facts
+
+
+def check_spans(text: str, facts: list) -> None:
+    for f in facts:
+        spans = [f.cite_span()]
+        for name in ("person", "title", "org", "expression"):
+            s = getattr(f, name, None)
+            if s is not None:
+                spans.append(s)
+        spans.extend(getattr(f, "mentions", []))
+        for s in spans:
+            assert text[s.start : s.end] == s.text and s.text == s.text.strip(), (f.id, s)
+        assert text[f.start : f.end] == f.text
+
+
+def kind(facts: list, k: str) -> list:
+    return [f for f in facts if f.kind == k]
+
+
+def span(text: str, needle: str, nth: int = 0) -> tuple[int, int, str]:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(needle, start + 1)
+    return start, start + len(needle), needle
+
+
+def triple(s: Span | None):
+    return None if s is None else (s.start, s.end, s.text)
+
+
+# -- roles -----------------------------------------------------------------
+ROLE_CASES = [
+    # (text, person, title, org, former, change)
+    ("The agency's Press Secretary Dana Pilo said on Monday it was false.", "Dana Pilo", "Press Secretary", None, False, False),
+    ("Harbour Board chairman Mr Quill spoke first.", "Mr Quill", "chairman", "Harbour Board", False, False),
+    ("Ravi Dossa, the chairman of the Northfield Water Board, disagreed.", "Ravi Dossa", "chairman", "Northfield Water Board", False, False),
+    ("Tessa Marlow, chief executive of Brightwell, declined to comment.", "Tessa Marlow", "chief executive", "Brightwell", False, False),
+    ("Tessa Marlow, Brightwell's chief executive, declined to comment.", "Tessa Marlow", "chief executive", "Brightwell", False, False),
+    ("Norland's foreign minister Anna Vint arrived late.", "Anna Vint", "foreign minister", "Norland", False, False),
+    ("The chairman of the Kestrel Group, Omar Fenn, said so.", "Omar Fenn", "chairman", "Kestrel Group", False, False),
+    ("Jo Pratt, who is deputy director of the museum, agreed.", "Jo Pratt", "deputy director", "museum", False, False),
+    ("Former Redvale manager Carl Ibbot was there.", "Carl Ibbot", "manager", "Redvale", True, False),
+    ("Pia Laine became chief executive in May.", "Pia Laine", "chief executive", None, False, True),
+    ("Lars Ekholm was named manager of Rovers on Friday.", "Lars Ekholm", "manager", "Rovers", False, True),
+    ("Mo Kell succeeded Ian Dray as chairman last year.", "Mo Kell", "chairman", None, False, True),
+    ("Labour's Ann Quist, a Labour MP, spoke.", "Ann Quist", "MP", "Labour", False, False),
+    ("It was left to Ann Quist MP to reply.", "Ann Quist", "MP", None, False, False),
+]
+
+
+@pytest.mark.parametrize("text,person,title,org,former,change", ROLE_CASES)
+def test_role_shapes(text, person, title, org, former, change):
+    roles = kind(run(text), "role")
+    assert len(roles) == 1, [(r.person.text, r.title.text) for r in roles]
+    r = roles[0]
+    assert triple(r.person) == span(text, person)
+    assert triple(r.title) == span(text, title)
+    assert triple(r.org) == (span(text, org, text.count(org) - 1) if org else None)
+    assert (r.former, r.change) == (former, change)
+    lo = min(s.start for s in (r.person, r.title, r.org) if s)
+    hi = max(s.end for s in (r.person, r.title, r.org) if s)
+    assert (r.start, r.end) == (lo, hi)
+
+
+def test_plural_title_gives_one_role_per_name():
+    text = "Guests included actors Jon Abel and Sir Ray Moss, and singer Kim Toll."
+    roles = kind(run(text), "role")
+    assert [(r.person.text, r.title.text) for r in roles] == [
+        ("Jon Abel", "actors"), ("Sir Ray Moss", "actors"), ("Kim Toll", "singer")]
+
+
+@pytest.mark.parametrize("text", [
+    "The chairman said the plan was sound.",  # no name
+    "In Paris, the president spoke.",  # a place is not a person
+    "Head of state visits are rare.",
+    "The Cabinet Office spokeswoman said no.",
+])
+def test_no_role(text):
+    assert kind(run(text), "role") == []
+
+
+# -- ages ------------------------------------------------------------------
+AGE_CASES = [
+    # (text, age, person or None, expression)
+    ("Ruth Obi, 54, said she was pleased.", 54, "Ruth Obi", "54"),
+    ("Ruth Obi, 54, and Sam Obi, 51, were there.", 54, "Ruth Obi", "54"),
+    ("Police said 54-year-old Ruth Obi was safe.", 54, "Ruth Obi", "54-year-old"),
+    ("Ruth Obi won again. The 54-year-old said it was easy.", 54, "Ruth Obi", "54-year-old"),
+    ("Ruth Obi, a 54-year-old lawyer, spoke.", 54, "Ruth Obi", "54-year-old"),
+    ("A man aged 54 was arrested.", 54, None, "aged 54"),
+    ("The writer Ruth Obi died at the age of 84.", 84, "Ruth Obi", "at the age of 84"),
+    ("The striker Ruth Obi (24) scored once.", 24, "Ruth Obi", "24"),
+]
+
+
+@pytest.mark.parametrize("text,age,person,expression", AGE_CASES)
+def test_age_shapes(text, age, person, expression):
+    ages = kind(run(text), "age")
+    assert ages, text
+    a = ages[0]
+    assert a.age == age
+    assert triple(a.person) == (span(text, person) if person else None)
+    assert triple(a.expression) == span(text, expression)
+
+
+@pytest.mark.parametrize("text", [
+    "The company is 54 years old and the deal took 54 years.",
+    "They repealed a 54-year-old law on Monday.",
+    "Subs: Abel for Moss (54), Dray for Kell (71).",
+    "Tom Abel, 2004, was a good year.",
+])
+def test_no_age(text):
+    assert kind(run(text), "age") == []
+
+
+# -- entities --------------------------------------------------------------
+def test_entities_group_surname_and_honorific_mentions():
+    text = "Talks fail\n\nMark Dovey met Ana Ruiz. Dovey said Mr Dovey was tired. Ms Ruiz left."
+    ents = {e.name: e for e in kind(run(text), "entity")}
+    dovey = ents["Mark Dovey"]
+    assert dovey.entity_type == "person"
+    assert [m.text for m in dovey.mentions] == ["Mark Dovey", "Dovey", "Mr Dovey"]
+    assert dovey.aliases == ["Dovey", "Mr Dovey"]
+    assert (dovey.start, dovey.end, dovey.text) == span(text, "Mark Dovey")
+    assert [m.text for m in ents["Ana Ruiz"].mentions] == ["Ana Ruiz", "Ms Ruiz"]
+    assert "Talks" not in ents  # headline words never create entities
+
+
+def test_acronym_aliases_and_organisations():
+    text = "Fighters of the Northern Defence Front (NDF) withdrew. The NDF denied it. The Ministry of Roads agreed."
+    ents = {e.name: e for e in kind(run(text), "entity")}
+    ndf = ents["Northern Defence Front"]
+    assert ndf.aliases == ["NDF"] and len(ndf.mentions) == 3
+    assert ndf.entity_type == "organization"
+    assert ents["Ministry of Roads"].entity_type == "organization"
+    assert "Fighters" not in ents and "The" not in ents
+
+
+def test_expansion_in_parentheses_with_dash():
+    text = "The ABC-XY (Allied Border Command \u2013 Operation Xylo) moved."
+    ent = next(e for e in kind(run(text), "entity") if "ABC-XY" in e.aliases)
+    assert ent.name == "Allied Border Command \u2013 Operation Xylo"
+    assert (ent.start, ent.end, ent.text) == span(text, "ABC-XY")
+
+
+def test_title_case_headline_and_sentence_initial_words_make_no_junk():
+    text = "Minister Warns Over Budget Plans\r\n\r\nSeveral ministers met. Following that, Nia Bell spoke. Multiple reports said so."
+    names = [e.name for e in kind(run(text), "entity")]
+    assert names == ["Nia Bell"]
+
+
+def test_nicknames_merge_first_names():
+    text = "William Ostrow arrived. Later Bill Ostrow said hello."
+    ents = kind(run(text), "entity")
+    assert len(ents) == 1 and ents[0].aliases == ["Bill Ostrow"]
+
+
+def test_offsets_are_code_points_in_crlf_text_with_emoji_and_accents():
+    text = "Fête 🎉 news\r\n\r\n🎉 Zoë Ångström, 41, the party boss, said hi.\r\nMs Ångström left 😀. José Núñez became coach."
+    facts = run(text)
+    zoe = next(e for e in kind(facts, "entity") if e.name == "Zoë Ångström")
+    assert [triple(m) for m in zoe.mentions] == [span(text, "Zoë Ångström"), span(text, "Ms Ångström")]
+    role = kind(facts, "role")
+    assert [(triple(r.person), triple(r.title)) for r in role] == [
+        (span(text, "Zoë Ångström"), span(text, "boss")),
+        (span(text, "José Núñez"), span(text, "coach")),
+    ]
+    (age,) = kind(facts, "age")
+    assert age.age == 41 and triple(age.expression) == span(text, "41")
+
+
+def test_runs_without_lexicons():
+    text = "Mark Dovey, 54, the chairman of Kestrel Group, said so. Dovey left."
+    facts = run(text, Lexicons())
+    assert kind(facts, "role") == []
+    assert [a.age for a in kind(facts, "age")] == [54]
+    assert any(e.name == "Mark Dovey" for e in kind(facts, "entity"))
+
+
+def test_ids_are_numbered_in_document_order():
+    text = "Ann Bell, 40, the coach of Rovers, met Cy Dorn, 38, the manager of City."
+    facts = run(text)
+    for prefix, k in (("n", "entity"), ("p", "role"), ("a", "age")):
+        group = kind(facts, k)
+        assert [f.id for f in group] == [f"{prefix}{i}" for i in range(1, len(group) + 1)]
+        assert [f.start for f in group] == sorted(f.start for f in group)
+
+
+# -- seed ------------------------------------------------------------------
+def test_seed_roles():
+    text = (REPO / "seeds" / "000_548f20d3808859fa.txt").read_text(encoding="utf-8")
+    facts = run(text)
+    roles = {r.person.text: r for r in kind(facts, "role")}
+    expect = {
+        "Alyssa Farah": ("Press Secretary", "Pentagon"),
+        "William Seely": ("commander", "US task force"),
+        "Mark Milley": ("chairman", "US Joint Chiefs of Staff"),
+        "Qasem Soleimani": ("commander", "Quds Force of Iran\u2019s Islamic Revolution Guards Corps"),
+        "Abu Mahdi al-Muhandis": ("deputy chief", "Iraq\u2019s paramilitary Hashd Shaabi forces"),
+    }
+    for person, (title, org) in expect.items():
+        assert (roles[person].title.text, roles[person].org.text) == (title, org)
+    assert kind(facts, "age") == []
+    ents = {e.name: e for e in kind(facts, "entity")}
+    for person in expect:
+        assert ents[person].entity_type == "person"
+    assert ents["Pentagon"].entity_type == "organization" and len(ents["Pentagon"].mentions) == 3
+    cjtf = ents["Combined Joint Task Force \u2013 Operation Inherent Resolve"]
+    assert cjtf.aliases == ["CJTF-OIR"]
+
+
+# -- link pass -------------------------------------------------------------
+def test_link_prefers_longest_overlapping_mention():
+    text = "Pentagon Press Secretary Alyssa Farah said no. Farah, 40, left."
+    doc = Document(text)
+    facts = people.extract(doc, LEX)
+    ents = {e.name: e.id for e in kind(facts, "entity")}
+    whole = Span.of(text, 0, text.index(" said"))
+    stmt = StatementFact(id="s1", start=whole.start, end=whole.end + 5, text=text[: whole.end + 5],
+                         speaker=whole, cue=Span.of(text, whole.end + 1, whole.end + 5),
+                         content=Span.of(text, whole.end + 6, whole.end + 8))
+    ref = StatementFact(id="s2", start=0, end=4, text=text[:4], speaker=Span.of(text, 0, 8),
+                        speaker_ref=Span.of(text, *span(text, "Farah", 1)[:2]),
+                        cue=Span.of(text, 0, 1), content=Span.of(text, 2, 4))
+    letter = DocumentFact(id="d1", start=0, end=8, text=text[:8], doc_type="statement",
+                          mention=Span.of(text, 0, 8), author=Span.of(text, 0, 8))
+    facts += [stmt, ref, letter]
+    link.link_entities(doc, facts, LEX)
+    assert stmt.speaker_entity == ents["Alyssa Farah"]
+    assert ref.speaker_entity == ents["Alyssa Farah"]
+    assert letter.author_entity == ents["Pentagon"]
+    (role,) = kind(facts, "role")
+    (age,) = kind(facts, "age")
+    assert role.person_entity == ents["Alyssa Farah"] and age.person_entity == ents["Alyssa Farah"]
+
+
+def test_link_leaves_unmatched_spans_empty():
+    text = "Someone said it."
+    facts = [AgeFact(id="a1", start=0, end=7, text="Someone", age=3, person=Span.of(text, 0, 7)),
+             RoleFact(id="p1", start=0, end=7, text="Someone", person=Span.of(text, 0, 7), title=Span.of(text, 0, 7))]
+    link.link_entities(Document(text), facts, LEX)
+    assert facts[0].person_entity is None and facts[1].person_entity is None
+
+
+def test_entity_fact_is_its_first_mention():
+    text = "Kim Orr met Lee Orr. Kim Orr left."
+    (kim, lee) = kind(run(text), "entity")
+    assert isinstance(kim, EntityFact) and kim.name == "Kim Orr"
+    assert (kim.start, kim.end) == span(text, "Kim Orr")[:2]
+    assert len(kim.mentions) == 2 and lee.name == "Lee Orr"
