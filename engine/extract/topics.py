@@ -1,0 +1,137 @@
+"""Topic keys: what each fact is about, as comparable normalized keys.
+
+Owns: ``assign_topics`` (the pass run after every extractor and after
+entity linking that fills ``fact.topic``), ``topic_keys`` (the keys of one
+piece of text) and ``topic_overlap`` (how strongly two key lists agree, for
+the engine's ``conflicts with`` relation).  Keys are:
+
+* content words: lower case, possessive stripped, lightly stemmed (plural
+  -s/-es/-ies, -ing, -ed), minus the ``stopwords`` lexicon and words shorter
+  than 3 letters; all-caps acronyms ("US", "IS") are kept whatever their
+  length or stopword status;
+* ``class:<name>`` when a phrase of lexicon ``topic-<name>`` occurs;
+* ``entity:<id>`` for every entity with a mention overlapping the text.
+
+The topical text of a fact: statement -> content; report -> content (else
+the fact's text); document -> content and mention; event -> anchor (else the
+text); every other kind -> the fact's text.
+
+Does not own: entity linking, or deciding that two facts conflict (rules).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..facts.model import EntityFact, Fact
+from ..lexicon import Lexicon, Lexicons, normalize_phrase
+from ..text.document import Document
+
+_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
+_POSSESSIVE = re.compile(r"['\u2019]s?\Z")
+#: weight of a shared key in ``topic_overlap``: classes and entities say more than a word
+CLASS_WEIGHT = 2
+WORD_WEIGHT = 1
+
+
+def assign_topics(doc: Document, facts: list[Fact], lex: Lexicons) -> None:
+    """Fill ``topic`` (sorted unique keys) on every fact, in place."""
+    mentions = [
+        (m.start, m.end, f"entity:{ent.id}")
+        for ent in facts
+        if isinstance(ent, EntityFact)
+        for m in (ent.mentions or [ent])
+    ]
+    stops = _stopwords(lex.get("stopwords"))
+    lowered = doc.text.lower()
+    exact_case = len(lowered) != len(doc.text)  # lower-casing changed offsets: search the text itself
+    class_hits = [  # each class lexicon is searched once over the whole text
+        ("class:" + lexicon.name[len("topic-"):],
+         [m.span() for m in (lexicon.pattern if exact_case else _lower_case_pattern(lexicon)).finditer(
+             doc.text if exact_case else lowered)])
+        for lexicon in lex.with_prefix("topic-")
+    ]
+    for fact in facts:
+        spans = topical_spans(fact)
+        keys: set[str] = set()
+        for start, end in spans:
+            keys |= {k for m in _WORD.finditer(doc.text, start, end) if (k := word_key(m.group(), stops))}
+            keys |= {name for name, hits in class_hits if any(start <= hs and he <= end for hs, he in hits)}
+            keys |= {key for ms, me, key in mentions if ms < end and start < me}
+        fact.topic = sorted(keys)
+
+
+def topical_spans(fact: Fact) -> list[tuple[int, int]]:
+    """The (start, end) regions whose words say what ``fact`` is about."""
+    whole = [(fact.start, fact.end)]
+    if fact.kind == "statement":
+        return [(fact.content.start, fact.content.end)]
+    if fact.kind == "report":
+        return [(fact.content.start, fact.content.end)] if fact.content else whole
+    if fact.kind == "document":
+        parts = [fact.content, fact.mention]
+        return [(s.start, s.end) for s in parts if s is not None]
+    if fact.kind == "event":
+        return [(fact.anchor.start, fact.anchor.end)] if fact.anchor else whole
+    return whole
+
+
+def topic_keys(text: str, lex: Lexicons) -> set[str]:
+    """Content-word stems and ``class:<name>`` keys of ``text``."""
+    stops = _stopwords(lex.get("stopwords"))
+    keys = {k for m in _WORD.finditer(text) if (k := word_key(m.group(), stops))}
+    for lexicon in lex.with_prefix("topic-"):
+        if lexicon.search(text):
+            keys.add("class:" + lexicon.name[len("topic-"):])
+    return keys
+
+
+def topic_overlap(a: list[str], b: list[str]) -> int:
+    """Weighted count of keys shared by ``a`` and ``b``: ``class:`` and
+    ``entity:`` keys count CLASS_WEIGHT (2), content words WORD_WEIGHT (1)."""
+    shared = set(a) & set(b)
+    return sum(CLASS_WEIGHT if k.startswith(("class:", "entity:")) else WORD_WEIGHT for k in shared)
+
+
+@lru_cache(maxsize=8192)
+def word_key(word: str, stops: frozenset[str]) -> str | None:
+    """The key of one word, or None for a stopword or a short word."""
+    if len(word) >= 2 and word.isupper() and word.isalpha():
+        return word.lower()  # an acronym: US, IS, NATO
+    low = word.lower().replace("\u2019", "'")
+    if low in stops:
+        return None
+    low = _POSSESSIVE.sub("", low)
+    key = stem(low)
+    if len(key) < 3 or key in stops or low in stops:
+        return None
+    return key
+
+
+def stem(word: str) -> str:
+    """Light, deterministic suffix stripping: forces -> force, repositioning -> reposition."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("sses", "ches", "shes", "xes", "zzes")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    for suffix, shortest in (("ing", 6), ("ed", 5)):
+        if word.endswith(suffix) and len(word) >= shortest:
+            base = word[: -len(suffix)]
+            if len(base) > 2 and base[-1] == base[-2] and base[-1] not in "lsz":
+                base = base[:-1]  # stopped -> stop, running -> run
+            return base
+    return word
+
+
+@lru_cache(maxsize=64)
+def _lower_case_pattern(lexicon: Lexicon) -> re.Pattern[str]:
+    """The lexicon's pattern without IGNORECASE, for lower-cased text (phrases are stored lower case)."""
+    return re.compile(lexicon.pattern.pattern)
+
+
+@lru_cache(maxsize=8)
+def _stopwords(lexicon: Lexicon) -> frozenset[str]:
+    return frozenset(normalize_phrase(p) for p in lexicon.phrases)

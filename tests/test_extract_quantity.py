@@ -1,0 +1,169 @@
+"""Quantity extraction: figures, ranges, approximators, units, counted nouns, exclusions."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from factlint.extract import quantity
+from factlint.lang.loader import load_default_lexicons
+from factlint.lexicon import Lexicons
+from factlint.text.document import Document
+
+LEX = load_default_lexicons()
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+
+
+def quantities(text: str, lex: Lexicons = LEX):
+    facts = quantity.extract(Document(text), lex)
+    for f in facts:
+        assert text[f.start:f.end] == f.text
+        for span in (f.noun, f.figure):
+            if span is not None:
+                assert text[span.start:span.end] == span.text == span.text.strip()
+                assert f.start <= span.start and span.end <= f.end
+    return facts
+
+
+def summary(f):
+    return (f.text, f.value, f.value_high, f.approx, f.unit, f.noun_key)
+
+
+CASES = [
+    ("Over 5,000 US troops are deployed.", [("Over 5,000 US troops", 5000, None, "over", None, "troop")]),
+    ("About 3,000 American soldiers left.", [("About 3,000 American soldiers", 3000, None, "about", None, "troop")]),
+    ("It sent more than 200 people home.", [("more than 200 people", 200, None, "over", None, "people")]),
+    ("Fewer than 40 nurses came.", [("Fewer than 40 nurses", 40, None, "under", None, "nurse")]),
+    ("It had almost 70 votes.", [("almost 70 votes", 70, None, "nearly", "votes", "vote")]),
+    ("Roughly 12 ships sank.", [("Roughly 12 ships", 12, None, "about", None, "ship")]),
+    ("Up to eight new resorts.", [("Up to eight new resorts", 8, None, "up to", None, "resort")]),
+    ("Some 83 MPs spoke.", [("Some 83 MPs", 83, None, "some", None, "mp")]),
+    ("At least twenty-one bodies were found.", [("At least twenty-one bodies", 21, None, "at least", None, "body")]),
+    ("Profits fell 3.5% last year.", [("3.5%", 3.5, None, None, "percent", None)]),
+    ("It won 40 per cent of the seats.", [("40 per cent of the seats", 40, None, None, "percent", "seat")]),
+    ("A bill for $5m was sent.", [("$5m", 5e6, None, None, "USD", None)]),
+    ("It costs £3bn a year.", [("£3bn", 3e9, None, None, "GBP", None)]),
+    ("They paid 5 million euros.", [("5 million euros", 5e6, None, None, "EUR", None)]),
+    ("Shares rose four pence.", [("four pence", 0.04, None, None, "GBP", None)]),
+    ("It is 1.2m people.", [("1.2m people", 1.2e6, None, None, None, "people")]),
+    ("between 200 and 300 people", [("200 and 300 people", 200, 300, None, None, "people")]),
+    ("200-300 protesters gathered.", [("200-300 protesters", 200, 300, None, None, "protester")]),
+    ("from 200 to 300 guests", [("200", 200, None, None, None, None), ("300 guests", 300, None, None, None, "guest")]),
+    ("a 3% to 3.5% rise", [("3% to 3.5%", 3, 3.5, None, "percent", None)]),
+    ("2 to 3 million viewers", [("2 to 3 million viewers", 2e6, 3e6, None, None, "viewer")]),
+    ("hundreds of refugees", [("hundreds of refugees", 200, None, "at least", None, "refugee")]),
+    ("tens of thousands of fans", [("tens of thousands of fans", 20000, None, "at least", None, "fan")]),
+    ("a dozen eggs", [("a dozen eggs", 12, None, "about", None, "egg")]),
+    ("close to half a trillion dollars", [("close to half a trillion dollars", 5e11, None, "nearly", "USD", None)]),
+    ("the 100,000 or so cafes", [("100,000 or so cafes", 1e5, None, "about", None, "cafe")]),
+    ("one million or more", [("one million or more", 1e6, None, "at least", None, None)]),
+    ("a 6,000-strong community", [("6,000-strong community", 6000, None, None, None, "community")]),
+    ("a 50-family village", [("50-family", 50, None, None, None, "family")]),
+    ("She cleared 4.89 metres.", [("4.89 metres", 4.89, None, None, "m", None)]),
+    ("He won the 100m final.", [("100m", 100, None, None, "m", None)]),
+    ("a laptop for sub-$100", [("sub-$100", 100, None, "under", "USD", None)]),
+    ("by 215 votes to 210", [("215 votes", 215, None, None, "votes", "vote"), ("210", 210, None, None, "votes", None)]),
+    ("Smarties: two Smarties Book Prizes.", [("two Smarties Book Prizes", 2, None, None, None, "prize")]),
+]
+
+NOT_COUNTS = [
+    "It happened in 2019.",
+    "They met on January 3 and 3 January.",
+    "The talks start at 3pm or 10:30.",
+    "A 54-year-old man was held.",
+    "John Smith, 54, said so.",
+    "She was aged 34.",
+    "Leeds voted 52-48 and won 3-1.",
+    "It was the third attempt.",
+    "Call 0800 555 0199 now.",
+    "It is one of the best.",
+    "He went to No. 10 and read page 5.",
+    "It was popular in the 1990s and the mid-70s.",
+    "They watched Channel 4 and the Guildford Four.",
+    "It lasted three months and two successive quarters.",
+    "Two thirds of voters agreed.",
+    "It made the top 10 again.",
+    "It is 10 times faster.",
+    "The 2-1 decision stood.",
+    "one in five adults",
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES)
+def test_quantities(text, expected):
+    got = [summary(f) for f in quantities(text)]
+    assert got == [(t, pytest.approx(v), h if h is None else pytest.approx(h), a, u, k) for t, v, h, a, u, k in expected]
+
+
+@pytest.mark.parametrize("text", NOT_COUNTS)
+def test_not_counts(text):
+    assert [f.text for f in quantities(text)] == []
+
+
+def test_noun_modifiers_and_shared_key():
+    a, b, c = quantities("5,000 US troops and 3,000 US troops and 4,000 troops.")
+    assert (a.noun_key, a.noun_modifiers) == ("troop", ["us"])
+    assert b.noun_key == c.noun_key == "troop" and c.noun_modifiers == []
+
+
+def test_exact_spans_ids_and_headline():
+    text = "Pentagon sends 5,000 troops\n\nNearly 4,500 soldiers arrived."
+    facts = quantities(text)
+    assert [f.id for f in facts] == ["q1", "q2"]
+    first, second = facts
+    assert (first.start, first.end, first.figure.start, first.figure.end) == (15, 27, 15, 20)
+    assert (first.noun.start, first.noun.end, first.noun.text) == (21, 27, "troops")
+    assert (second.start, second.end, second.text, second.approx) == (29, 50, "Nearly 4,500 soldiers", "nearly")
+
+
+def test_code_point_offsets_with_emoji_accents_and_crlf():
+    text = "Café 🎉 news\r\n\r\nThe élite unit sent über 1.500 — no: 2,500 señores 😀 and 12% más.\r\n"
+    facts = quantities(text)
+    by_text = {f.figure.text: f for f in facts}
+    f = by_text["2,500"]
+    assert (f.figure.start, f.figure.end) == (text.index("2,500"), text.index("2,500") + 5)
+    assert f.noun.text == "señores" and f.noun.start == text.index("señores")
+    assert by_text["12%"].start == text.index("12%")
+
+
+def test_degrades_without_lexicons():
+    facts = quantities("It sent over 5,000 troops and $5m.", Lexicons())
+    assert [(f.figure.text, f.value, f.unit) for f in facts] == [("5,000", 5000, None), ("$5m", 5e6, "USD")]
+    assert facts[0].approx is None
+
+
+def test_speed_and_linearity():
+    article = ("Over 5,000 US troops, about 3% of the force, cost $5m in 2019. Smith, 54, said "
+               "between 200 and 300 people left on 3 January. ") * 20
+    article = article[:2500]
+    doc_runs = 200
+    quantity.extract(Document(article), LEX)
+    t0 = time.perf_counter()
+    for _ in range(doc_runs):
+        quantity.extract(Document(article), LEX)
+    per_article = (time.perf_counter() - t0) / doc_runs
+    assert per_article < 0.01  # budget is ~1 ms; generous bound for loaded CI machines
+    big = ("word " * 40 + "5 ") * 4000 + "x" * 200_000
+    t0 = time.perf_counter()
+    quantity.extract(Document(big), LEX)
+    assert time.perf_counter() - t0 < 5
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="development corpus not available")
+def test_bbc_labels_precision_recall():
+    labels = json.loads((Path(__file__).resolve().parents[1] / "bench" / "quantity_labels.json").read_text())
+    tp = pred = gold = 0
+    for art in labels["articles"]:
+        path = CORPUS / art["file"]
+        if not path.is_file():
+            pytest.skip("corpus incomplete")
+        facts = [f for f in quantities(path.read_text(encoding="utf-8")) if f.unit is None or f.unit in
+                 ("percent", "votes") or (len(f.unit) == 3 and f.unit.isupper())]
+        golds = art["quantities"]
+        gold += len(golds)
+        pred += len(facts)
+        tp += sum(any(f.figure.start < g["end"] and g["start"] < f.figure.end for f in facts) for g in golds)
+    assert tp / pred >= 0.9 and tp / gold >= 0.8
