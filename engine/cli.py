@@ -109,15 +109,21 @@ def check(
 
 @app.command()
 def facts(
-    path: Path = typer.Argument(..., help="Article file."),
+    path: Optional[Path] = typer.Argument(None, help="Article file."),
+    schema: bool = typer.Option(False, "--schema", help="Print the JSON Schema of the facts document and exit."),
     published: Optional[str] = PublishedOpt,
     format: Format = typer.Option(Format.text, "--format", "-f"),
     rules: Optional[List[Path]] = RulesOpt,
 ) -> None:
     """Show the facts factlint extracts from an article."""
     from .api import extract
-    from .report.facts import render_facts_json, render_facts_text
+    from .report.facts import facts_json_schema, render_facts_json, render_facts_text
 
+    if schema:
+        typer.echo(json.dumps(facts_json_schema(), indent=2))
+        return
+    if path is None:
+        _fail(UserError(Diagnostic("factlint facts", "give an article PATH (or --schema)", "usage")))
     try:
         ruleset = _rules(rules, False)
         published = validate_published(published)

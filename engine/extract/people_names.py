@@ -48,6 +48,8 @@ _OPEN_MARKS = "\"'(\u201c\u2018[\u2014\u2013- "
 _MAX_NAMESAKES = 20  # entities sharing a surname that a full name is compared with
 _PAREN = re.compile(r"[ \t]*\(([^()\r\n]{1,120})\)")
 _DASHES = re.compile(r"[\s\u2013\u2014-]*")
+#: words as they are compared with lower-case occurrences elsewhere in the text
+_LOWER_WORD = re.compile(r"\w+(?:['\u2019.-]\w+)*")
 
 
 @dataclass
@@ -130,6 +132,7 @@ class NameFinder:
     """Finds mentions in one document and groups them into entities."""
 
     def __init__(self, doc: Document, words: Words, tables: NameTables):
+        self._lower_tokens: set[str] | None = None
         self.doc = doc
         self.text = doc.text
         self.w = words
@@ -267,7 +270,10 @@ class NameFinder:
             return self.text[w.end[a] : w.end[a] + 2] in ("'s", "\u2019s")
         if w.low[a + 1] in CONNECTORS and w.raw[a + 1].islower():
             return low in self.t.orgs  # "Ministry of Roads", not "Fighters of the Front"
-        return re.search(r"(?<!\w)" + re.escape(w.raw[a].lower()) + r"(?!\w)", self.text) is None
+        # the word also occurs in lower case somewhere: an ordinary word, not a name
+        if self._lower_tokens is None:
+            self._lower_tokens = {m.group() for m in _LOWER_WORD.finditer(self.text) if m.group().islower()}
+        return w.raw[a].lower() not in self._lower_tokens
 
     def find(self) -> list[Mention]:
         seqs = self.sequences()

@@ -29,7 +29,8 @@ def extract_facts(doc: Document, lexicons: Lexicons) -> FactSet:
     place_facts(doc, facts)
     order = {k: i for i, k in enumerate(_KIND_ORDER)}
     facts.sort(key=lambda f: (f.start, order.get(f.kind, 99), f.id))
-    return FactSet(path=doc.path, published=doc.published, facts=facts)
+    # the facts were validated as they were built: do not validate them again
+    return FactSet.model_construct(path=doc.path, published=doc.published, facts=facts)
 
 
 def place_facts(doc: Document, facts: list[Fact]) -> None:

@@ -21,6 +21,7 @@ Does not own: entity linking, or deciding that two facts conflict (rules).
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -36,29 +37,36 @@ WORD_WEIGHT = 1
 
 
 def assign_topics(doc: Document, facts: list[Fact], lex: Lexicons) -> None:
-    """Fill ``topic`` (sorted unique keys) on every fact, in place."""
-    mentions = [
+    """Fill ``topic`` (sorted unique keys) on every fact, in place.
+
+    Class hits and entity mentions are sorted by start once, so each fact
+    looks up only those near its own spans (no fact x mention scan)."""
+    mentions = sorted(
         (m.start, m.end, f"entity:{ent.id}")
         for ent in facts
         if isinstance(ent, EntityFact)
         for m in (ent.mentions or [ent])
-    ]
+    )
     stops = _stopwords(lex.get("stopwords"))
     lowered = doc.text.lower()
     exact_case = len(lowered) != len(doc.text)  # lower-casing changed offsets: search the text itself
-    class_hits = [  # each class lexicon is searched once over the whole text
-        ("class:" + lexicon.name[len("topic-"):],
-         [m.span() for m in (lexicon.pattern if exact_case else _lower_case_pattern(lexicon)).finditer(
-             doc.text if exact_case else lowered)])
+    hits = sorted(  # each class lexicon is searched once over the whole text
+        (m.start(), m.end(), "class:" + lexicon.name[len("topic-"):])
         for lexicon in lex.with_prefix("topic-")
-    ]
+        for m in (lexicon.pattern if exact_case else _lower_case_pattern(lexicon)).finditer(doc.text if exact_case else lowered)
+    )
+    hit_starts = [h[0] for h in hits]
+    mention_starts = [m[0] for m in mentions]
+    longest_mention = max((e - s for s, e, _ in mentions), default=0)
     for fact in facts:
-        spans = topical_spans(fact)
         keys: set[str] = set()
-        for start, end in spans:
+        for start, end in topical_spans(fact):
             keys |= {k for m in _WORD.finditer(doc.text, start, end) if (k := word_key(m.group(), stops))}
-            keys |= {name for name, hits in class_hits if any(start <= hs and he <= end for hs, he in hits)}
-            keys |= {key for ms, me, key in mentions if ms < end and start < me}
+            lo, hi = bisect.bisect_left(hit_starts, start), bisect.bisect_left(hit_starts, end)
+            keys |= {name for hs, he, name in hits[lo:hi] if he <= end}
+            lo = bisect.bisect_left(mention_starts, start - longest_mention)
+            hi = bisect.bisect_left(mention_starts, end)
+            keys |= {key for ms, me, key in mentions[lo:hi] if start < me}
         fact.topic = sorted(keys)
 
 

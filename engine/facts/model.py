@@ -173,8 +173,11 @@ class TimeFact(Fact):
     kind: Literal["time"] = "time"
     value: str | None = None
     time_type: Literal["date", "time", "duration", "set"] = "date"
-    granularity: Literal["day", "month", "year", "week", "unknown"] = "unknown"
+    #: quarter/season/decade/century carry TimeML values: 1998-Q3, 1998-SU, 199, 19
+    granularity: Literal["day", "month", "year", "week", "quarter", "season", "decade", "century", "unknown"] = "unknown"
     weekday: str | None = None
+    #: weekday (monday..sunday) of ``value`` when granularity is day, else None
+    actual_weekday: str | None = None
     explicit: bool = False
     relative: bool = False
 
@@ -188,13 +191,19 @@ class EventFact(Fact):
     date: str | None = None  # its value
     tense: Literal["past", "present", "future", "unknown"] = "unknown"
     anchor: Span | None = None  # the whole dated phrase
+    #: lower-case trigger lemma plus its main object/modifier ("attack drone",
+    #: "pass resolution", "die"): equal keys mean "the same kind of event"
+    event_key: str = ""
 
 
 class QuantityFact(Fact):
     """A count or measure.  ``approx`` is None for an exact figure, else the
     approximator as a normalized word (over, under, about, at least, at most,
     nearly, some, up to).  ``unit`` is None for counts of things, else
-    percent or a currency code."""
+    percent, "percentage point", a currency code (USD, GBP, EUR, ...), a
+    measure unit (m, km, kg, kW, ...) or "votes" for vote tallies.
+    ``noun_key`` is the counted noun's head, lower case and singular ("troop");
+    ``noun_modifiers`` the words before the head in the noun span ("us")."""
 
     kind: Literal["quantity"] = "quantity"
     value: float
@@ -203,6 +212,10 @@ class QuantityFact(Fact):
     noun: Span | None = None
     noun_key: str | None = None
     unit: str | None = None
+    #: the figure as written, with currency sign, scale word and unit ("$5m", "3.5%")
+    figure: Span | None = None
+    #: lower-case words before the head inside ``noun`` ("5,000 US troops" -> ["us"])
+    noun_modifiers: list[str] = Field(default_factory=list)
 
 
 class RoleFact(Fact):
@@ -222,6 +235,8 @@ class AgeFact(Fact):
     person: Span | None = None
     person_entity: str | None = None
     age: int
+    #: the words that give the age: "54" in "Smith, 54,", "54-year-old", "aged 54"
+    expression: Span | None = None
 
 
 class EntityFact(Fact):

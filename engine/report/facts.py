@@ -24,6 +24,14 @@ def facts_dict(fs: FactSet) -> dict:
     }
 
 
+def facts_json_schema() -> dict:
+    """The JSON Schema of the facts document (for ``--facts`` producers)."""
+    schema = FactSet.model_json_schema()
+    schema["properties"]["schema_version"] = {"const": SCHEMA_VERSION, "type": "integer"}
+    schema["title"] = "factlint facts, schema version 1"
+    return schema
+
+
 def render_facts_json(fs: FactSet) -> str:
     return json.dumps(facts_dict(fs), ensure_ascii=False, indent=2)
 

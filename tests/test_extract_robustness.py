@@ -1,0 +1,77 @@
+"""No input crashes or hangs extraction, and every span it reports is exact.
+
+A hypothesis property test feeds text built from news-like words, quote
+marks of every kind, control characters, emoji, mixed scripts and CRLF; then
+fixed stress inputs (a 1 MB single line, unbalanced quotes, 10,000 quote
+marks).  For every fact: each span lies inside the text and slices to the
+text it carries, and the fact's own extent covers its spans."""
+
+from __future__ import annotations
+
+import time
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from factlint.facts.model import Span
+from factlint.extract import extract_facts
+from factlint.lang.loader import load_default_lexicons
+from factlint.text.document import Document
+
+LEX = load_default_lexicons()
+
+PIECES = [
+    "said", "told reporters", "according to", "denied", "The Pentagon", "Mr Smith", "Smith, 54,", "the letter",
+    "a memo sent from", "on Monday", "Jan. 3", "January 3, 2020", "last week", "over 5,000 troops", "12%", "$5m",
+    "that that", "the the", "spokesman", "President", "reports said", "was a draft", "\"", "“", "”", "‘", "’", "'",
+    ",", ".", ":", ";", "(", ")", "—", "\n", "\r\n", "\n\n", "\t", "\x00", "\x0b", "\u200b", "🎉", "👩‍👩‍👧", "Zoë", "Ñúñez",
+    "Москва", "北京", "مرحبا", "שלום", "\u0301", "\ufeff", "5", "1,000", "Aug.", "Thursday,", "2019", "A", "a", "I",
+]
+
+
+def check_spans(text: str) -> int:
+    doc = Document(text, published="2020-01-07")
+    facts = extract_facts(doc, LEX).facts
+    for f in facts:
+        assert 0 <= f.start <= f.end <= len(text), f
+        assert text[f.start : f.end] == f.text, f
+        for name, value in f:
+            spans = value if isinstance(value, list) else [value]
+            for s in spans:
+                if isinstance(s, Span):
+                    assert 0 <= s.start <= s.end <= len(text), (f.id, name, s)
+                    assert text[s.start : s.end] == s.text, (f.id, name, s)
+    return len(facts)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=8)), max_size=80).map(" ".join))
+def test_any_text_extracts_with_exact_spans(text):
+    check_spans(text)
+
+
+def _timed(text: str) -> float:
+    t0 = time.perf_counter()
+    check_spans(text)
+    return time.perf_counter() - t0
+
+
+def test_one_megabyte_single_line():
+    line = ("The minister said that over 5,000 troops arrived on Monday, “according to reports”. " * 12_500)[:1_000_000]
+    assert "\n" not in line
+    _timed(line)
+
+
+def test_unbalanced_quotes():
+    check_spans("“He said it was fine, the spokesman said.\n\n“Another open quote. And ” a stray close, ‘ and ’ more.\n")
+    check_spans('"' + "word " * 2000)
+
+
+def test_ten_thousand_quote_marks():
+    check_spans('"' * 10_000)
+    check_spans("“”" * 5_000)
+    check_spans(' " said " ' * 10_000)
+
+
+def test_control_characters_and_crlf():
+    check_spans("Headline\r\n\r\n\x07Smith said\x1b[31m “hi”.\r\n\x00\x01\x02 on Monday.\r\n")
