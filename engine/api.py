@@ -89,6 +89,8 @@ class Report(BaseModel):
     path: str
     published: str | None = None
     findings: list[Finding] = Field(default_factory=list)
+    #: things the user should know that are not findings (a rule cut short)
+    notices: list[str] = Field(default_factory=list)
 
     def at_or_above(self, severity: str) -> list[Finding]:
         rank = SEVERITY_RANK[severity]
@@ -130,8 +132,9 @@ def extract(text: str, published: str | None = None, rules: RuleSet | None = Non
 
 def check_document(doc: Document, facts: FactSet, rules: RuleSet, explain: bool = False) -> Report:
     ctx = EvalContext(facts=list(facts.facts), lexicons=rules.lexicons, published=doc.published, path=doc.path)
-    findings = evaluate(rules.rules, ctx, doc, explain)
-    return Report(path=doc.path, published=doc.published, findings=findings)
+    notices: list[str] = []
+    findings = evaluate(rules.rules, ctx, doc, explain, notices)
+    return Report(path=doc.path, published=doc.published, findings=findings, notices=notices)
 
 
 def check_text(

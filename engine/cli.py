@@ -92,6 +92,9 @@ def check(
             problems.append(err)
     for err in problems:
         typer.echo(err.render(), err=True)
+    for report in reports:
+        for notice in report.notices:
+            typer.echo(f"{report.path}: note: {notice}", err=True)
     if format == Format.json:
         typer.echo(render_json(reports, explain))
     else:

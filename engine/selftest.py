@@ -14,19 +14,26 @@ from dataclasses import dataclass, field
 
 from .api import RuleSet, check_text
 
-_MARK = re.compile(r"\[\[|\]\]")
+_MARK = re.compile(r"\\\[|\\\]|\[\[|\]\]")
 
 
 def strip_markers(text: str) -> tuple[str, list[tuple[int, int]]]:
-    """Text without ``[[``/``]]`` and the code-point spans they marked."""
-    out, spans, pos, open_at = [], [], 0, None
+    """Text without ``[[``/``]]`` and the code-point spans they marked.
+
+    ``\\[`` and ``\\]`` stand for a literal bracket (so an example can contain
+    ``[[`` itself)."""
+    out, spans, pos, open_at, length = [], [], 0, None, 0
     for m in _MARK.finditer(text):
         out.append(text[pos : m.start()])
-        here = sum(len(p) for p in out)
-        if m.group() == "[[":
-            open_at = here
+        length += m.start() - pos
+        token = m.group()
+        if token in ("\\[", "\\]"):
+            out.append(token[1])
+            length += 1
+        elif token == "[[":
+            open_at = length
         elif open_at is not None:
-            spans.append((open_at, here))
+            spans.append((open_at, length))
             open_at = None
         pos = m.end()
     out.append(text[pos:])

@@ -209,3 +209,47 @@ def test_explain_option_lists_bound_facts_and_conditions(tmp_path):
     f = check_text(ARTICLE, rules=rules, facts=article_facts(), explain=True).findings[0]
     assert f.explanation[0].bound == {"denial": "s1", "document": "d1"}
     assert f.explanation[0].conditions == ["denial conflicts with document"]
+
+
+def test_a_rule_cut_short_by_the_step_limit_says_so(tmp_path, monkeypatch):
+    import factlint.evaluate.evaluator as ev
+
+    monkeypatch.setattr(ev, "MAX_STEPS", 3)
+    rules = rules_from(tmp_path, "rule r: match a: a statement, b: a statement")
+    report = check_text(ARTICLE, rules=rules, facts=article_facts())
+    assert report.notices == ["rule r stopped after 3 join steps; its findings may be incomplete"]
+
+
+def test_symmetric_matches_are_reported_once_in_one_order(tmp_path):
+    rules = rules_from(tmp_path, 'rule r:\n  a quantity differs from a quantity\n  message "{quantity.value} vs {quantity2.value}"')
+    text = "troops here and troops there"
+    f = Facts(text)
+    f.add(QuantityFact, "q1", value=5.0, noun=f.span("troops"), noun_key="troop")
+    f.add(QuantityFact, "q2", value=7.0, noun=f.span("troops", 1), noun_key="troop")
+    [finding] = check_text(text, rules=rules, facts=FactSet(facts=f.items)).findings
+    assert finding.message == "5 vs 7"
+    assert [c.role for c in finding.citations] == ["quantity", "quantity2"]
+
+
+def test_events_without_a_key_are_not_the_same_event(tmp_path):
+    rules = rules_from(tmp_path, "rule r: an event differs from an event")
+    text = "The vote on Monday. The strike on Friday."
+    f = Facts(text)
+    f.add(EventFact, "e1", trigger=f.span("vote"), date="2020-01-06")
+    f.add(EventFact, "e2", trigger=f.span("strike"), date="2020-01-10")
+    assert check_text(text, rules=rules, facts=FactSet(facts=f.items)).findings == []
+
+
+def test_quantities_in_different_units_neither_differ_nor_agree(tmp_path):
+    text = "5 km and 5 troops"
+    f = Facts(text)
+    f.add(QuantityFact, "q1", value=7.0, unit="km", noun=f.span("km"), noun_key="x")
+    f.add(QuantityFact, "q2", value=5.0, noun=f.span("troops"), noun_key="x")
+    for rel in ("differs from", "agrees with"):
+        rules = rules_from(tmp_path, f"rule r: a quantity {rel} a quantity")
+        assert check_text(text, rules=rules, facts=FactSet(facts=f.items)).findings == []
+
+
+def test_a_qualifier_in_where_is_false_for_kinds_it_does_not_describe(tmp_path):
+    rules = rules_from(tmp_path, "rule r:\n  match x: a letter or quantity\n  where x is exact")
+    assert check_text(ARTICLE, rules=rules, facts=article_facts()).findings == []

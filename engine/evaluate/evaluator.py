@@ -109,6 +109,8 @@ def match_rule(rule: CompiledRule, index: FactIndex, tracer: Tracer | None = Non
         bound_ids = {f.id for f in env.values()}
         for fact in candidates:
             if budget.left <= 0:
+                if rule.id not in index.truncated:
+                    index.truncated.append(rule.id)
                 return
             budget.left -= 1
             index.visited += 1
@@ -137,10 +139,11 @@ def findings_for(rule: CompiledRule, matches: list[Env], index: FactIndex, doc: 
     groups: dict[tuple, list[Env]] = {}
     for env in matches:
         if rule.group_by:
-            key = tuple(env[n].id for n in rule.group_by)
+            groups.setdefault(tuple(env[n].id for n in rule.group_by), []).append(env)
         else:
-            key = tuple(sorted(f.id for f in env.values()))
-        groups.setdefault(key, []).append(env)
+            # the same facts matched in another order (a symmetric relation):
+            # report the first ordering only
+            groups.setdefault(tuple(sorted(f.id for f in env.values())), [env])
     findings = []
     for envs in groups.values():
         findings.append(_finding(rule, envs, index, doc, explain))
@@ -190,11 +193,16 @@ def _finding(rule: CompiledRule, envs: list[Env], index: FactIndex, doc: Documen
     return finding
 
 
-def evaluate(rules: list[CompiledRule], ctx: EvalContext, doc: Document, explain: bool = False) -> list[Finding]:
-    """All findings of ``rules`` on one article, in a deterministic order."""
+def evaluate(rules: list[CompiledRule], ctx: EvalContext, doc: Document, explain: bool = False, notices: list[str] | None = None) -> list[Finding]:
+    """All findings of ``rules`` on one article, in a deterministic order.
+
+    A rule that hits the step limit is named in ``notices``."""
     index = FactIndex(ctx)
     findings: list[Finding] = []
     for rule in rules:
         findings.extend(findings_for(rule, match_rule(rule, index), index, doc, explain))
     findings.sort(key=lambda f: (f.citations[0].start if f.citations else 0, f.rule, f.message))
+    if notices is not None:
+        for rule_id in index.truncated:
+            notices.append(f"rule {rule_id} stopped after {MAX_STEPS:,} join steps; its findings may be incomplete")
     return findings

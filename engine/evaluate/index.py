@@ -26,6 +26,8 @@ class FactIndex:
         self._keyed: dict[tuple[int, str, str], dict[object, list[Fact]]] = {}
         #: candidate facts tried by the evaluator (a measure of join cost)
         self.visited = 0
+        #: ids of rules that hit the step limit (their findings may be incomplete)
+        self.truncated: list[str] = []
 
     def candidates(self, binding: CBinding) -> list[Fact]:
         key = id(binding)

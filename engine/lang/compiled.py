@@ -77,7 +77,15 @@ class CNote:
     template: "Template"
 
 
-_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+_REF = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*")
+
+
+class TemplateError(ValueError):
+    """A malformed message template; ``offset`` is where in the message."""
+
+    def __init__(self, message: str, offset: int):
+        super().__init__(message)
+        self.offset = offset
 
 
 @dataclass
@@ -89,17 +97,38 @@ class Template:
     parts: list[str | tuple[str, list[str]]]
 
     @classmethod
+    def literal(cls, text: str) -> "Template":
+        return cls(text, [text])
+
+    @classmethod
     def parse(cls, source: str) -> "Template":
         parts: list[str | tuple[str, list[str]]] = []
-        text = source.replace("{{", "\x00").replace("}}", "\x01")
-        pos = 0
-        for m in _PLACEHOLDER.finditer(text):
-            parts.append(text[pos : m.start()])
-            ref = m.group(1).strip().split(".")
-            parts.append((ref[0], ref[1:]))
-            pos = m.end()
-        parts.append(text[pos:])
-        parts = [p.replace("\x00", "{").replace("\x01", "}") if isinstance(p, str) else p for p in parts]
+        buf: list[str] = []
+        i = 0
+        while i < len(source):
+            ch = source[i]
+            if ch in "{}" and source.startswith(ch * 2, i):
+                buf.append(ch)
+                i += 2
+                continue
+            if ch == "}":
+                raise TemplateError("a lone `}` in the message: write `}}` for a literal brace", i)
+            if ch == "{":
+                j = source.find("}", i + 1)
+                if j < 0 or "{" in source[i + 1 : j]:
+                    raise TemplateError("`{` is not closed: write `{name.field}`, or `{{` for a literal brace", i)
+                ref = source[i + 1 : j].strip()
+                if not _REF.fullmatch(ref):
+                    raise TemplateError(f"`{{{ref}}}` is not a placeholder: write `{{name}}` or `{{name.field}}`", i)
+                parts.append("".join(buf))
+                buf = []
+                name, *path = ref.split(".")
+                parts.append((name, path))
+                i = j + 1
+                continue
+            buf.append(ch)
+            i += 1
+        parts.append("".join(buf))
         return cls(source, parts)
 
     def placeholders(self) -> list[tuple[str, list[str]]]:

@@ -23,7 +23,7 @@ from ..vocab.fields import ARTICLE, ARTICLE_FIELDS, fields_of, field_type
 from ..vocab.kinds import QUALIFIERS, KindDef, known_kind_words, resolve_kind
 from ..vocab.relations import RELATIONS
 from . import ast
-from .compiled import CBinding, CCondition, CNote, CompiledRule, CQuery, JoinSpec, Template
+from .compiled import CBinding, CCondition, CNote, CompiledRule, CQuery, JoinSpec, Template, TemplateError
 from .conditions import ConditionBuilder, describe
 
 ID_PATTERN = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)*")
@@ -180,10 +180,11 @@ def _conjuncts(cond: ast.Condition) -> list[ast.Condition]:
 
 
 def _template(u: Unit, source: str | None, pos: ast.Pos | None, names: dict[str, CBinding]) -> Template:
-    tpl = Template.parse(source or "")
-    if source and (source.count("{") - source.count("{{") * 2) != (source.count("}") - source.count("}}") * 2):
-        u.error(pos, "bad-placeholder", "unbalanced `{` or `}` in message; write `{{` or `}}` for a literal brace")
-        return tpl
+    try:
+        tpl = Template.parse(source or "")
+    except TemplateError as err:
+        u.error(pos, "bad-placeholder", str(err))
+        return Template.literal(source or "")
     for name, path in tpl.placeholders():
         if name == ARTICLE:
             if not path or path[0] not in ARTICLE_FIELDS or len(path) > 1:
@@ -202,8 +203,10 @@ def _template(u: Unit, source: str | None, pos: ast.Pos | None, names: dict[str,
 
 
 def check_templates(u: Unit) -> None:
-    source = u.rule.message or u.rule.title or f"rule {u.rule.name} matched"
-    u.message = _template(u, source, u.rule.message_pos or u.rule.pos, u.names)
+    if u.rule.message is not None:
+        u.message = _template(u, u.rule.message, u.rule.message_pos, u.names)
+    else:  # the title, as written: it is not a template
+        u.message = Template.literal(u.rule.title or f"rule {u.rule.name} matched")
 
 
 _MARK = re.compile(r"\[\[|\]\]")
@@ -246,9 +249,6 @@ def compile_rule_files(files: list[ast.RuleFile], lexicons: Lexicons) -> list[Co
     errors: list[Diagnostic] = []
     compiled: list[CompiledRule] = []
     for rf in files:
-        for lx in rf.lexicons:
-            if not lx.extend and not lx.phrases:
-                errors.append(Diagnostic(lx.pos.path, f"lexicon `{lx.name}` is empty", "empty-lexicon", lx.pos.line, lx.pos.column))
         for rule in rf.rules:
             u = Unit(rule, rf, lexicons)
             steps = _run_passes(u, seen)

@@ -61,7 +61,7 @@ def describe(c) -> str:
         if c.op == "missing":
             return f"{left} is {'not ' if c.negated else ''}missing"
         if c.op == "matches":
-            return f'{left} matches "{c.pattern}"'
+            return f'{left} matches "{_quote(c.pattern)}"'
         if c.op == "tolerance":
             amount = f"{c.amount:g}{'%' if c.percent else ''}"
             return f"{left} differs by more than {amount} from {describe(c.right)}"
@@ -70,13 +70,17 @@ def describe(c) -> str:
         return ".".join([c.name, *c.path])
     if isinstance(c, ast.Literal):
         if c.type == "string":
-            return '"' + str(c.value).replace('"', '\\"') + '"'
+            return '"' + _quote(str(c.value)) + '"'
         if c.type == "number":
             return f"{c.value:g}"
         return str(c.value).lower() if c.type == "bool" else str(c.value)
     if isinstance(c, ast.DateShift):
         return f"{describe(c.base)} {'+' if c.sign > 0 else '-'} {c.amount} {c.unit}{'s' if c.amount != 1 else ''}"
     return str(c)
+
+
+def _quote(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"', '\\"')
 
 
 def _paren(c) -> str:
@@ -154,6 +158,9 @@ class ConditionBuilder:
         rb = self._binding(c.right, c.right_pos or c.pos)
         if lb is None or rb is None:
             return None
+        if c.left == c.right:
+            self.u.error(c.right_pos or c.pos, "self-relation", f"`{c.left} {relation_phrase(c.relation)} {c.right}` relates a fact to itself, which never holds; bind a second fact")
+            return None
         for b, allowed, side, pos in ((lb, rel.left, "left", c.left_pos), (rb, rel.right, "right", c.right_pos)):
             if not (b.fact_kinds & allowed):
                 self.u.error(pos or c.pos, "relation-not-applicable",
@@ -178,7 +185,9 @@ class ConditionBuilder:
             return None
         names.add(c.name)
         neg = c.negated
-        return lambda env, ctx, n=c.name: qual.test(env[n]) != neg
+        applies = qual.applies_to
+        # a fact of a kind the qualifier does not describe does not have it
+        return lambda env, ctx, n=c.name: (env[n].kind in applies and qual.test(env[n])) != neg
 
     # ------------------------------------------------------------ expressions
     def _expr(self, e, names: set[str]) -> tuple[ValueFn, str] | None:
@@ -277,6 +286,7 @@ class ConditionBuilder:
             try:
                 opts = re2.Options()
                 opts.max_mem = 8 << 20
+                opts.log_errors = False
                 rx = re2.compile(c.pattern, opts)
             except Exception as exc:  # re2.error
                 self.u.error(c.pos, "bad-pattern", f"pattern \"{c.pattern}\" is not a valid RE2 regular expression ({exc})")

@@ -3,7 +3,7 @@
 Schema (version 1; new keys may be added, these stay)::
 
     {"schema_version": 1,
-     "files": [{"path": str, "published": str|null,
+     "files": [{"path": str, "published": str|null, "notices": [str],
                 "findings": [{"rule", "severity", "title", "message", "line", "column",
                               "citations": [{"role", "start", "end", "line", "column",
                                              "end_line", "end_column", "text", "fact"}],
@@ -33,7 +33,7 @@ def report_dict(reports: list[Report], explain: bool = False) -> dict:
             counts[f.severity] += 1
             d = f.model_dump(exclude={"explanation"} if not explain else set())
             findings.append(d)
-        files.append({"path": r.path, "published": r.published, "findings": findings})
+        files.append({"path": r.path, "published": r.published, "findings": findings, "notices": r.notices})
     return {"schema_version": SCHEMA_VERSION, "files": files, "summary": {"files": len(reports), **counts}}
 
 

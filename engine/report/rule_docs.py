@@ -43,11 +43,16 @@ def render_vocabulary(rules: RuleSet) -> str:
     if words:
         out.append(f"- document types (lexicon `document-words`): {', '.join(f'`{w}`' for w in words)}")
     out += ["", "## Qualifiers", ""]
+    every = set(FACT_CLASSES)
+
+    def kinds(ks) -> str:
+        return "any fact" if set(ks) >= every else ", ".join(sorted(ks))
+
     for q in QUALIFIERS.values():
-        out.append(f"- `{q.name}` (on {', '.join(sorted(q.applies_to)) if len(q.applies_to) < 6 else 'any fact'}): {q.doc}")
+        out.append(f"- `{q.name}` (on {kinds(q.applies_to)}): {q.doc}")
     out += ["", "## Relations", ""]
     for r in RELATIONS.values():
-        out.append(f"- `{r.phrase}` ({', '.join(sorted(r.left)) if len(r.left) < 6 else 'any'} -> {', '.join(sorted(r.right)) if len(r.right) < 6 else 'any'}): {r.doc}")
+        out.append(f"- `{r.phrase}` ({kinds(r.left)} -> {kinds(r.right)}): {r.doc}")
     out += ["", "## Fields", ""]
     for kind in FACT_CLASSES:
         fields = fields_of(kind)

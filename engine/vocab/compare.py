@@ -3,10 +3,10 @@
 
 Owns what "incompatible" means for each kind of value:
 
-* quantities become intervals from their approximator (``over 5,000`` is
-  (5000, 7500], ``about 5,000`` is [4500, 5500], an exact figure is itself or
-  its range); two quantities conflict when their intervals do not meet, and
-  never when their units differ;
+* quantities become closed intervals from their approximator (``over 5,000``
+  is [5000, 7500], ``about 5,000`` is [4500, 5500], an exact figure is itself
+  or its range); two quantities conflict when their intervals do not meet;
+  quantities in different units are not comparable at all;
 * ages conflict when the numbers differ;
 * titles conflict unless one's words contain the other's (``secretary`` and
   ``press secretary`` agree), or either is former or an explicit change;
@@ -22,7 +22,7 @@ from ..facts.model import Fact
 from .context import EvalContext
 from .fields import DateValue, compare_dates
 
-# approximator -> (low factor, high factor, low open, high open)
+# approximator -> (low factor, high factor) of the closed interval
 _APPROX = {
     None: (1.0, 1.0),
     "over": (1.0, 1.5),
@@ -51,9 +51,16 @@ def quantity_interval(q: Fact) -> tuple[float, float]:
     return value * lo_f, hi_value * hi_f
 
 
+def comparable_values(a: Fact, b: Fact) -> bool:
+    """Whether two facts' values can be compared at all (quantities: same unit)."""
+    if a.kind == "quantity":
+        return getattr(a, "unit", None) == getattr(b, "unit", None)
+    if a.kind == "event":
+        return getattr(a, "date", None) is not None and getattr(b, "date", None) is not None
+    return True
+
+
 def _quantities_conflict(a: Fact, b: Fact) -> bool:
-    if getattr(a, "unit", None) != getattr(b, "unit", None):
-        return False
     a_lo, a_hi = quantity_interval(a)
     b_lo, b_hi = quantity_interval(b)
     return a_hi < b_lo or b_hi < a_lo
@@ -85,12 +92,9 @@ def values_conflict(a: Fact, b: Fact, ctx: EvalContext) -> bool:
         return getattr(a, "age") != getattr(b, "age")
     if a.kind == "role":
         return _titles_conflict(a, b)
-    if a.kind in ("event", "time"):
-        field = "date" if a.kind == "event" else "value"
-        da, db = DateValue.parse(getattr(a, field, None)), DateValue.parse(getattr(b, field, None))
+    if a.kind == "event":
+        da, db = DateValue.parse(getattr(a, "date", None)), DateValue.parse(getattr(b, "date", None))
         return da is not None and db is not None and compare_dates(da, db) != 0
-    if a.kind == "entity":
-        return getattr(a, "name") != getattr(b, "name")
     return False
 
 

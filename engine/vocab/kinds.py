@@ -67,7 +67,8 @@ KINDS: dict[str, KindDef] = {
 
 
 def document_kind(word: str) -> KindDef:
-    return KindDef(word, "document", f"A document of type {word!r}.", lambda f, w=word: getattr(f, "doc_type", None) == w)
+    word = word.lower()
+    return KindDef(word, "document", f"A document of type {word!r}.", lambda f, w=word: (getattr(f, "doc_type", None) or "").lower() == w)
 
 
 def resolve_kind(word: str, lexicons: Lexicons) -> KindDef | None:

@@ -62,11 +62,20 @@ def date_of(f: Fact) -> DateValue | None:
 
 
 def _one(value) -> list:
-    return [] if value is None else [value]
+    return [value] if value not in (None, "") else []
 
 
 def _entity_keys(f: Fact, ctx: EvalContext) -> list:
     return _one(entity_of(f))
+
+
+def _person_keys(f: Fact, ctx: EvalContext) -> list:
+    """The entity of a fact, when that entity is not known to be an organisation or place."""
+    key = entity_of(f)
+    ent = ctx.get(key)
+    if key is None or (ent is not None and getattr(ent, "entity_type", None) in ("organization", "place")):
+        return []
+    return [key]
 
 
 def _topic_keys(f: Fact, ctx: EvalContext) -> list:
@@ -91,10 +100,6 @@ def _referent_keys(f: Fact, ctx: EvalContext) -> list:
         return _one(getattr(f, "person_entity", None))
     if f.kind == "event":
         return _one(getattr(f, "event_key", None))
-    if f.kind == "entity":
-        return [f.id]
-    if f.kind == "time":
-        return ["time"]
     return []
 
 
@@ -159,22 +164,28 @@ def _compare_dates(sign: int) -> Callable[[Fact, Fact, EvalContext], bool]:
 from . import compare as _cmp  # noqa: E402  (value comparisons live in their own module)
 
 
+def _comparable(a: Fact, b: Fact, ctx: EvalContext) -> bool:
+    """Both facts are about the same thing, in the same unit."""
+    return (
+        a.id != b.id
+        and a.kind == b.kind
+        and _same_key(_referent_keys)(a, b, ctx)
+        and _cmp.comparable_values(a, b)
+    )
+
+
 def _differs(a: Fact, b: Fact, ctx: EvalContext) -> bool:
-    if a.id == b.id or a.kind != b.kind or not _same_key(_referent_keys)(a, b, ctx):
-        return False
-    return _cmp.values_conflict(a, b, ctx)
+    return _comparable(a, b, ctx) and _cmp.values_conflict(a, b, ctx)
 
 
 def _agrees(a: Fact, b: Fact, ctx: EvalContext) -> bool:
-    if a.id == b.id or a.kind != b.kind or not _same_key(_referent_keys)(a, b, ctx):
-        return False
-    return not _cmp.values_conflict(a, b, ctx)
+    return _comparable(a, b, ctx) and not _cmp.values_conflict(a, b, ctx)
 
 
 _ANY = frozenset({"statement", "report", "document", "time", "event", "quantity", "role", "age", "entity", "repetition"})
 _SAYING = frozenset({"statement", "report"})
 _CLAIMS = frozenset({"statement", "report", "document"})
-_VALUED = frozenset({"quantity", "age", "role", "event", "time", "entity"})
+_VALUED = frozenset({"quantity", "age", "role", "event"})
 _DATED = frozenset({"time", "event"})
 
 RELATIONS: dict[str, RelationDef] = {
@@ -189,9 +200,9 @@ RELATIONS: dict[str, RelationDef] = {
         RelationDef("cites", "cites", "The left report cites the right document (\"citing a letter\").",
                     frozenset({"report"}), frozenset({"document"}), _cites, lambda f, c: list(getattr(f, "cites", []) or []), lambda f, c: [f.id]),
         RelationDef("differs_from", "differs from",
-                    "Both facts are about the same thing and disagree: quantities of the same counted noun whose values are incompatible given their approximators (\"over 5,000\" agrees with 5,200, not with 3,000); ages or titles of the same person (a shorter form of a title, a former title or an explicit change agree); dates of the same event.",
+                    "Both facts are about the same thing and disagree: quantities of the same counted noun and unit whose values are incompatible given their approximators (\"over 5,000\" agrees with 5,200, not with 3,000); ages or titles of the same person (a shorter form of a title, a former title or an explicit change agree); dates of the same event.",
                     _VALUED, _VALUED, _differs, _referent_keys, _referent_keys),
-        RelationDef("agrees_with", "agrees with", "Both facts are about the same thing and their values are compatible (the opposite of differs from).",
+        RelationDef("agrees_with", "agrees with", "Both facts are about the same thing (same counted noun and unit, same person, same event) and their values are compatible.",
                     _VALUED, _VALUED, _agrees, _referent_keys, _referent_keys),
         RelationDef("spelled_differently", "is spelled differently from",
                     "Two person entities whose names are the same name spelled two ways (Seely / Seeley): first names equal, an initial or a known nickname, and surnames within a small edit distance; or the same surname with a first name one letter off. Surname-only references are mentions, not separate names.",
@@ -201,8 +212,8 @@ RELATIONS: dict[str, RelationDef] = {
                     _DATED, _DATED, _compare_dates(-1)),
         RelationDef("after", "is after", "The left fact's date is later than the right's, compared at their common granularity.",
                     _DATED, _DATED, _compare_dates(1)),
-        RelationDef("same_person", "is the same person as", "Both facts are about, or said by, the same person entity.",
-                    _ANY, _ANY, _same_key(_entity_keys), _entity_keys, _entity_keys),
+        RelationDef("same_person", "is the same person as", "Both facts are about, or said by, the same entity, and that entity is not known to be an organisation or a place.",
+                    _ANY, _ANY, _same_key(_person_keys), _person_keys, _person_keys),
         RelationDef("same_entity", "is the same entity as", "Both facts are about, or said by, the same entity.",
                     _ANY, _ANY, _same_key(_entity_keys), _entity_keys, _entity_keys),
         RelationDef("same_topic", "is the same topic as", "The facts' topic keys overlap by at least 3 (see conflicts with).",
