@@ -36,6 +36,12 @@ class Format(str, Enum):
     json = "json"
 
 
+class CheckFormat(str, Enum):
+    text = "text"
+    json = "json"
+    sarif = "sarif"
+
+
 class FailOn(str, Enum):
     info = "info"
     warning = "warning"
@@ -63,7 +69,7 @@ def check(
     rules: Optional[List[Path]] = RulesOpt,
     no_default_rules: bool = NoDefaultOpt,
     published: Optional[str] = PublishedOpt,
-    format: Format = typer.Option(Format.text, "--format", "-f", help="Output format."),
+    format: CheckFormat = typer.Option(CheckFormat.text, "--format", "-f", help="Output format: text, json or sarif (SARIF 2.1.0)."),
     fail_on: FailOn = typer.Option(FailOn.warning, "--fail-on", help="Lowest severity that makes the exit code 1."),
     explain: bool = typer.Option(False, "--explain", help="Show the facts bound and the conditions that held."),
     facts: Optional[Path] = typer.Option(None, "--facts", help="Use facts from this JSON file instead of extracting."),
@@ -95,8 +101,12 @@ def check(
     for report in reports:
         for notice in report.notices:
             typer.echo(f"{report.path}: note: {notice}", err=True)
-    if format == Format.json:
+    if format == CheckFormat.json:
         typer.echo(render_json(reports, explain))
+    elif format == CheckFormat.sarif:
+        from .report.sarif import render_sarif
+
+        typer.echo(render_sarif(reports, ruleset))
     else:
         for report in reports:
             if report.findings:

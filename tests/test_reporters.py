@@ -89,3 +89,21 @@ def test_explain_in_text_report(tmp_path):
     text = render_report(Document(ARTICLE, "article.txt"), r)
     assert "= explain[1]: bound denial=s1, memo=d1" in text
     assert "held: denial conflicts with memo" in text
+
+
+def test_sarif_output_validates_against_the_oasis_schema(tmp_path):
+    import jsonschema
+
+    from factlint.report.sarif import sarif_dict
+
+    r = report(tmp_path)
+    path = tmp_path / "r.rule"
+    rules = load_rules([path], default=False)
+    doc = sarif_dict([r], rules)
+    schema = json.loads((Path(__file__).parent / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    jsonschema.Draft4Validator(schema).validate(doc)
+    [result] = doc["runs"][0]["results"]
+    region = result["locations"][0]["physicalLocation"]["region"]
+    assert ARTICLE[region["charOffset"] : region["charOffset"] + region["charLength"]] == region["snippet"]["text"]
+    assert result["level"] == "warning" and result["ruleId"] == "denial-vs-memo"
+    assert [loc["message"]["text"] for loc in result["relatedLocations"]] == ["memo", "note: Zoë Ngata said: the memo was a draft"]
