@@ -167,3 +167,25 @@ def test_bbc_labels_precision_recall():
         pred += len(facts)
         tp += sum(any(f.figure.start < g["end"] and g["start"] < f.figure.end for f in facts) for g in golds)
     assert tp / pred >= 0.9 and tp / gold >= 0.8
+
+
+DEFINITE_CASES = [
+    ("The storm killed 23 people. Later the 32 people were buried.", [False, True]),
+    ("Five of the 23 people were children.", [False, False]),
+    ("The 40 people who fled returned.", [False]),
+    ("All 12 ships sank, and those 12 ships were old.", [False, True]),
+    ("The roughly 40 people left.", [False]),
+]
+
+
+@pytest.mark.parametrize("text,expected", DEFINITE_CASES)
+def test_definite_restatements(text, expected):
+    assert [f.definite for f in quantities(text)] == expected
+
+
+def test_noun_phrase_module_reads_the_counted_noun():
+    from factlint.extract import quantity_noun
+
+    [f] = quantities("They hired 300 more café workers 😀 in 2019.")
+    assert (f.noun.text, f.noun_key, f.noun_modifiers) == ("café workers", "worker", ["café"])
+    assert "thirds" in quantity_noun.FRACTIONS

@@ -208,3 +208,55 @@ def test_timebank_bench_meets_targets():
     assert total.predicted_ok / total.predicted >= 0.95
     assert total.gold_found / total.gold >= 0.85
     assert total.valued_ok / total.valued >= 0.90
+
+
+# -- tense, bounds and keys (successor additions) ---------------------------
+# (text, published, trigger, date, tense, key); PUB 2020-01-07 is a Tuesday
+TENSE_CASES = [
+    # a past verb pulls an inferred year back: "in March" in January is last March
+    ("He announced his bid in March at a rally.", PUB, "announced", "2019-03", "past", "announce"),
+    # a future verb keeps a bare weekday ahead
+    ("The council will meet on Monday.", PUB, "meet", "2020-01-13", "future", "meet"),
+    ("The votes won't be cast on Friday.", PUB, "cast", None, None, None),
+    ("He would be released in 2021.", PUB, "released", "2021", "unknown", "release"),
+    ("Trump can't be toppled next Tuesday.", PUB, "toppled", "2020-01-14", "unknown", "topple"),
+    ("He was to arrive on Monday.", PUB, "arrive", "2020-01-06", "unknown", "arrive"),
+    ("The council will vote on January 3, 2019 on the plan.", PUB, "vote", "2019-01-03", "future", "vote"),
+    ("Voters head to the Feb. 9 New Hampshire primary.", PUB, "primary", "2020-02-09", "unknown", "primary new hampshire"),
+    ("They watched the first debate on Jan. 2.", PUB, "debate", "2020-01-02", "unknown", "debate"),
+]
+
+
+@pytest.mark.parametrize("text,published,trigger,date,tense,key", TENSE_CASES)
+def test_event_tense_and_keys(text, published, trigger, date, tense, key):
+    found = events(text, published)
+    if date is None:
+        assert [e.trigger.text for e in found if e.trigger.text == trigger] == []
+        return
+    [e] = found
+    assert (e.trigger.text, e.date, e.tense, e.event_key) == (trigger, date, tense, key)
+
+
+@pytest.mark.parametrize("text", [
+    "The votes won't be counted until March 15.",  # "until" bounds the event
+    "The conservative released 2016: Obama's America.",  # a bare year after a verb
+])
+def test_no_event_for_bounds_and_bare_years(text):
+    assert events(text) == []
+
+
+def test_inferred_field_and_tense_fit_move_the_time_too():
+    text = "He announced his bid in March. They meet on Monday. It fell on March 3, 2019."
+    doc_times = {t.text: t for t in times(text)}
+    assert doc_times["March"].inferred == "year" and doc_times["March"].value == "2019-03"
+    assert doc_times["Monday"].inferred == "week"
+    assert doc_times["March 3, 2019"].inferred is None
+
+
+def test_later_needs_an_anchor_and_dates_do_not_cross_blank_lines():
+    assert [t.value for t in times("Reagan was elected four years later.")] == [None]
+    text = "Tuesday, 1 March\n\n1945 GMT"
+    assert [(t.text, t.value) for t in times(text, "2005-03-01")] == [("Tuesday, 1 March", "2005-03-01"), ("1945", "1945")]
+    crlf = "Tuesday, 1\r\nMarch 2005 it rained."
+    [t] = times(crlf)
+    assert (t.start, t.end, t.text, t.value) == (0, 22, "Tuesday, 1\r\nMarch 2005", "2005-03-01")

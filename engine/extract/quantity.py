@@ -4,15 +4,16 @@ Owns: finding figures ("5,000", "3.5%", "$5m", "£3bn", "five", "a dozen",
 "hundreds of"), ranges ("200-300", "between 20% and 30%"), approximators
 before and after a figure (lexicon ``approximators`` and
 ``quantity-postfix-approximators``, "phrase=meaning" entries), units
-(percent, currency codes, measure units) and the counted noun phrase with
-its normalized key.  Figures that are not quantities are skipped: years,
-dates, clock times, ages, durations (``quantity-time-units``), scores and
-vote tallies written "3-1", ordinals, decades, fractions, labels ("No. 10",
-"Channel 4"), phone numbers, ranks without a noun ("the top 10") and the
-word "one".
+(percent, currency codes, measure units), and whether the figure restates
+a count already given ("the 23 people": ``definite``).  Figures that are not
+quantities are skipped: years, dates, clock times, ages, durations
+(``quantity-time-units``), scores and vote tallies written "3-1", ordinals,
+decades, fractions, labels ("No. 10", "Channel 4"), phone numbers, ranks
+without a noun ("the top 10") and the word "one".
 
-Does not own: durations and dates (``time``), ages (``people``), or any
-comparison between quantities (rules do that).
+Does not own: the counted noun phrase and its key (``quantity_noun``),
+durations and dates (``time``), ages (``people``), or any comparison between
+quantities (rules do that).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from functools import lru_cache
 from ..facts.model import QuantityFact, Span
 from ..lexicon import Lexicon, Lexicons, normalize_phrase
 from ..text.document import Document
+from .quantity_noun import FRACTIONS, counted_noun, metre_context
 
 _ONES = dict(zip("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
                  "fifteen sixteen seventeen eighteen nineteen".split(), range(20)))
@@ -35,8 +37,6 @@ _SYMBOLS = {"$": "USD", "us$": "USD", "a$": "AUD", "c$": "CAD", "nz$": "NZD", "h
             "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR"}
 _MONTHS = frozenset("january february march april may june july august september october november december "
                     "jan feb mar apr jun jul aug sep sept oct nov dec".split())
-_FRACTIONS = frozenset("half halves third thirds quarter quarters fifth fifths sixth sixths eighth eighths "
-                       "tenth tenths".split())
 _WORD = "(?:" + "|".join(sorted([*_ONES, *_TENS, *_SCALES, "dozen"], key=len, reverse=True)) + ")"
 _AND = "|".join(rf"(?<={s})\s+and\s+" for s in ("hundred", "thousand", "million", "billion"))
 # Written in lower case: it runs on ``text.lower()`` (case-insensitive matching
@@ -52,13 +52,13 @@ _NUMBER_SOURCE = (
 _NUMBER = re.compile(_NUMBER_SOURCE)
 _NUMBER_ANY_CASE = re.compile(_NUMBER_SOURCE, re.IGNORECASE)
 _PERCENT = re.compile(r"[ \u00a0]?%|\s+per\s?cent\b|\s+percent\b|\s+(?P<points>percentage\s+points?)\b", re.I)
-_NOUN_TOKEN = re.compile(r"[^\W_][\w'\u2019]*(?:-[^\W_][\w'\u2019]*)*")
-_NOUN_GAP = re.compile(r"[ \t\u00a0]+|[ \t\u00a0]*(?:\r\n|\r|\n)[ \t\u00a0]*")
-_OF_PHRASE = re.compile(r"\s+of\s+(?:(?:the|a|an|its|their|his|her|our|these|those|all)\s+)?", re.I)
 _CONNECTOR = re.compile(r"-?\s*(?P<c>-|\u2013|\u2014|to|and|or)\s*\Z", re.I)  # "six- to eight-year-olds"
 _CLOCK = re.compile(r"\s*(?:[ap]\.?m\b\.?|gmt\b|bst\b|[ecmp][sd]t\b|o'clock\b)", re.I)
 _PREV_WORD = re.compile(r"([\w'\u2019-]+)(\.?)[ \u00a0]+\Z")
 _LOOKBACK = 40
+_DEFINITE = re.compile(r"(?<![\w'\u2019])(?:the|these|those)[ \u00a0]+\Z", re.I)
+_PARTITIVE = re.compile(r"(?<![\w])of[ \u00a0]+(?:all[ \u00a0]+)?(?:the|these|those|all)[ \u00a0]+\Z", re.I)
+_RELATIVE_AFTER = re.compile(r"[ \u00a0]+(?:who|whom|whose|that|which|where|when)(?!\w)", re.I)
 
 
 @dataclass
@@ -103,6 +103,7 @@ class _Tables:
     ranks: frozenset[str]
     age_cues: re.Pattern[str]
     metre_nouns: frozenset[str]
+    number_words: frozenset[str] = frozenset([*_ONES, *_TENS])  # they end a noun phrase
 
 
 def _pairs(lex: Lexicon) -> tuple[Lexicon, dict[str, str]]:
@@ -245,7 +246,7 @@ def _read_unit(text: str, n: _Num, t: _Tables) -> None:
     glued = re.match(r"-([^\W\d_]+)", text[n.end:n.end + 30])
     if glued and not n.unit and not n.currency:
         word = glued.group(1).lower()
-        if word in t.time_units or word in _FRACTIONS:
+        if word in t.time_units or word in FRACTIONS:
             n.skip = True
         elif word == "strong":
             n.after_strong, n.end = True, n.end + glued.end()
@@ -345,56 +346,6 @@ def _age_apposition(before: str, after: str) -> bool:
     )
 
 
-def _is_adverb(word: str) -> bool:
-    return word.endswith("ly") and len(word) > 4 and word not in _LY_NOUNS
-
-
-_LY_NOUNS = frozenset("family supply assembly rally italy july reply monopoly anomaly belly bully jelly".split())
-
-
-def _noun_tokens(text: str, pos: int, limit: int, t: _Tables) -> list[tuple[int, int, str]]:
-    """Up to six words from ``pos`` that may belong to a noun phrase (stop at punctuation or stop words)."""
-    tokens: list[tuple[int, int, str]] = []
-    while len(tokens) < 6:
-        gap = _NOUN_GAP.match(text, pos, limit) if tokens or text[pos:pos + 1].isspace() else None
-        start = gap.end() if gap else pos
-        tm = _NOUN_TOKEN.match(text, start, limit)
-        word = tm.group().lower() if tm else ""
-        if tm is None or word in t.stops or (gap is None and tokens) or word.isdigit() or word in _ONES or word in _TENS:
-            break
-        if not tokens and tm.group().lower() in t.skips:
-            pos = tm.end()
-            continue
-        tokens.append((tm.start(), tm.end(), tm.group()))
-        pos = tm.end()
-    return tokens
-
-
-def _plural(token: str, previous: str | None, following: str | None, t: _Tables) -> str | None:
-    """'strict' for a plural noun, 'loose' for a capitalised word in a name that may be one."""
-    low = token.lower()
-    if low in t.irregular:
-        return "strict"
-    if len(low) < 3 or not low.endswith("s") or low.endswith(("ss", "us", "is", "'s", "\u2019s")):
-        return None
-    if token[0].islower() or token[:-1].isupper():
-        return "strict"
-    return "loose" if (previous and previous[:1].isupper()) or (following and following[:1].isupper()) else "strict"
-
-
-def _singular(word: str, t: _Tables) -> str:
-    low = word.lower().replace("\u2019", "'")
-    if low in t.irregular:
-        low = t.irregular[low]
-    elif low.endswith("ies") and len(low) > 4:
-        low = low[:-3] + "y"
-    elif low.endswith(("sses", "ches", "shes", "xes", "zzes")):
-        low = low[:-2]
-    elif low.endswith("s") and not low.endswith(("ss", "us", "is")):
-        low = low[:-1]
-    return t.synonyms.get(low, low)
-
-
 def _approximator(text: str, n: _Num, t: _Tables) -> tuple[int, str | None]:
     """Start of the fact and the normalized approximator written before the figure."""
     before = text[max(0, n.start - _LOOKBACK):n.start]
@@ -417,11 +368,11 @@ def _build(doc: Document, n: _Num, t: _Tables, index: int) -> QuantityFact | Non
     if n.vague:
         approx = approx or "at least"
     para = doc.paragraph_at(n.start)
-    noun, modifiers, key, strict = _counted_noun(text, n, end, para.end if para else len(text), t)
+    noun, modifiers, key, strict = counted_noun(text, n, end, para.end if para else len(text), t)
     if noun == "skip":
         return None
     value, unit = n.value, n.unit or n.currency
-    if n.maybe_metres and (not strict or _metre_context(text, noun, t)):
+    if n.maybe_metres and (not strict or metre_context(text, noun, t)):
         value, unit, noun, modifiers, key = n.raw, "m", None, [], None
     pm = _PREV_WORD.search(text[max(0, n.start - _LOOKBACK):n.start])
     if noun is None and n.bare and pm and pm.group(1).lower() in t.ranks:
@@ -429,57 +380,22 @@ def _build(doc: Document, n: _Num, t: _Tables, index: int) -> QuantityFact | Non
     if key == "vote" or (n.bare and re.search(r"\bvotes?\s+to\s+\Z", text[max(0, n.start - 12):n.start], re.I)):
         unit = "votes"
     noun_span = Span.of(text, noun[0], noun[1]) if noun else None
+    definite = noun is not None and approx is None and _restated(text, start, noun[1])
     end = max(end, noun[1] if noun else end)
     return QuantityFact(
         id=f"q{index}", start=start, end=end, text=text[start:end], figure=Span.of(text, n.start, n.end),
         value=_tidy(value), value_high=None if n.high is None else _tidy(n.high), approx=approx, noun=noun_span, noun_key=key,
-        noun_modifiers=modifiers, unit=unit,
+        noun_modifiers=modifiers, unit=unit, definite=definite,
     )
 
 
-def _metre_context(text: str, noun, t: _Tables) -> bool:
-    """"400m runners", "60m hurdles": the glued "m" is metres when the noun is a race word."""
-    return noun is not None and any(w.lower() in t.metre_nouns for w in text[noun[0]:noun[1]].split())
+def _restated(text: str, start: int, noun_end: int) -> bool:
+    """"the 23 people" (a count already given), not "5 of the 23 people" or "the 23 people who"."""
+    before = text[max(0, start - 16):start]
+    return bool(_DEFINITE.search(before) and not _PARTITIVE.search(before)
+                and not _RELATIVE_AFTER.match(text, noun_end, noun_end + 12))
 
 
 def _tidy(value: float) -> float:
     """Drop binary noise from scaling: 1.1 * 1e6 is 1100000, not 1100000.0000000002."""
     return float(f"{value:.12g}")
-
-
-def _counted_noun(text: str, n: _Num, pos: int, limit: int, t: _Tables):
-    """(noun (start, end) | None | "skip", modifiers, key, strict) for the noun phrase after a figure.
-
-    "skip" means the figure counts time units (a duration or an age) or is a fraction.
-    ``strict`` is true when the head is certainly a plural noun (or an "of" phrase follows).
-    """
-    if n.noun_hint:
-        s, e = n.noun_hint
-        return (s, e), [], _singular(text[s:e], t), True
-    if n.currency or n.unit not in (None, "percent"):
-        return None, [], None, False
-    of = _OF_PHRASE.match(text, pos)
-    if n.unit == "percent" and of is None:
-        return None, [], None, False
-    tokens = _noun_tokens(text, of.end() if of else pos, limit, t)
-    words = [w for _, _, w in tokens]
-    if n.unit is None and words and (words[0].lower() in t.time_units or words[0].lower() in _FRACTIONS):
-        return "skip", [], None, False
-    kinds = [_plural(w, words[i - 1] if i else None, words[i + 1] if i + 1 < len(words) else None, t)
-             for i, w in enumerate(words)]
-    if n.after_strong and words:
-        head = 0  # "a 6,000-strong community": the word after "-strong" is what is counted
-    elif "strict" in kinds:
-        head = kinds.index("strict")
-    elif n.unit == "percent" and words:
-        head = max(i for i, w in enumerate(words) if not _is_adverb(w.lower()) or i == 0)
-    elif "loose" in kinds:
-        head = len(kinds) - 1 - kinds[::-1].index("loose")  # "Smarties Book Prizes": the last of a name
-    else:
-        return None, [], None, of is not None
-    if n.unit is None and words[head].lower() in t.time_units:
-        return "skip", [], None, False
-    if words[head].lower() == "times" and head + 1 < len(words) and words[head + 1].lower().endswith("er"):
-        return "skip", [], None, False  # "ten times faster": a multiplier, not a count
-    modifiers = [w.lower() for w in words[:head]]
-    return (tokens[0][0], tokens[head][1]), modifiers, _singular(words[head], t), kinds[head] == "strict" or bool(of)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ..facts.model import Fact, TimeFact
+from ..facts.model import EventFact, Fact, TimeFact
 from ..lexicon import Lexicons
 from ..text.document import Document
 from .time_calendar import Context, Resolution, shift_value
@@ -34,7 +34,36 @@ _CLOCK_BEFORE = re.compile(
 
 def extract(doc: Document, lex: Lexicons) -> list[Fact]:
     times, shifts = extract_times(doc)
-    return [*times, *find_events(doc, times, shifts, lex)]
+    events = find_events(doc, times, shifts, lex)
+    _fit_tense(times, events, parse_published(doc.published))
+    return [*times, *events]
+
+
+def _fit_tense(times: list[TimeFact], events: list[EventFact], pub: date | None) -> None:
+    """Move a date whose year (or week) was only inferred to the side of the
+    publication date its event's tense puts it on: "announced ... in March"
+    in a January article is last March, "will vote Monday" the coming one."""
+    if pub is None:
+        return
+    by_id = {t.id: t for t in times}
+    for event in events:
+        t = by_id.get(event.time or "")
+        if t is None or t.inferred is None or t.value is None or event.tense not in ("past", "future"):
+            continue
+        toward = -1 if event.tense == "past" else 1  # the side of publication the tense wants
+        if _side(t.value, pub) != -toward:
+            continue
+        moved = shift_value(t.value, toward, t.inferred)
+        if moved is None or _side(moved, pub) == -toward:
+            continue
+        t.value = event.date = moved
+        t.actual_weekday = _weekday_of(moved) if t.granularity == "day" else None
+
+
+def _side(value: str, pub: date) -> int:
+    """1 when ``value`` is after the publication date at its own granularity, -1 before, 0 same."""
+    here = pub.isoformat()[: len(value)]
+    return (value > here) - (value < here)
 
 
 def extract_times(doc: Document) -> tuple[list[TimeFact], dict[str, tuple[int, str]]]:
@@ -80,6 +109,7 @@ def _time_fact(text: str, fact_id: str, start: int, end: int, res: Resolution) -
         actual_weekday=_weekday_of(res.value) if res.granularity == "day" else None,
         explicit=res.explicit,
         relative=res.relative,
+        inferred=res.inferred if res.value is not None else None,
     )
 
 

@@ -53,6 +53,7 @@ def _calendar(m: re.Match[str], ctx: Context) -> Resolution:
     elif pub is None:
         found = None
     else:
+        res.inferred = "year"
         found = safe_date(pub.year, month, day)
         if found is not None:
             diff = (found - pub).days
@@ -109,6 +110,7 @@ def _month(m: re.Match[str], ctx: Context) -> Resolution | None:
     elif pre == "this":
         year = pub.year
     else:
+        res.inferred = "year"
         ahead = (month - pub.month) % 12
         year = pub.year + (1 if month < pub.month else 0) if ahead <= (11 if future else 2) else pub.year - (1 if month > pub.month else 0)
     res.value = f"{year:04d}-{month:02d}"

@@ -29,6 +29,9 @@ class Resolution:
     relative: bool = False
     #: for "N units after/before X": signed day/month/year shift from X's date
     shift: tuple[int, str] | None = None
+    #: "year" when the year was not written and was chosen from the publication
+    #: date ("Jan. 3", "in March"), "week" for a bare weekday ("on Monday")
+    inferred: str | None = None
 
 
 @dataclass

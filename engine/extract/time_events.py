@@ -13,9 +13,14 @@ lexicons is attached to the time:
   clause, which is the last day-precise date before the sentence when the
   main clause's subject is anaphoric ("The development came a day after").
 
-Also owns ``event_key`` (noun lemma plus its nearest plain modifier, or verb
-lemma plus its event-noun subject/object; a verb from
-``event-support-verbs`` is keyed by its noun alone) and ``tense``.
+Also owns ``event_key`` (noun lemma plus its nearest plain modifier or the
+name right before it, "primary new hampshire"; ordinals such as "first" are
+not modifiers; or verb lemma plus its event-noun subject/object; a verb from
+``event-support-verbs`` is keyed by its noun alone) and ``tense`` (future
+after will/shall/won't/"is to"; unknown after a modal or "was to"; past for
+past forms).  A time after "until", "by", "through" bounds an event rather
+than dating it, and a bare year right after a verb ("released 2016") is not
+its date: no event is made for either.
 
 Does not own: finding or normalizing times (``time``), speech events
 (statements are the attribution extractor's).
@@ -46,9 +51,20 @@ _NOUN_DETERMINER = re.compile(r"(?<![\w])(?:a|an|the|its|his|her|their|our|my|yo
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _WORD_TOKEN = re.compile(r"(?<![A-Za-z])[A-Za-z]+(?:-[A-Za-z]+)*")
 _FUTURE_AUX = re.compile(
-    r"(?<![\w])(?:will|shall|['’]ll|(?:is|are|was|were)\s+(?:scheduled|expected|set|due|slated|planned)?\s*to(?:\s+be)?)\s+(?:\w+\s+)?$",
+    r"(?<![\w])(?:will|shall|won['’]t|['’]ll|(?:is|are|am)\s+(?:scheduled|expected|set|due|slated|planned)?\s*to(?:\s+be)?)\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
+# a modal or a future seen from the past ("would be released", "can't be
+# toppled", "was to arrive"): the clause does not say when, relative to now
+_MODAL_AUX = re.compile(
+    r"(?<![\w])(?:would|could|should|might|may|must|can|cannot|can['’]t|(?:could|would|should|must)n['’]t"
+    r"|(?:was|were)\s+(?:scheduled|expected|set|due|slated|planned|supposed|going)?\s*to)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# a time after these words bounds the event instead of dating it ("won't be counted until March 15")
+_BOUND_BEFORE_TIME = re.compile(r"(?<![\w])(?:until|till|through|by|ahead\s+of|pending)\s+$", re.IGNORECASE)
+_AUX_BEFORE = re.compile(r"(?<![\w])(?:will|would|shall|should|can|could|may|might|must|to|did|does|do|['’]ll|won['’]t)\s{1,3}$", re.IGNORECASE)
+_IN_BEFORE_YEAR = re.compile(r"(?<![\w])(?:in|during|of|since|from)\s+$", re.IGNORECASE)
 _PAST_AUX = re.compile(r"(?<![\w])(?:was|were|had|has\s+been|have\s+been)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _PRESENT_AUX = re.compile(r"(?<![\w])(?:is|are|am)\s+$", re.IGNORECASE)
 _ANAPHORIC_SUBJECT = re.compile(r"[\"“‘']?(?:The|This|That|These|It|Those)(?:\s+\w+){0,3}\s+\w+\s*$")
@@ -64,6 +80,8 @@ _IRREGULAR = {
 }
 _PAST_FORMS = {"died", "met", "held", "won", "lost", "struck", "shot", "began", "took place", "fell", "withdrew",
                "fled", "sank", "sworn in", "married", "rallied", "ratified", "left", "hit", "quit", "wed"}
+_ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth last next final latest".split())
+_NOT_NAME_WORDS = frozenset("the a an this that its their his her our last next first".split())
 _ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ful", "less", "able", "ible", "ing", "ed", "ary", "an", "ish")
 
 
@@ -130,19 +148,27 @@ def _noun_before_time(text: str, t: TimeFact, nouns: _Vocabulary) -> EventFact |
         last = m
     if last is None or not _GLUE_BEFORE_TIME.fullmatch(text, last.end(), t.start):
         return None
+    if _AUX_BEFORE.search(text, max(0, last.start() - 12), last.start()):
+        return None  # "the council will vote on Friday": a verb, read by _verb_before_time
     det = _DETERMINER_PHRASE.search(text, max(0, last.start() - 50), last.start())
     start, modifiers = (det.start(), _WORD.findall(det.group(1))) if det else (last.start(), [])
     return _event(text, (last.start(), last.end()), (start, t.end), t, t.value, "unknown", _noun_key(last.group(), modifiers, nouns))
 
 
 def _noun_key(noun: str, modifiers: list[str], nouns: _Vocabulary) -> str:
+    """Noun lemma plus its nearest plain lower-case modifier ("attack drone"),
+    else plus the name right before it ("primary new hampshire")."""
     key = _noun_lemma(noun, nouns)
+    name: list[str] = []
     for word in reversed(modifiers):
+        if word.lower() in _ORDINALS:
+            break  # "the first debate": which one depends on the election, not a kind of debate
         if word.islower() and "-" not in word and not word.endswith(_ADJECTIVE_ENDINGS) and len(word) > 2:
             return f"{key} {word}"
-        if not word[:1].isupper():
+        if not word[:1].isupper() or word.lower() in _NOT_NAME_WORDS:
             break
-    return key
+        name.insert(0, word.lower())
+    return f"{key} {' '.join(name)}" if name else key
 
 
 def _noun_lemma(noun: str, nouns: _Vocabulary) -> str:
@@ -163,8 +189,10 @@ def _verb_before_time(text: str, t: TimeFact, nouns: _Vocabulary, verbs: _Vocabu
     if verb is None:
         return None
     gap = text[verb.end() : t.start]
-    if _CLAUSE_BREAK.search(gap) or len(_WORD.findall(gap)) > 6:
+    if _CLAUSE_BREAK.search(gap) or len(_WORD.findall(gap)) > 6 or _BOUND_BEFORE_TIME.search(gap):
         return None
+    if t.granularity == "year" and not _IN_BEFORE_YEAR.search(gap):
+        return None  # "released 2016: Obama's America": a bare year after a verb is rarely its date
     obj = nouns.search(text, verb.end(), t.start)
     subject = _subject_noun(text, verb.start(), left, nouns)
     noun = obj or subject
@@ -341,6 +369,8 @@ def _tense(text: str, verb: re.Match[str]) -> str:
     before_lo = max(0, verb.start() - 40)
     if _FUTURE_AUX.search(text, before_lo, verb.start()):
         return "future"
+    if _MODAL_AUX.search(text, before_lo, verb.start()):
+        return "unknown"
     norm = normalize_phrase(verb.group())
     if _PAST_AUX.search(text, before_lo, verb.start()) or norm in _PAST_FORMS or norm.endswith("ed"):
         return "past"

@@ -39,16 +39,18 @@ _PART = r"(?:\s+(?i:morning|afternoon|evening|night))?"
 _EDGE = r"(?<![\w'’-])"
 _UNIT = r"(?:day|week|month|year|decade|centur(?:y|ie))"
 _SEASON = r"(?:spring|summer|fall|autumn|winter)"
+# white space inside a date: at most one line break, never a blank line between paragraphs
+_SEP = r"(?:[ \t\u00a0]{1,3}|[ \t\u00a0]{0,2}(?:\r\n|\r|\n)[ \t\u00a0]{0,2})"
 
 #: family name -> pattern; each family's groups are read by ``time_normalize``.
 PATTERNS: dict[str, re.Pattern[str]] = {
     # Thursday, January 3, 2020 / Jan. 3 / 3 January 2020 / March 2019
     "calendar": re.compile(
         _EDGE
-        + rf"(?:(?P<wd>{_WEEKDAY}),?\s{{1,3}})?(?:the\s+week\s+of\s+)?"
-        + rf"(?:(?P<m1>{_MONTH})\s{{1,3}}(?P<d1>{_DAY})(?:,?\s{{1,3}}(?P<y1>{_YEAR}))?"
-        + rf"|(?P<d2>{_DAY})\s{{1,3}}(?:of\s+)?(?P<m2>{_MONTH})(?:,?\s{{1,3}}(?P<y2>{_YEAR}))?"
-        + rf"|(?P<mod>(?i:early|late|mid)[- ])?(?P<m3>{_MONTH}),?\s{{1,3}}(?P<y3>{_YEAR}))"
+        + rf"(?:(?P<wd>{_WEEKDAY}),?{_SEP})?(?:the\s+week\s+of\s+)?"
+        + rf"(?:(?P<m1>{_MONTH}){_SEP}(?P<d1>{_DAY})(?:,?{_SEP}(?P<y1>{_YEAR}))?"
+        + rf"|(?P<d2>{_DAY}){_SEP}(?:of\s+)?(?P<m2>{_MONTH})(?:,?{_SEP}(?P<y2>{_YEAR}))?"
+        + rf"|(?P<mod>(?i:early|late|mid)[- ])?(?P<m3>{_MONTH}),?{_SEP}(?P<y3>{_YEAR}))"
     ),
     "numeric": re.compile(
         r"(?<![\w/.-])(?:(?P<iy>(?:19|20)\d\d)-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01])"

@@ -54,6 +54,7 @@ def _weekday(m: re.Match[str], ctx: Context) -> Resolution:
         "this coming": "forward",
         "this": "forward" if future else "back",
     }.get(pre, "forward" if future else "back")
+    res.inferred = "week" if pre in ("", "this") else None
     res.value = day_value(weekday_date(pub, WEEKDAYS.index(name), direction))
     return res
 
@@ -198,7 +199,9 @@ def _offset(m: re.Match[str], ctx: Context) -> Resolution:
         return res
     anchor = ctx.near_previous(300)
     if direction in ("earlier", "later") or (unit == "year" and anchor and "-Q" in anchor):
-        if direction in ("earlier", "later") and anchor is None and pub is not None:
+        # "a year earlier" with nothing before it is a year before publication;
+        # "four years later" always counts from a time the text gave, never from now
+        if direction == "earlier" and anchor is None and pub is not None:
             anchor = pub.isoformat() if unit in ("day", "week") else str(pub.year)
         if anchor is not None:
             res.value = shift_value(anchor, sign * n, unit)

@@ -180,6 +180,11 @@ class TimeFact(Fact):
     actual_weekday: str | None = None
     explicit: bool = False
     relative: bool = False
+    #: "year" when the year was not written but chosen from the publication
+    #: date ("Jan. 3", "in March"); "week" for a bare weekday ("on Monday");
+    #: None when the text pins the value.  Such a value may be moved by one
+    #: year/week to fit the tense of the event it dates.
+    inferred: str | None = None
 
 
 class EventFact(Fact):
@@ -216,6 +221,11 @@ class QuantityFact(Fact):
     figure: Span | None = None
     #: lower-case words before the head inside ``noun`` ("5,000 US troops" -> ["us"])
     noun_modifiers: list[str] = Field(default_factory=list)
+    #: the count is restated as already known: an exact figure after "the",
+    #: "those" or "these" ("the 23 people"), not the whole of a part ("5 of
+    #: the 23 people") and not defined by a clause after it ("the 23 people
+    #: who ...")
+    definite: bool = False
 
 
 class RoleFact(Fact):
@@ -228,6 +238,15 @@ class RoleFact(Fact):
     org: Span | None = None
     former: bool = False
     change: bool = False  # "was promoted to", "became"
+    #: the title in canonical form: lower case, ``title-synonyms`` applied
+    #: ("spokeswoman" -> "spokesperson", "Prof" -> "professor"); equal keys
+    #: mean the same title
+    title_key: str = ""
+    #: the exclusive class of the title (a ``title-class-*`` lexicon name
+    #: without the prefix: "government-office", "legislature", ...): one
+    #: person holds at most one title of a class at a time; None when the
+    #: title is in no class
+    title_class: str | None = None
 
 
 class AgeFact(Fact):
@@ -237,6 +256,13 @@ class AgeFact(Fact):
     age: int
     #: the words that give the age: "54" in "Smith, 54,", "54-year-old", "aged 54"
     expression: Span | None = None
+    #: the age at some past or future event, not the person's age now: "gave
+    #: up ballet at the age of 10", "aged 20 when he left" (never for an age
+    #: at death: "died at the age of 84")
+    at_event: bool = False
+    #: the person was found by nearness, not by the sentence's structure
+    #: ("The 54-year-old said ...": the nearest named person before it)
+    anaphoric: bool = False
 
 
 class EntityFact(Fact):
