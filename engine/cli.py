@@ -148,6 +148,29 @@ def facts(
     typer.echo(render_facts_json(fs) if format == Format.json else render_facts_text(fs, text))
 
 
+def _rules_under_test(paths: list[Path]) -> RuleSet:
+    """The rules defined in ``paths``; files of the shipped pack keep their shipped ids."""
+    from .lang.loader import shipped_rules_root
+
+    shipped = load_rules()
+    if not paths:
+        return shipped
+    root = shipped_rules_root().resolve()
+    inside = [p.resolve() for p in paths if p.resolve() == root or root in p.resolve().parents]
+    outside = [p for p in paths if p.resolve() not in inside]
+    for p in inside:
+        if not p.exists():
+            raise UserError(Diagnostic(str(p), "no such rule file or folder", "missing-file"))
+    chosen = [r for r in shipped.rules if any(Path(r.path).resolve() == p or p in Path(r.path).resolve().parents for p in inside)]
+    lexicons = shipped.lexicons
+    if outside:
+        user = load_rules([str(p) for p in outside], default=False)
+        own = [p.resolve() for p in outside]
+        chosen += [r for r in user.rules if any(Path(r.path).resolve() == p or p in Path(r.path).resolve().parents for p in own)]
+        lexicons = user.lexicons
+    return RuleSet(chosen, lexicons)
+
+
 @app.command("test")
 def test_rules(
     paths: Optional[List[Path]] = typer.Argument(None, help="Rule files or folders (default: the shipped pack)."),
@@ -157,11 +180,7 @@ def test_rules(
     from .selftest import run_examples
 
     try:
-        ruleset = load_rules([str(p) for p in paths], default=False) if paths else load_rules()
-        if paths:
-            # only the rules defined in the given files
-            own = {str(Path(p)) for p in paths}
-            ruleset = RuleSet([r for r in ruleset.rules if any(r.path == o or r.path.startswith(o.rstrip("/") + "/") for o in own)], ruleset.lexicons)
+        ruleset = _rules_under_test(paths or [])
     except UserError as err:
         _fail(err)
     results = run_examples(ruleset)

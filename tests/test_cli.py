@@ -1,0 +1,101 @@
+"""The command line as a contract: exit codes, formats, `test`, `rules`, `explain`."""
+
+from __future__ import annotations
+
+import json
+
+from clirun import factlint
+
+QUIET = "Council meets\n\nThe council met on Monday and agreed the budget.\n"
+SLIP = "Council meets\n\nThe council said that that there was a budget.\n"
+
+
+def write(tmp_path, name, text):
+    p = tmp_path / name
+    p.write_text(text, encoding="utf-8")
+    return p
+
+
+def test_clean_article_exits_0(tmp_path):
+    run = factlint("check", write(tmp_path, "a.txt", QUIET), "--published", "2021-05-04")
+    assert run.code == 0 and run.out.strip().endswith("no findings in 1 file")
+
+
+def test_fail_on_controls_the_exit_code(tmp_path):
+    a = write(tmp_path, "a.txt", SLIP)
+    assert factlint("check", a).code == 0  # an info finding is below the default (warning)
+    assert factlint("check", a, "--fail-on", "info").code == 1
+    assert factlint("check", a, "--fail-on", "never").code == 0
+
+
+def test_json_output_is_one_document_for_all_files(tmp_path):
+    a, b = write(tmp_path, "a.txt", SLIP), write(tmp_path, "b.txt", QUIET)
+    data = json.loads(factlint("check", a, b, "--format", "json").out)
+    assert data["schema_version"] == 1
+    assert [f["path"] for f in data["files"]] == [str(a), str(b)]
+    [finding] = data["files"][0]["findings"]
+    assert finding["rule"] == "style/repeated-word" and finding["citations"][0]["text"] == "that that"
+
+
+def test_an_input_error_does_not_hide_other_files(tmp_path):
+    run = factlint("check", tmp_path / "missing.txt", write(tmp_path, "a.txt", SLIP), "--format", "json")
+    assert run.code == 2
+    assert json.loads(run.out)["files"][0]["findings"]
+
+
+def test_no_default_rules_uses_only_given_rules(tmp_path):
+    r = write(tmp_path, "mine.rule", 'rule any-time:\n  title "Any date"\n  match t: a date\n  message "date {t.value}"\n')
+    run = factlint("check", write(tmp_path, "a.txt", SLIP), "--no-default-rules", "--rules", r, "--published", "2021-05-04", "--fail-on", "info", "--format", "json")
+    rules = {f["rule"] for f in json.loads(run.out)["files"][0]["findings"]}
+    assert rules <= {"any-time"}
+
+
+def test_user_rules_can_extend_a_lexicon(tmp_path):
+    r = write(tmp_path, "more.rule", 'extend lexicon legit-doubles: "budget"\n')
+    text = "Council meets\n\nThe council said that the budget budget was set.\n"
+    a = write(tmp_path, "a.txt", text)
+    before = json.loads(factlint("check", a, "--format", "json").out)["files"][0]["findings"]
+    after = json.loads(factlint("check", a, "--rules", r, "--format", "json").out)["files"][0]["findings"]
+    assert [f["rule"] for f in before] == ["style/repeated-word"] and after == []
+
+
+def test_rules_lists_the_pack_and_docs_print_examples():
+    run = factlint("rules")
+    assert run.code == 0 and "attribution/denial-vs-document" in run.out and "style/repeated-word" in run.out
+    docs = factlint("rules", "--docs").out
+    assert "## `style/repeated-word`" in docs and "Example (fires" in docs
+
+
+def test_test_command_runs_examples_and_fails_on_a_broken_one(tmp_path):
+    good = write(tmp_path, "good.rule", 'rule dbl:\n  title "Doubled"\n  match w: a repetition\n  example fires """It was [[the the]] end."""\n  example passes """It was the end."""\n')
+    run = factlint("test", good)
+    assert run.code == 0 and "dbl" in run.out and "2 passed, 0 failed" in run.out
+    bad = write(tmp_path, "bad.rule", 'rule dbl2:\n  title "Doubled"\n  match w: a repetition\n  example passes """It was the the end."""\n')
+    run = factlint("test", bad, "--format", "json")
+    assert run.code == 1 and json.loads(run.out)["failed"] == 1
+
+
+def test_explain_says_why_a_rule_did_not_fire(tmp_path):
+    run = factlint("explain", "attribution/denial-vs-document", write(tmp_path, "a.txt", QUIET))
+    assert run.code == 0 and "no fact is official denial" in run.out
+
+
+def test_facts_text_and_json(tmp_path):
+    a = write(tmp_path, "a.txt", QUIET)
+    assert "time" in factlint("facts", a, "--published", "2021-05-04").out
+    data = json.loads(factlint("facts", a, "--published", "2021-05-04", "--format", "json").out)
+    assert data["schema_version"] == 1 and data["published"] == "2021-05-04"
+    t = next(f for f in data["facts"] if f["kind"] == "time")
+    assert t["value"] == "2021-05-03" and QUIET[t["start"] : t["end"]] == t["text"]
+
+
+def test_published_date_from_sidecar_metadata(tmp_path):
+    a = write(tmp_path, "a.txt", QUIET)
+    write(tmp_path, "a.meta.json", '{"published": "2021-05-04"}')
+    data = json.loads(factlint("facts", a, "--format", "json").out)
+    assert data["published"] == "2021-05-04"
+
+
+def test_version():
+    run = factlint("--version")
+    assert run.code == 0 and run.out.startswith("factlint ")
