@@ -270,3 +270,138 @@ def test_entity_fact_is_its_first_mention():
     assert isinstance(kim, EntityFact) and kim.name == "Kim Orr"
     assert (kim.start, kim.end) == span(text, "Kim Orr")[:2]
     assert len(kim.mentions) == 2 and lee.name == "Lee Orr"
+
+
+# -- surname-only references: near misses and namesakes ---------------------
+def entities(text: str) -> dict[str, EntityFact]:
+    return {e.name: e for e in kind(run(text), "entity")}
+
+
+SURNAME_CASES = [
+    # (text, expected entity name, its mentions)
+    ("William Seely chaired it. Mr Seeley said so.", "(William) Seeley", ["Mr Seeley"]),
+    ("William Seely chaired it. The report, Seeley said, was final.", "(William) Seeley", ["Seeley"]),
+    ("Ann Castellano spoke. Later Castelano went home.", "(Ann) Castelano", ["Castelano"]),
+    ("Anna Kowalczyk won. Ms Kowalzcyk was pleased.", "(Anna) Kowalzcyk", ["Ms Kowalzcyk"]),  # transposed, long name
+]
+
+
+@pytest.mark.parametrize("text,name,mentions", SURNAME_CASES)
+def test_surname_near_miss_is_its_own_person(text, name, mentions):
+    ent = entities(text)[name]
+    assert ent.entity_type == "person"
+    assert [triple(m) for m in ent.mentions] == [span(text, m) for m in mentions]
+
+
+@pytest.mark.parametrize("text", [
+    "William Seely chaired it. Mr Seely said so.",  # same spelling: a mention
+    "Bill Clinton spoke. The Clintons left.",  # a plural
+    "Ann Horgan starts. Team: Byrne, Horan, Hayes.",  # a bare surname in a team list
+    "Ann Castellano spoke. Later Castelanno went home.",  # bare surname two edits off
+    "Ann Bell spoke. Later Ball went home.",  # bare surname of four letters
+    "Ann Bell spoke. Mr Tell replied.",  # another first letter
+])
+def test_no_near_miss(text):
+    names = [e.name for e in kind(run(text), "entity")]
+    assert not any(n.startswith("(") for n in names), names
+
+
+def test_surname_shared_by_two_people_is_its_own_entity():
+    text = "Andy Robinson picked the side. Robinson said so. Jason Robinson scored. Robinson said it was easy."
+    ents = entities(text)
+    assert [triple(m) for m in ents["Andy Robinson"].mentions] == [span(text, "Andy Robinson"), span(text, "Robinson", 1)]
+    assert [triple(m) for m in ents["Jason Robinson"].mentions] == [span(text, "Jason Robinson")]
+    assert [triple(m) for m in ents["Robinson"].mentions] == [span(text, "Robinson", 3)]
+
+
+def test_honorific_picks_the_namesake_called_so_before():
+    text = "Michael Roth sang. Mr Roth bowed. His mother Katherine Roth wept. Mr Roth waved."
+    ents = entities(text)
+    assert [m.text for m in ents["Michael Roth"].mentions] == ["Michael Roth", "Mr Roth", "Mr Roth"]
+    assert "Roth" not in ents
+
+
+def test_singular_and_plural_of_a_name_are_one_entity_and_groups_are_not_people():
+    text = "The Liberal Democrats said no. A Liberal Democrat MP agreed. Wyoming Republicans say yes."
+    ents = entities(text)
+    assert [m.text for m in ents["Liberal Democrats"].mentions] == ["Liberal Democrats", "Liberal Democrat"]
+    assert ents["Liberal Democrats"].entity_type != "person"
+    assert ents["Wyoming Republicans"].entity_type != "person"
+
+
+def test_first_name_shared_with_a_person_makes_a_person():
+    text = "Katarina Novak won. Coach Ivan Petrov said Katarina Nowak had trained."
+    ents = entities(text)
+    assert ents["Katarina Novak"].entity_type == "person" and ents["Katarina Nowak"].entity_type == "person"
+
+
+# -- title keys and classes ---------------------------------------------------
+TITLE_KEY_CASES = [
+    # (text, title, title_key, title_class)
+    ("Finance Minister Petra Holm spoke.", "Finance Minister", "finance minister", "government-office"),
+    ("Spokeswoman Ann Lee declined.", "Spokeswoman", "spokesperson", None),
+    ("Ravi Dossa, the chairman of Kestrel, disagreed.", "chairman", "chair", "company-office"),
+    ("Acme's CEO Tom Vale quit.", "CEO", "chief executive", "company-office"),
+    ("Sen. Ted Cruz spoke.", "Sen", "senator", "legislature"),
+    ("Defense Secretary Ann Kerr left.", "Defense Secretary", "defence secretary", "government-office"),
+    ("Acting chief executive Jo Pratt agreed.", "Acting chief executive", "acting chief executive", "company-office"),
+    ("Guests included actors Jon Abel and Kim Toll.", "actors", "actor", None),
+]
+
+
+@pytest.mark.parametrize("text,title,key,title_class", TITLE_KEY_CASES)
+def test_title_key_and_class(text, title, key, title_class):
+    r = kind(run(text), "role")[0]
+    assert triple(r.title) == span(text, title)
+    assert (r.title_key, r.title_class) == (key, title_class)
+
+
+@pytest.mark.parametrize("text", [
+    "Echoing the US Secretary of State Ana Ruiz, the prime minister said talks would go on.",
+    "Many wonder how good a prime minister Gordon Brook will make.",
+    "Emerging from talks with Mr Obel, the prime minister ''looked ashen''.",
+    "Ted Ruiz, running for president, spoke.",
+    "The inclusion of downloads in the Official UK Singles Chart is new.",
+])
+def test_no_role_for_clause_subjects_and_predicates(text):
+    roles = [(r.person.text, r.title.text) for r in kind(run(text), "role")]
+    assert not any(t.lower() in ("prime minister", "president", "official") for _, t in roles), roles
+
+
+@pytest.mark.parametrize("text,former", [
+    ("Ann Clay, who was secretary of state at the time, agreed.", True),
+    ("Then, in 2017, Defense Secretary Ann Kerr said so.", False),
+    ("Former Labour Party leader Neil Kent spoke.", True),
+])
+def test_former_flag(text, former):
+    (r,) = kind(run(text), "role")
+    assert r.former is former
+
+
+# -- age at an event, anaphoric ages -----------------------------------------
+@pytest.mark.parametrize("text,age,at_event,anaphoric", [
+    ("Hazel Gibb, 23, gave up ballet at the age of 10.", 10, True, True),
+    ("The writer Ruth Obi died at the age of 84.", 84, False, True),
+    ("Ruth Obi won. The 54-year-old said it was easy.", 54, False, True),
+    ("Ruth Obi, aged 20 when she left, came back.", 20, True, False),
+    ("Ruth Obi, 54, said so.", 54, False, False),
+])
+def test_age_flags(text, age, at_event, anaphoric):
+    a = next(a for a in kind(run(text), "age") if a.age == age)
+    assert (a.at_event, a.anaphoric) == (at_event, anaphoric)
+
+
+def test_year_old_does_not_reach_across_a_sentence_end():
+    text = "Tom Abel won. \"Great,\" said the 22-year-old. Kate Endo came second."
+    (a,) = kind(run(text), "age")
+    assert triple(a.person) == span(text, "Tom Abel") and a.anaphoric
+
+
+def test_near_miss_offsets_in_crlf_text_with_emoji_and_accents():
+    text = "Fête 🎉 news\r\n\r\n🎉 Zoë Ångström, 41, spoke.\r\nMs Ångstrøm said 😀 no. Sen. José Núñez agreed."
+    facts = run(text)
+    ents = {e.name: e for e in kind(facts, "entity")}
+    near = ents["(Zoë) Ångstrøm"]
+    assert [triple(m) for m in near.mentions] == [span(text, "Ms Ångstrøm")]
+    (role,) = kind(facts, "role")
+    assert (triple(role.person), triple(role.title), role.title_key) == (span(text, "José Núñez"), span(text, "Sen"), "senator")

@@ -7,11 +7,17 @@ title or an age is a person), and turning the results into fact records.
 * EntityFact: ``name`` is the fullest written form without honorific
   ("Richard Thomas"), ``aliases`` the other written forms ("Mr Thomas",
   "Thomas", an acronym), ``mentions`` every mention in text order, and the
-  fact's own span is the first mention.
+  fact's own span is the first mention.  A surname-only near miss of a
+  person named in full ("Mr Seeley" after "William Seely") is its own
+  entity named "(William) Seeley"; a surname shared by two people named in
+  full ("Robinson" after Andy and Jason Robinson) is its own entity too
+  (see ``people_surnames``).
 * RoleFact: ``person`` the name mention, ``title`` the title words (never the
-  organisation, never "former"), ``org`` when the text gives one.
+  organisation, never "former"), ``org`` when the text gives one,
+  ``title_key`` and ``title_class`` (see ``people_titles``).
 * AgeFact: ``age``, ``expression`` (the words giving it) and ``person`` when
-  the text ties the age to a named person.
+  the text ties the age to a named person; ``at_event`` for an age at some
+  event rather than now, ``anaphoric`` when the person was found by nearness.
 
 ``person_entity`` is left empty: the link pass (``link``) fills it.
 
@@ -27,6 +33,7 @@ from ..text.document import Document
 from .people_ages import Age, AgeFinder
 from .people_names import Entity, EntityGrouper, NameFinder, NameTables
 from .people_roles import Role, RoleFinder
+from .people_titles import TitleKeys
 from .people_words import Words
 
 
@@ -45,7 +52,8 @@ def extract(doc: Document, lex: Lexicons) -> list[Fact]:
             found.entity.entity_type = grouper.type_of(found.entity)
     text = doc.text
     facts: list[Fact] = [_entity_fact(text, e, f"n{i}") for i, e in enumerate(entities, 1)]
-    facts.extend(_role_fact(text, r, f"p{i}") for i, r in enumerate(roles, 1))
+    keys = TitleKeys(lex)
+    facts.extend(_role_fact(text, r, f"p{i}", keys) for i, r in enumerate(roles, 1))
     facts.extend(_age_fact(text, a, f"a{i}") for i, a in enumerate(ages, 1))
     return facts
 
@@ -60,6 +68,8 @@ def _entity_fact(text: str, e: Entity, fid: str) -> EntityFact:
     mentions = [Span.of(text, m.start, m.end) for m in e.mentions]
     fullest = max(e.mentions, key=lambda m: (len(m.key), m.end - m.start, -m.start))
     name = " ".join(text[fullest.name_start : fullest.end].split())
+    if e.presumed_first and len(fullest.key) == 1:
+        name = f"({e.presumed_first}) {name}"
     aliases: list[str] = []
     for s in mentions:
         form = " ".join(s.text.split())
@@ -72,16 +82,23 @@ def _entity_fact(text: str, e: Entity, fid: str) -> EntityFact:
     )
 
 
-def _role_fact(text: str, r: Role, fid: str) -> RoleFact:
+def _role_fact(text: str, r: Role, fid: str, keys: TitleKeys) -> RoleFact:
     person = Span.of(text, r.person.start, r.person.end)
     title = Span.of(text, *r.title)
     org = Span.of(text, *r.org) if r.org else None
     spans = [person, title] + ([org] if org else [])
-    return RoleFact(id=fid, person=person, title=title, org=org, former=r.former, change=r.change, **_extent(text, spans))
+    key = keys.key(title.text)
+    return RoleFact(
+        id=fid, person=person, title=title, org=org, former=r.former, change=r.change,
+        title_key=key, title_class=keys.title_class(key), **_extent(text, spans),
+    )
 
 
 def _age_fact(text: str, a: Age, fid: str) -> AgeFact:
     expression = Span.of(text, *a.span)
     person = Span.of(text, a.person.start, a.person.end) if a.person else None
     spans = [expression] + ([person] if person else [])
-    return AgeFact(id=fid, person=person, age=a.value, expression=expression, **_extent(text, spans))
+    return AgeFact(
+        id=fid, person=person, age=a.value, expression=expression, at_event=a.at_event, anaphoric=a.anaphoric,
+        **_extent(text, spans),
+    )

@@ -9,6 +9,8 @@ Owns the age shapes:
 * ``Smith, a 54-year-old lawyer`` (appositive);
 * ``Smith, aged 54`` / ``a man aged 54`` (no named person);
 * ``died at the age of 84`` (the nearest named person, as for "the 54-year-old");
+  "at the age of N" and "aged N when" mark the age ``at_event`` (an age at
+  some event, not now) unless a death word comes just before;
 * ``Smith (54)``, only for 16-110 and when no other bracketed number is near
   (sports reports use "Smith (54)" for the minute of a substitution).
 
@@ -44,6 +46,11 @@ _GLUE_VERBS = frozenset(
     to and as in at for on from with""".split()
 )
 _LOOKBACK = 400
+# "died at the age of 84" / "died aged 84": an age at death is the person's last age, not an event's.
+_DEATH = re.compile(r"(?<![\w-])(?:died|dies|dying|death|dead)(?![\w-])[^.;!?\n]{0,24}$", re.IGNORECASE)
+_DEATH_WINDOW = 40
+# "aged 20 when he left": the age at an event.
+_WHEN_AFTER = re.compile(r"[ \t,]+(?:when|at the time)\b", re.IGNORECASE)
 _PAREN_WINDOW = 200
 
 
@@ -52,6 +59,8 @@ class Age:
     value: int
     span: tuple[int, int]  # the words giving the age
     person: Mention | None
+    at_event: bool = False  # the age at some event, not now ("at the age of 10")
+    anaphoric: bool = False  # person found by nearness ("the 54-year-old said")
 
 
 class AgeFinder:
@@ -95,9 +104,20 @@ class AgeFinder:
     def _is_person(m: Mention) -> bool:
         return m.entity is not None and m.entity.entity_type == "person"
 
-    def _add(self, value: int, span: tuple[int, int], person: Mention | None) -> None:
+    def _add(self, value: int, span: tuple[int, int], person: Mention | None, at_event: bool = False) -> None:
         if 1 <= value <= 120 and span[0] >= self.body_start:
-            self.ages.append(Age(value, span, person))
+            self.ages.append(Age(value, span, person, at_event))
+
+    def _add_nearest(self, value: int, span: tuple[int, int], at_event: bool = False) -> None:
+        """An age whose person is the nearest named person (see ``_nearest``)."""
+        before = len(self.ages)
+        self._add(value, span, self._nearest(*span), at_event)
+        if len(self.ages) > before:
+            self.ages[-1].anaphoric = self.ages[-1].person is not None
+
+    def _at_death(self, start: int) -> bool:
+        """True when a death word closely precedes ``start`` ("died at the age of")."""
+        return _DEATH.search(self.text, max(self.body_start, start - _DEATH_WINDOW), start) is not None
 
     # -- shapes ------------------------------------------------------------
     def _after_names(self) -> None:
@@ -126,7 +146,7 @@ class AgeFinder:
                 personal = True  # "the 22-year-old Scot"
                 continue
             m = self.starting.get(k)
-            if m is not None and self._person_like(m) and (k == i or w.spaced(k - 1)):
+            if m is not None and self._person_like(m) and (w.spaced(k - 1) if k > i else not self.text[hit.end() : w.start[k]].strip()):
                 if not self._describes_noun(m):
                     self._add(value, span, m)
                     return
@@ -138,18 +158,18 @@ class AgeFinder:
             if personal or w.raw[k][:1].isupper():
                 break
             if det == "the" and (w.low[k] in _GLUE_VERBS or w.low[k] in self.t.speech or w.low[k].endswith("ed")):
-                self._add(value, span, self._nearest(hit.start(), hit.end()))
+                self._add_nearest(value, span)
             return
         if not personal:
             if i >= len(w) or self.text[hit.end() : w.start[i]].strip()[:1] in (",", ".", ";", ""):
                 if det == "the":
-                    self._add(value, span, self._nearest(hit.start(), hit.end()))
+                    self._add_nearest(value, span)
             return
         appositive = self._appositive_before(hit.start())
         if appositive is not None:
             self._add(value, span, appositive)
         elif det == "the":
-            self._add(value, span, self._nearest(hit.start(), hit.end()))
+            self._add_nearest(value, span)
         else:
             self._add(value, span, None)
 
@@ -178,10 +198,11 @@ class AgeFinder:
             return
         gap = self.text[self.w.end[k] : hit.start()]
         m = self.ending.get(self.w.end[k])
+        at_event = _WHEN_AFTER.match(self.text, hit.end()) is not None and not self._at_death(hit.start())
         if m is not None and not gap.strip(" \t,") and self._person_like(m):
-            self._add(int(hit.group(1)), span, m)
+            self._add(int(hit.group(1)), span, m, at_event)
         elif self.w.low[k] in self.nouns and not gap.strip(" \t"):
-            self._add(int(hit.group(1)), span, None)
+            self._add(int(hit.group(1)), span, None, at_event)
 
     def find(self) -> list[Age]:
         self._after_names()
@@ -191,6 +212,6 @@ class AgeFinder:
         for hit in _AGED.finditer(text, self.body_start) if "aged" in text else ():
             self._aged(hit)
         for hit in _AT_AGE.finditer(text, self.body_start) if "age of" in text else ():
-            self._add(int(hit.group(1)), hit.span(), self._nearest(hit.start(), hit.end()))
+            self._add_nearest(int(hit.group(1)), hit.span(), not self._at_death(hit.start()))
         self.ages.sort(key=lambda a: a.span[0])
         return self.ages

@@ -11,6 +11,7 @@ Owns: the role shapes, found around every ``person-titles`` phrase:
 * ``Name MP`` (an all-capitals title right after a name);
 * plural titles before a list of names: "actors X and Y", "playwrights such
   as X, Y and Z" (one role per name);
+* ``Sen. Ted Cruz``: an honorific that is also a title (``title-honorifics``);
 * change cues from ``role-change-cues``: "became Title", "was named [a]
   [Org] Title", "succeeded X as Title" (``change=True``; the person is the
   subject).
@@ -24,7 +25,7 @@ Does not own: names (``people_names``), ages, fact records (``people``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..lexicon import Lexicons
 from .people_names import Mention, NameTables
@@ -40,7 +41,17 @@ _CLAUSE_WORDS = frozenset(
 )
 _PREPOSITIONS = frozenset("in at on from for with by across inside outside after before since during under over into".split())
 _COPULAS = ("is", "was", "has been", "had been", "becomes", "became", "remains")
+# "Smith, who was chairman": a past title.
+_PAST_COPULAS = ("who was", "who had been")
+# Words that may follow an appositive title without punctuation ("Smith, a
+# lawyer who ...", "Smith, a partner at ..."); any other word means the title
+# starts a new clause ("..., the minister said").
+_APPOSITIVE_FOLLOWERS = _PREPOSITIONS | frozenset("who whose which and of to".split())
+_INDEFINITE = frozenset("a an".split())
+# What may end an appositive ("Smith, the chairman, said"): not an opening quote.
+_CLOSING = tuple(",.;:)]!?\u2014\u2013-\r\n")
 _MAX_APPOSITIVE_WORDS = 4
+_MAX_FORMER_GAP = 4
 _MAX_ORG_WORDS = 10
 _MAX_SUBJECT_GAP = 4
 # Words allowed between a subject and a change cue: "Smith has since been named".
@@ -62,6 +73,8 @@ class RoleFinder:
         self.t = tables
         self.former_words = PhraseIndex.of(lex.get("former-modifiers"))
         self.change_cues = PhraseIndex.of(lex.get("role-change-cues"))
+        self.title_honorifics = PhraseIndex.of(lex.get("title-honorifics"))
+        self.mentions = [m for m in mentions if not m.headline]
         self.body_start = words.index_starting(body_start)
         self.starting: dict[int, Mention] = {}
         self.ending: dict[int, Mention] = {}
@@ -143,10 +156,18 @@ class RoleFinder:
         for k in range(p, i):
             if w.low[k] in self.former_words:
                 former, first = True, k + 1
-        back = max(self.body_start, p - 4)
-        if any(w.low[k] in self.former_words or w.low[k].startswith("ex-") for k in range(back, p)):
-            former = True
-        return first, i + size - 1, former
+        return first, i + size - 1, former or self._former_before(p)
+
+    def _former_before(self, p: int) -> bool:
+        """"former Labour Party leader": a former word before the capitalized
+        organisation words (at most ``_MAX_FORMER_GAP``) right before token ``p``."""
+        w = self.w
+        k = p - 1
+        while k >= self.body_start and p - k <= _MAX_FORMER_GAP and w.spaced(k) and w.low[k] not in self.former_words and (
+            w.raw[k][:1].isupper() or w.low[k] in ("and", "of", "the")
+        ):
+            k -= 1
+        return k >= self.body_start and w.spaced(k) and (w.low[k] in self.former_words or w.low[k].startswith("ex-"))
 
     def _add(self, person: Mention, first: int, last: int, org, former: bool, change: bool = False) -> bool:
         if not self._personal(person):
@@ -164,10 +185,32 @@ class RoleFinder:
         if last + 1 >= len(w) or not w.spaced(last):
             return False
         person = self.starting.get(last + 1)
-        if person is None:
+        if person is None or self._predicative(first) or self._place_acronym(person):
             return False
         org, _ = self._org_before(first)
         return self._add(person, first, last, org, former)
+
+    def _predicative(self, first: int) -> bool:
+        """"how good a prime minister Brown will make": an indefinite article
+        before "Title Name" (or before "Org Title Name") makes no role."""
+        w = self.w
+        _, start = self._org_before(first)
+        k = min(first, start) - 1
+        return k >= self.body_start and w.low[k] in _INDEFINITE and w.spaced(k)
+
+    def _place_acronym(self, m: Mention) -> bool:
+        """"Official UK Singles Chart": a name opening with a place acronym is no person."""
+        raw = self.w.raw[m.first]
+        return len(m.key) >= 2 and raw.isupper() and len(raw) >= 2 and self.t.places.has((m.key[0],))
+
+    def _closes_appositive(self, end: int) -> bool:
+        """True when token ``end`` can end an appositive: punctuation, the end
+        of the text, or a word that continues it (``_APPOSITIVE_FOLLOWERS``)."""
+        w = self.w
+        if end + 1 >= len(w):
+            return True
+        sep = w.gap(end).lstrip(" \t\u00a0")
+        return sep[:1] in _CLOSING or (sep == "" and w.low[end + 1] in _APPOSITIVE_FOLLOWERS)
 
     def _name_then_title(self, first: int, last: int, former: bool) -> bool:
         """"Name, [the] Title" / "Name, 54, Title" / "Name, who is Title"."""
@@ -186,15 +229,20 @@ class RoleFinder:
         text = " ".join(w.low[q:first])
         if any(x in _CLAUSE_WORDS for x in w.low[q:first]) and not text.startswith(tuple("who " + c for c in _COPULAS)):
             return False
+        if any(x in _PREPOSITIONS for x in w.low[q:first]):
+            return False  # "Obama, running for president": not a title he holds
         end = q - 1
         if w.raw[end].isdigit() and end >= 1 and self._sep(end - 1) == ",":
             end -= 1
         person = self.ending.get(end)
         if person is None or (self._after_preposition(person) and not person.honorific and len(person.key) == 1):
             return False
+        org_end = last
         if org is None:
-            org, _ = self._org_after(last)
-        return self._add(person, first, last, org, former)
+            org, org_end = self._org_after(last)
+        if not self._closes_appositive(org_end):
+            return False
+        return self._add(person, first, last, org, former or text.startswith(_PAST_COPULAS))
 
     def _name_then_postnominal(self, first: int, last: int, former: bool) -> bool:
         """"Margaret Moran MP": an all-capitals title right after a name."""
@@ -333,5 +381,17 @@ class RoleFinder:
                 or self._title_of_org_then_name(first, last, former)
                 or self._name_then_postnominal(first, last, former)
             )
+        self._honorific_titles()
         self.roles.sort(key=lambda r: (min(r.person.start, r.title[0]), r.title[0]))
         return self.roles
+
+    def _honorific_titles(self) -> None:
+        """"Sen. Ted Cruz", "Gov. Pence": an honorific that is also a title
+        (``title-honorifics``) gives a role; the person is the name after it."""
+        w = self.w
+        for m in self.mentions:
+            k = w.index_starting(m.start)
+            if not m.honorific or k >= m.first or w.low[k] not in self.title_honorifics:
+                continue
+            org, _ = self._org_before(k)
+            self._add(replace(m, start=m.name_start), k, k, org, self._former_before(k))
