@@ -68,8 +68,7 @@ def _entity_fact(text: str, e: Entity, fid: str) -> EntityFact:
     mentions = [Span.of(text, m.start, m.end) for m in e.mentions]
     fullest = max(e.mentions, key=lambda m: (len(m.key), m.end - m.start, -m.start))
     name = " ".join(text[fullest.name_start : fullest.end].split())
-    if e.presumed_first and len(fullest.key) == 1:
-        name = f"({e.presumed_first}) {name}"
+    surname_only = e.entity_type == "person" and len(fullest.key) == 1
     aliases: list[str] = []
     for s in mentions:
         form = " ".join(s.text.split())
@@ -79,6 +78,7 @@ def _entity_fact(text: str, e: Entity, fid: str) -> EntityFact:
     return EntityFact(
         id=fid, start=first.start, end=first.end, text=first.text,
         name=name, entity_type=e.entity_type, mentions=mentions, aliases=aliases,
+        surname_only=surname_only,
     )
 
 

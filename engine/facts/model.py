@@ -270,6 +270,8 @@ class EntityFact(Fact):
 
     kind: Literal["entity"] = "entity"
     name: str
+    #: a person the text names only by surname (with or without an honorific)
+    surname_only: bool = False
     entity_type: str = "unknown"  # person, organization, place, unknown
     mentions: list[Span] = Field(default_factory=list)
     aliases: list[str] = Field(default_factory=list)

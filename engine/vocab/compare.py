@@ -136,28 +136,47 @@ def _first_names_compatible(x: str, y: str, ctx: EvalContext) -> bool:
     return frozenset((x, y)) in _nickname_pairs(ctx)
 
 
+def surnames_close(x: str, y: str) -> bool:
+    """Two different spellings of one surname: same first letter, 4+ letters,
+    one edit apart (two when both have 7+ letters)."""
+    if x == y or min(len(x), len(y)) < 4 or x[0] != y[0]:
+        return False
+    limit = 1 if min(len(x), len(y)) < 7 else 2
+    return edit_distance(x, y, limit) <= limit
+
+
 def names_spelled_differently(a: Fact, b: Fact, ctx: EvalContext) -> bool:
+    """Two person entities that are one name spelled two ways.
+
+    * Both named in full: first names compatible (equal, an initial, a known
+      nickname) and surnames close; or equal surnames and first names one
+      letter apart (5+ letters).
+    * One known only by surname (``surname_only``): that surname is close to
+      the other's surname (the extractor makes such an entity only when no
+      person of exactly that surname is named).
+    """
     if a.id == b.id or getattr(a, "entity_type", None) != "person" or getattr(b, "entity_type", None) != "person":
         return False
     ta, tb = _name_tokens(getattr(a, "name")), _name_tokens(getattr(b, "name"))
-    if len(ta) < 2 or len(tb) < 2 or ta == tb:
+    if not ta or not tb or ta == tb:
+        return False
+    a_short, b_short = bool(getattr(a, "surname_only", False)), bool(getattr(b, "surname_only", False))
+    if a_short or b_short:
+        if a_short and b_short:
+            return False
+        return surnames_close(ta[-1], tb[-1])
+    if len(ta) < 2 or len(tb) < 2:
         return False
     first_a, last_a, first_b, last_b = ta[0], ta[-1], tb[0], tb[-1]
     if last_a == last_b:
         # same surname: a first name one letter off, not a nickname or initial
-        return (
-            first_a != first_b
-            and min(len(first_a), len(first_b)) >= 5
-            and edit_distance(first_a, first_b, 1) == 1
-        )
-    if not _first_names_compatible(first_a, first_b, ctx):
-        return False
-    if min(len(last_a), len(last_b)) < 4:
-        return False
-    limit = 1 if min(len(last_a), len(last_b)) < 7 else 2
-    return edit_distance(last_a, last_b, limit) <= limit
+        return first_a != first_b and min(len(first_a), len(first_b)) >= 5 and edit_distance(first_a, first_b, 1) == 1
+    return _first_names_compatible(first_a, first_b, ctx) and surnames_close(last_a, last_b)
 
 
 def name_keys(f: Fact) -> list[str]:
+    """Index key for spelling comparisons: the surname's first letter."""
     tokens = _name_tokens(getattr(f, "name", "") or "")
-    return [tokens[-1][:1]] if len(tokens) >= 2 else []
+    if len(tokens) >= 2 or (tokens and getattr(f, "surname_only", False)):
+        return [tokens[-1][:1]]
+    return []
