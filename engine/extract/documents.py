@@ -1,0 +1,270 @@
+"""Document mentions: letters, memos, resolutions ... and their attachments.
+
+Owns: finding the first mention of each document (a determiner, optional
+modifiers and a ``document-words`` noun, or a ``document-words-contextual``
+noun next to a ``document-verbs`` verb, a status word or "citing"), its
+"sent from/by AUTHOR(, appositive,) to RECIPIENT" attachments, its status
+from modifiers ("draft", "leaked"), whether it is introduced as reported, and
+every later definite mention ("the letter").  "said in a statement" is a cue,
+not a document: "statement" only counts in the contextual way above.
+
+Also owns ``DocumentBook``: the documents of one text while attribution
+links them (the document a statement's speaker names, the one a retraction
+targets, the ones a report cites), and their numbering into DocumentFacts.
+
+Does not own: finding statements and reports (``attribution``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from ..facts.model import DocumentFact, Span
+from ..lexicon import Lexicons
+from .speech import WordIndex, fast, phrase_after
+
+_DETERMINERS = frozenset("a an the this that his her its their our one another".split())
+_DEFINITE = frozenset("the this that".split())
+_WORD_BEFORE = re.compile(r"\S+")
+_MODIFIER = re.compile(r"[\w\-]+")
+_POSSESSIVE = re.compile(r"[\w.]+['\u2019]s")
+_ATTACH_VERB = re.compile(r"\s+(?:sent|written|signed|addressed|drafted|issued|dated\s+\w+(?:\s+\d+)?)\b", re.IGNORECASE)
+_FROM_BY = re.compile(r"\s+(?:from|by)\s+", re.IGNORECASE)
+_APPOSITIVE = re.compile(r",\s+(?:the|a|an)\s+[^,.;:\"\u201c\u201d]{1,150}?,", re.IGNORECASE)
+_TO = re.compile(r",?\s+to\s+", re.IGNORECASE)
+_RECIPIENT_STOP = re.compile(r"[,.;:\"\u201c\u201d()]|\s(?:that|which|who|saying|and said|on \w+day)\b")
+_FOLLOW_OK = frozenset(
+    """from to by sent written signed addressed drafted leaked issued dated obtained seen published released
+    that which was is were are said says saying stated states had has on in of calling asking warning
+    urging demanding outlining announcing circulated filed""".split()
+)
+_STATUS = {"draft": "draft", "leaked": "leaked", "signed": "signed", "unsigned": None,
+           "retracted": "retracted", "withdrawn": "retracted", "rescinded": "retracted"}
+_REPORTEDLY = re.compile(
+    r"\breportedly\b|\baccording to (?:media |news |press )?reports\b"
+    r"|\b(?:cited|quoted|described|mentioned|revealed|seen) (?:by|in) (?:[\w\-]+ ){0,2}reports?\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class DocumentMention:
+    """A document found in the text (mutable while attribution links it)."""
+
+    doc_type: str
+    mention: tuple[int, int]
+    noun: tuple[int, int]
+    author: tuple[int, int] | None = None
+    recipient: tuple[int, int] | None = None
+    status: str | None = None
+    reported: bool = False
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    content: tuple[int, int] | None = None
+
+
+def find_documents(text: str, lex: Lexicons, sentence_of, words: WordIndex) -> list[DocumentMention]:
+    """Documents in order of first mention.  ``sentence_of(offset)`` gives the
+    (start, end) of the sentence holding an offset; ``words`` indexes ``text``."""
+    strong = fast(lex, "document-words")
+    contextual = fast(lex, "document-words-contextual")
+    verbs = fast(lex, "document-verbs")
+    status_words = lex.get("document-status-words")
+    cue_words = fast(lex, "speech-verbs")
+    hits = [(m, True) for m in words.matches(strong)] + [(m, False) for m in words.matches(contextual)]
+    hits.sort(key=lambda h: h[0].start())
+    docs: list[DocumentMention] = []
+    latest: dict[str, DocumentMention] = {}
+    for m, is_strong in hits:
+        ns, ne = m.start(), m.end()
+        det = _determiner_before(text, ns)
+        if det is None or _is_modifier(text, ne):
+            continue
+        det_start, det_word, mods = det
+        doc_type = re.sub(r"\s+", " ", m.group().lower())
+        if not is_strong and not (
+            verbs.search(text, ne, min(len(text), ne + 30))
+            or any(w in status_words for w in mods.split())
+            or text[max(0, det_start - 8):det_start].rstrip().endswith("citing")
+        ):
+            continue
+        definite = det_word in _DEFINITE
+        earlier = latest.get(doc_type)
+        if definite and earlier is not None:
+            earlier.mentions.append((det_start, ne))
+            continue
+        doc = DocumentMention(doc_type, (det_start, ne), (ns, ne))
+        for word in mods.split():
+            if word in status_words:
+                doc.status = _STATUS.get(word, word)
+        if doc_type == "draft":
+            doc.status = "draft"
+        _attach(text, doc, cue_words)
+        sent = sentence_of(ns)
+        if _REPORTEDLY.search(text, sent[0], sent[1]):
+            doc.reported = True
+        docs.append(doc)
+        latest[doc_type] = doc
+    return docs
+
+
+def _determiner_before(text: str, noun_start: int) -> tuple[int, str, str] | None:
+    """(start, determiner, modifiers) of "the draft" in "the draft letter":
+    the nearest determiner or possessive at most three plain words before
+    the noun."""
+    if noun_start == 0 or not text[noun_start - 1].isspace():
+        return None
+    words = list(_WORD_BEFORE.finditer(text, max(0, noun_start - 60), noun_start))[-4:]
+    for k in range(len(words) - 1, -1, -1):
+        w = words[k].group()
+        low = w.lower()
+        if low in _DETERMINERS or _POSSESSIVE.fullmatch(w):
+            if k == 0 and words[k].start() > 0 and text[words[k].start() - 1].isalnum():
+                return None
+            return words[k].start(), low, " ".join(x.group().lower() for x in words[k + 1:])
+        if not _MODIFIER.fullmatch(w) or k < len(words) - 3:
+            return None
+    return None
+
+
+def later_definite(text: str, lex: Lexicons, start: int, end: int) -> tuple[tuple[int, int], str] | None:
+    """A definite document reference ("the letter") inside ``text[start:end]``."""
+    for lexicon in (fast(lex, "document-words"), fast(lex, "document-words-contextual")):
+        for m in lexicon.finditer(text, start, end):
+            det = re.search(r"\b(?:the|this|that)\s+(?:[\w\-]+\s+){0,2}$", text[max(start, m.start() - 40):m.start()], re.IGNORECASE)
+            if det:
+                return (max(start, m.start() - 40) + det.start(), m.end()), m.group().lower()
+    return None
+
+
+def _is_modifier(text: str, end: int) -> bool:
+    """True when the noun modifies a following noun ("email server")."""
+    m = re.match(r"\s+([a-z][\w\-]*)", text[end:end + 30])
+    return bool(m) and m.group(1) not in _FOLLOW_OK and not m.group(1).endswith("ed")
+
+
+def _attach(text: str, doc: DocumentMention, cue_words) -> None:
+    """Extend a mention over "sent from AUTHOR, appositive, to RECIPIENT"."""
+    pos = doc.noun[1]
+    v = _ATTACH_VERB.match(text, pos)
+    if v:
+        pos = v.end()
+    fb = _FROM_BY.match(text, pos)
+    if fb:
+        author = phrase_after(text, fb.end(), fb.end() + 120)
+        if author and text[author[0]:author[1]].split()[0].lower() != "to":
+            doc.author = author
+            pos = author[1]
+            app = _APPOSITIVE.match(text, pos)
+            if app and _TO.match(text, app.end()):
+                pos = app.end() - 1
+    to = _TO.match(text, pos) if (fb or v) else None
+    if to:
+        stop = _RECIPIENT_STOP.search(text, to.end(), min(len(text), to.end() + 200))
+        rend = stop.start() if stop else min(len(text), to.end() + 200)
+        cue = cue_words.search(text, to.end(), rend)
+        if cue:
+            rend = cue.start()  # "a memo ... to the board said ...": the recipient ends at the verb
+        while rend > to.end() and text[rend - 1].isspace():
+            rend -= 1
+        if rend > to.end():
+            doc.recipient = (to.end(), rend)
+            pos = rend
+    if pos > doc.mention[1]:
+        doc.mention = (doc.mention[0], pos)
+
+
+class DocumentBook:
+    """The documents of one text, indexed by type and first-mention start."""
+
+    def __init__(self, text: str, lex: Lexicons, docs: list[DocumentMention]) -> None:
+        self.text, self.docs = text, docs
+        self.words = (lex.get("document-words"), lex.get("document-words-contextual"))
+        self.by_type: dict[str, tuple[list[int], list[DocumentMention]]] = {}
+        for d in docs:
+            self._index(d)
+        self.by_mention_end = {d.mention[1]: d for d in docs if d.mention[1] > d.noun[1]}
+        self.by_mention_start = {d.mention[0]: d for d in docs}
+
+    def _index(self, d: DocumentMention) -> None:
+        starts, items = self.by_type.setdefault(d.doc_type, ([], []))
+        i = bisect.bisect_right(starts, d.mention[0])
+        starts.insert(i, d.mention[0])
+        items.insert(i, d)
+
+    def before(self, doc_type: str, pos: int, inclusive: bool = False) -> DocumentMention | None:
+        """The nearest document of a type first mentioned before ``pos``."""
+        starts, items = self.by_type.get(doc_type, ([], []))
+        i = (bisect.bisect_right if inclusive else bisect.bisect_left)(starts, pos) - 1
+        return items[i] if i >= 0 else None
+
+    def speaking(self, speaker: tuple[int, int], content: tuple[int, int]) -> tuple[DocumentMention, tuple[int, int]] | None:
+        """The document a speaker phrase names ("the letter said"; a whole
+        mention "a memo sent by X to the board said"), created when new,
+        with the speaker span to use; its content becomes the statement's."""
+        s, e = speaker
+        whole = self.by_mention_end.get(e)
+        if whole is not None and whole.mention[0] <= s:
+            doc, speaker = whole, whole.mention
+        elif s in self.by_mention_start:
+            doc = self.by_mention_start[s]  # "A memo cited by media reports said"
+        else:
+            last = re.search(r"[\w\-]+$", self.text[s:e])
+            if last is None:
+                return None
+            word = last.group().lower()
+            if not any(word in lexicon.normalized for lexicon in self.words):
+                return None
+            doc = self.before(word, s, inclusive=True)
+            if doc is None:
+                doc = DocumentMention(word, (s, e), (s + last.start(), e))
+                self.docs.append(doc)
+                self._index(doc)
+            elif (s, e) != doc.mention and (s, e) not in doc.mentions:
+                doc.mentions.append((s, e))
+                doc.mentions.sort()
+        if doc.content is None:
+            doc.content = content
+        return doc, speaker
+
+    def retracted(self, doc: DocumentMention, content: tuple[int, int]) -> None:
+        """A retraction of ``doc`` saying it was a draft (or withdrawn) sets its status."""
+        words = self.text[content[0]:content[1]].lower()
+        if re.search(r"\bdraft\b", words):
+            doc.status = "draft"
+        elif re.search(r"\b(?:retracted|withdrawn|rescinded)\b", words):
+            doc.status = "retracted"
+
+    def cited(self, start: int, end: int) -> list[DocumentMention]:
+        """Documents first mentioned in ``[start, end)`` (cited by a report);
+        they are marked as reported."""
+        self.docs.sort(key=lambda d: d.mention[0])
+        starts = [d.mention[0] for d in self.docs]
+        found = self.docs[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+        for d in found:
+            d.reported = True
+        return found
+
+    def numbered(self) -> dict[int, str]:
+        """Fact ids (d1, d2 ...) in document order, keyed by ``id()``."""
+        ordered = sorted(self.docs, key=_extent)
+        return {id(d): f"d{i}" for i, d in enumerate(ordered, 1)}
+
+    def facts(self, ids: dict[int, str]) -> list[DocumentFact]:
+        text, out = self.text, []
+        for d in sorted(self.docs, key=_extent):
+            start, end = _extent(d)
+            spans = {k: Span.of(text, *v) for k, v in
+                     (("mention", d.mention), ("author", d.author), ("recipient", d.recipient), ("content", d.content))
+                     if v is not None}
+            out.append(DocumentFact(
+                id=ids[id(d)], start=start, end=end, text=text[start:end], doc_type=d.doc_type, status=d.status,
+                reported=d.reported, mentions=[Span.of(text, *m) for m in d.mentions], **spans,
+            ))
+        return out
+
+
+def _extent(d: DocumentMention) -> tuple[int, int]:
+    spans = [d.mention, *d.mentions] + ([d.content] if d.content else [])
+    return min(s[0] for s in spans), max(s[1] for s in spans)

@@ -1,0 +1,490 @@
+"""Speech analysis helpers: speaker noun phrases, speaker kinds, stance, tense.
+
+Owns: reading the speaker noun phrase before a cue ("Mark Milley, the
+chairman of ..., noted") or after it ("said Smith", "according to X"),
+splitting a title from a name, classifying a speaker (person, organization,
+media, anonymous, document, pronoun, unknown), deciding whether it is
+official or anonymous, the stance of a statement and the tense of its content.
+All word lists an editor might tune come from lexicons; the sets below are
+grammatical glue (articles, pronouns, auxiliaries, time words).
+
+Does not own: finding cues and content (``attribution``), quotes
+(``quotes``), documents (``documents``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicon import Lexicon, Lexicons, normalize_phrase
+from ..text.document import ABBREVIATIONS
+
+_TOKEN = re.compile(r"\w+(?:['\u2019.\-&]\w+)*|[^\w\s]")
+PRONOUNS = frozenset("he she they i we it you".split())
+_OBJECT_PRONOUNS = frozenset("him her them me us himself herself themselves itself".split())
+DETERMINERS = frozenset(
+    "the a an his her their its our my your this these those another one some several many multiple "
+    "two three four five both each other".split()
+)
+# words that end a noun phrase when reading backwards from a cue
+CLAUSE_WORDS = frozenset(
+    """that which when while after before because as if but or and so than since until though although
+    where whether is was are were be been being has have had will would can could should may might
+    must do does did not never to also then who whom whose what why how there here said says say told
+    tells added adds wrote writes""".split()
+)
+_PREPOSITIONS = frozenset("of for at in on with from to by close familiar near within inside outside among".split())
+TIME_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday yesterday today tonight morning afternoon
+    evening night week weekend month year earlier later previously recently again repeatedly once
+    already now too publicly privately reportedly also further subsequently late early last""".split()
+)
+_TIME_PREPS = frozenset("on last this late early in at during the a an next".split())
+_INITIALS = re.compile(r"[A-Z](?:\.[A-Z])*")
+_PARTY_STATE = re.compile(r"[RDI]-[A-Z]")
+_LONE_DETERMINERS = frozenset("another both some many several each one others".split())
+MAX_NP_TOKENS = 14
+
+
+_WORD = re.compile(r"\w+")
+_FAST: dict[int, tuple[Lexicon, "FastLexicon"]] = {}
+_EMPTY = Lexicon("<missing>", ())
+
+
+class FastLexicon:
+    """A lexicon matcher that tries the lexicon's regex only where one of its
+    phrases can start: a trie regex of the phrases' first words finds those
+    places (a plain alternation of many phrases, tried at every character, is
+    otherwise the slowest part of extraction).  Same matches as
+    ``Lexicon.search``/``finditer``."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.firsts = firsts = set()
+        self.anchors: set[str] = set()  # the longest word of each phrase
+        fallback = False
+        for phrase in lexicon.phrases:
+            norm = normalize_phrase(phrase)
+            first = norm.split(" ")[0]
+            whole_words = _WORD.findall(" ".join(w for w in norm.split(" ") if not w.endswith("*")))
+            if whole_words:
+                self.anchors.add(max(whole_words, key=len))
+            else:
+                fallback = True
+            m = _WORD.match(first)
+            if first.endswith("*") and (m is None or m.end() == len(first) - 1):
+                fallback = True
+            if m:
+                firsts.add(m.group())
+        self.candidates = None if fallback or not firsts else re.compile(
+            r"(?<!\w)" + _trie(sorted(firsts)) + r"(?!\w)", re.IGNORECASE
+        )
+
+    def finditer(self, text: str, start: int = 0, end: int | None = None):
+        end = len(text) if end is None else end
+        if self.candidates is None:
+            yield from self.lexicon.finditer(text, start, end)
+            return
+        if end - start < 2000 and self.anchors.isdisjoint(_region_words(text[start:end])):
+            return  # no phrase can match: the region lacks each one's longest word
+        pattern, last = self.lexicon.pattern, start
+        for c in self.candidates.finditer(text, start, end):
+            if c.start() >= last:
+                hit = pattern.match(text, c.start(), end)
+                if hit:
+                    last = hit.end()
+                    yield hit
+
+    def search(self, text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
+        return next(self.finditer(text, start, end), None)
+
+
+class WordIndex:
+    """The distinct lower-cased words of a text, so that many lexicons can be
+    scanned over a whole text cheaply: only words both in the text and
+    starting a phrase are looked for (with ``str.find``)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        low = text.lower()
+        self.low = low if len(low) == len(text) else None
+        self.present = set(_WORD.findall(low))
+
+    def matches(self, fl: FastLexicon) -> list[re.Match[str]]:
+        """Every match of the lexicon in the whole text (as ``finditer``)."""
+        if fl.candidates is None or self.low is None:
+            return list(fl.finditer(self.text))
+        low, starts = self.low, []
+        for w in fl.firsts & self.present:
+            pos = low.find(w)
+            while pos >= 0:
+                after = pos + len(w)
+                if (pos == 0 or not _is_word_char(low[pos - 1])) and (after == len(low) or not _is_word_char(low[after])):
+                    starts.append(pos)
+                pos = low.find(w, after)
+        starts.sort()
+        out: list[re.Match[str]] = []
+        last, pattern = 0, fl.lexicon.pattern
+        for p in starts:
+            if p >= last:
+                hit = pattern.match(self.text, p)
+                if hit:
+                    out.append(hit)
+                    last = hit.end()
+        return out
+
+
+_REGION_WORDS: dict[str, set[str]] = {}
+
+
+def _region_words(region: str) -> set[str]:
+    """The lower-cased words of a short region (memoized: one phrase is
+    searched for many lexicons in a row)."""
+    words = _REGION_WORDS.get(region)
+    if words is None:
+        if len(_REGION_WORDS) > 64:
+            _REGION_WORDS.clear()
+        words = _REGION_WORDS[region] = set(_WORD.findall(region.lower()))
+    return words
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _trie(words: list[str]) -> str:
+    """A regex matching exactly ``words``, factored by common prefixes."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        group = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + group + ")?" if "" in node else group
+
+    return emit(root)
+
+
+def fast(lex: Lexicons, name: str) -> FastLexicon:
+    """The cached fast matcher of lexicon ``name`` (empty when missing)."""
+    lexicon = lex.items.get(name) or _EMPTY
+    cached = _FAST.get(id(lexicon))
+    if cached is None or cached[0] is not lexicon:
+        cached = (lexicon, FastLexicon(lexicon))
+        if len(_FAST) > 256:
+            _FAST.clear()
+        _FAST[id(lexicon)] = cached
+    return cached[1]
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+
+
+def _np_token(tok: str, prev: str | None) -> bool:
+    """Can ``tok`` be part of a speaker noun phrase?"""
+    if tok[0].isalnum():
+        low = tok.lower()
+        if low in CLAUSE_WORDS:
+            # a capitalized word after a capitalized word is a name ("Theresa May", "George Will")
+            return tok[:1].isupper() and prev is not None and (prev == "," or prev[:1].isupper() and prev.lower() not in CLAUSE_WORDS)
+        return not (tok.islower() and low in _OBJECT_PRONOUNS)
+    if tok == "." and prev is not None and (prev.lower() in ABBREVIATIONS or _INITIALS.fullmatch(prev) or _PARTY_STATE.match(prev)):
+        return True  # "Gen." "U.S." "J." "R-Wis."
+    return tok in ("&", "-")
+
+
+def _strip_trailing_adjuncts(toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Drop time adjuncts between a subject and its cue ("reports on Monday")."""
+    while toks and toks[-1][2].lower() in TIME_WORDS:
+        toks = toks[:-1]
+        while toks and toks[-1][2].lower() in _TIME_PREPS:
+            toks = toks[:-1]
+    return toks
+
+
+def _segment_back(toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The longest run of noun-phrase tokens at the end of ``toks``."""
+    out: list[tuple[int, int, str]] = []
+    i = len(toks) - 1
+    while i >= 0 and len(out) < MAX_NP_TOKENS:
+        prev = toks[i - 1][2] if i > 0 else None
+        tok = toks[i][2]
+        if tok == ")":  # "Sen. Jack Reed (D-R.I.)"
+            j = i - 1
+            while j >= max(0, i - 8) and toks[j][2] != "(":
+                j -= 1
+            if j < 0 or toks[j][2] != "(":
+                break
+            out[:0] = toks[j:i + 1]
+            i = j - 1
+            continue
+        if tok.lower() == "and" and out and prev is not None and prev[:1].isupper() and out[0][2][:1].isupper():
+            out.insert(0, toks[i])
+            i -= 1
+            continue
+        if not _np_token(tok, prev) or _verb_after_subject(tok, prev):
+            break
+        out.insert(0, toks[i])
+        i -= 1
+    while out and (out[0][2].lower() in _PREPOSITIONS or out[0][2].lower() == "and" or not out[0][2][0].isalnum()):
+        out = out[1:]
+    while out and (out[-1][2].lower() in DETERMINERS or out[-1][2].lower() in _PREPOSITIONS):
+        if len(out) == 1 and out[0][2].lower() in _LONE_DETERMINERS:
+            break  # "Another said ..."
+        out = out[:-1]
+    return out
+
+
+def _verb_after_subject(tok: str, prev: str | None) -> bool:
+    """A lower-case past form right after a name, pronoun or comma is a verb
+    ("he furrowed his brow and said"), not part of the speaker."""
+    if not (tok.islower() and tok.endswith("ed") and len(tok) > 4) or prev is None:
+        return False
+    return prev[:1].isupper() or prev.lower() in PRONOUNS or not prev[:1].isalnum()
+
+
+def subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
+    """The speaker noun phrase ending right before ``cue_start`` (searching
+    back no further than ``lo`` nor 300 characters), with an appositive when
+    the cue follows a comma ("Mark Milley, the chairman of ..., noted")."""
+    for width in (100, 300):
+        start = max(lo, cue_start - width)
+        toks = _tokens(text, start, cue_start)
+        found = _subject_in(toks)
+        if found is None or start == lo or found[0] > toks[0][0]:
+            return found
+    return found
+
+
+def _subject_in(toks: list[tuple[int, int, str]]) -> tuple[int, int] | None:
+    if toks and toks[-1][2].lower() in PRONOUNS | {"who"}:
+        return toks[-1][0], toks[-1][1]  # "who" is resolved by the caller
+    if toks and toks[-1][2] == ",":
+        return _appositive_subject(toks[:-1])
+    seg = _segment_back(_strip_trailing_adjuncts(toks))
+    if not seg:
+        return None
+    return seg[0][0], seg[-1][1]
+
+
+def _appositive_subject(toks: list[tuple[int, int, str]]) -> tuple[int, int] | None:
+    """Subject of ``HEAD, APPOSITIVE, cue``: head and appositive together;
+    when the part between the commas is a relative clause or an adjunct
+    ("who is running", "in her dissent"), the head alone."""
+    appositive = _segment_back(toks)
+    if not appositive:
+        return None
+    i = toks.index(appositive[0])
+    k = i - 1
+    while k >= max(0, i - 12) and toks[k][2] != ",":
+        k -= 1
+    if k < 0 or toks[k][2] != ",":
+        return appositive[0][0], appositive[-1][1]
+    head = _segment_back(toks[:k])
+    if not head:
+        return appositive[0][0], appositive[-1][1]
+    if k < i - 1:  # words between the comma and the appositive phrase
+        return head[0][0], head[-1][1]
+    return head[0][0], appositive[-1][1]
+
+
+_CLAUSE_OPENERS = frozenset(
+    "and but as while when then so also yet after before because since though although if meanwhile".split()
+)
+
+
+def leading_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The subject opening a clause: a pronoun, a capitalized name ("Mrs.
+    Clinton", "Secretary of State John Kerry") or a determiner and up to three
+    nouns ("the senator"), after an opening conjunction ("as", "but")."""
+    toks = _tokens(text, start, min(end, start + 150))
+    i, n = 0, len(toks)
+    while i < n and toks[i][2].lower() in _CLAUSE_OPENERS:
+        i += 1
+    if i >= n:
+        return None
+    s, e, tok = toks[i]
+    low = tok.lower()
+    if low in PRONOUNS:
+        return s, e
+    if low in _PREPOSITIONS:
+        return None  # "In a statement, ...": an adjunct, not a subject
+    if low in DETERMINERS:
+        j = i + 1
+        while j < min(n, i + 4) and toks[j][2][:1].isalnum() and _np_token(toks[j][2], toks[j - 1][2]) \
+                and not _verb_after_subject(toks[j][2], "X"):
+            j += 1
+        return (s, toks[j - 1][1]) if j > i + 1 else None
+    if not tok[:1].isupper():
+        return None
+    j = i + 1
+    while j < n:
+        t = toks[j][2]
+        if t[:1].isupper() and t.lower() not in CLAUSE_WORDS or _np_token(t, toks[j - 1][2]) and t == ".":
+            j += 1
+        elif t.lower() in ("of", "the") and j + 1 < n and toks[j + 1][2][:1].isupper():
+            j += 1
+        else:
+            break
+    return s, toks[j - 1][1]
+
+
+def phrase_after(text: str, start: int, hi: int) -> tuple[int, int] | None:
+    """A noun phrase starting at ``start`` ("Xinhua news agency", "Smith"),
+    ending at punctuation or a clause word, at most ``MAX_NP_TOKENS`` tokens."""
+    toks = _tokens(text, start, min(hi, start + 200))
+    out: list[tuple[int, int, str]] = []
+    for i, (s, e, tok) in enumerate(toks):
+        prev = toks[i - 1][2] if i else None
+        if not _np_token(tok, prev) or tok.lower() in TIME_WORDS or len(out) >= MAX_NP_TOKENS:
+            break
+        out.append((s, e, tok))
+    while out and (out[-1][2].lower() in DETERMINERS or out[-1][2].lower() in _PREPOSITIONS):
+        out.pop()
+    if not out or out[0][2].lower() in _PREPOSITIONS:
+        return None
+    return out[0][0], out[-1][1]
+
+
+def split_title(text: str, start: int, end: int, titles: FastLexicon) -> str | None:
+    """The title attached to a speaker: an appositive ("Mark Milley, the
+    chairman of X" -> "chairman of X") or the words up to the last title word
+    before a name ("Pentagon Press Secretary Alyssa Farah" -> "Pentagon Press
+    Secretary")."""
+    phrase = text[start:end]
+    if "," in phrase:
+        head, _, tail = phrase.partition(",")
+        for part in (tail.strip(), head.strip()):
+            if titles.search(part):
+                words = part.split()
+                if words and words[0].lower() in DETERMINERS:
+                    words = words[1:]
+                return " ".join(words) or None
+        return None
+    last = None
+    for m in titles.finditer(phrase):
+        last = m
+    if last is None:
+        return None
+    rest = phrase[last.end():].strip()
+    if rest and rest[0].isupper():
+        return phrase[: last.end()].strip()
+    return None
+
+
+def has_name(text: str, start: int, end: int) -> bool:
+    """True when the phrase holds a capitalized word that is not its first
+    word's sentence-initial capital on a determiner."""
+    for i, (s, e, tok) in enumerate(_tokens(text, start, end)):
+        if tok[:1].isupper() and not (i == 0 and tok.lower() in DETERMINERS):
+            return True
+    return False
+
+
+def speaker_type(text: str, start: int, end: int, lex: Lexicons, is_document: bool) -> str:
+    phrase = text[start:end]
+    low = phrase.lower()
+    if low in PRONOUNS or low == "who":
+        return "pronoun"
+    if is_document:
+        return "document"
+    if fast(lex, "news-agencies").search(phrase) or fast(lex, "media-outlets").search(phrase):
+        return "media"
+    if is_anonymous(text, start, end, lex):
+        return "anonymous"
+    words = [w.lower() for w in re.findall(r"\w+", phrase)]
+    orgs = lex.get("speaker-organization-words")
+    if fast(lex, "official-bodies").search(phrase) and not fast(lex, "official-titles").search(phrase):
+        return "organization"
+    if words and words[-1] in orgs:
+        return "organization"
+    if has_name(text, start, end) or fast(lex, "official-titles").search(phrase):
+        return "person"
+    return "unknown"
+
+
+def is_official(phrase: str, title: str | None, lex: Lexicons) -> bool:
+    for part in (phrase, title or ""):
+        if part and (fast(lex, "official-titles").search(part) or fast(lex, "official-bodies").search(part)):
+            return True
+    return False
+
+
+def is_anonymous(text: str, start: int, end: int, lex: Lexicons) -> bool:
+    phrase = text[start:end]
+    if not fast(lex, "anonymous-sources").search(phrase):
+        return False
+    # a named source is not anonymous: any capitalized word but the first
+    return not any(tok[:1].isupper() for _, _, tok in _tokens(text, start, end)[1:])
+
+
+def stance_of(text: str, cue: tuple[int, int], content: tuple[int, int], lex: Lexicons,
+              cue_cache: dict | None = None) -> tuple[str, tuple[int, int] | None]:
+    """(stance, span of the deciding cue) for a statement.  A retraction
+    phrase in the content wins, then a denial verb in the cue, a denial
+    phrase in the content, a confirmation verb in the cue; else assert.
+    ``cue_cache`` memoizes the cue verdicts by cue text."""
+    m = fast(lex, "retraction-phrases").search(text, content[0], content[1])
+    if m:
+        return "retract", (m.start(), m.end())
+    cue_text = text[cue[0]:cue[1]]
+    key = cue_text.lower()
+    verdict = cue_cache.get(key, False) if cue_cache is not None else False
+    if verdict is False:
+        verdict = None
+        for stance, name in (("deny", "denial-verbs"), ("confirm", "confirm-verbs")):
+            m = fast(lex, name).search(cue_text)
+            if m:
+                verdict = (stance, m.start(), m.end())
+                break
+        if cue_cache is not None:
+            cue_cache[key] = verdict
+    if verdict is not None and verdict[0] == "deny":
+        return "deny", (cue[0] + verdict[1], cue[0] + verdict[2])
+    m = fast(lex, "denial-phrases").search(text, content[0], content[1])
+    if m:
+        return "deny", (m.start(), m.end())
+    if verdict is not None:
+        return verdict[0], (cue[0] + verdict[1], cue[0] + verdict[2])
+    return "assert", None
+
+
+_TENSE_OF_WORD = {
+    **{w: "future" for w in "will shall won't going".split()},
+    **{w: "present" for w in "is are am has have do does can isn't aren't doesn't don't hasn't haven't can't".split()},
+    **{w: "past" for w in "was were had did could wasn't weren't didn't hadn't couldn't".split()},
+}
+_TENSE_WORD = re.compile(r"\b" + _trie(sorted(w for w in _TENSE_OF_WORD if "'" not in w)) + r"\b(?!')|n't\b|'ll\b")
+_ED_END = re.compile(r"\Bed\b")
+
+
+def tense_of(text: str, start: int, end: int) -> str:
+    """Cheap tense of a clause: the first auxiliary decides (will/'ll/going
+    -> future; is/has/do/can/n't -> present; was/had/did/could -> past); else
+    a word in -ed means past; else unknown."""
+    region = text[start:min(end, start + 300)].lower().replace("\u2019", "'")
+    m = _TENSE_WORD.search(region)
+    if m:
+        word = m.group()
+        if word == "'ll":
+            return "future"
+        if word == "n't":  # the whole word: "didn't", "won't"
+            j = m.start()
+            while j > 0 and region[j - 1].isalpha():
+                j -= 1
+            word = region[j:m.end()]
+        return _TENSE_OF_WORD.get(word, "present")  # other n't forms: present
+    for m in _ED_END.finditer(region):
+        j = m.start()
+        while j > 0 and region[j - 1].isalpha():
+            j -= 1
+        if m.start() - j >= 3:
+            return "past"
+    return "unknown"

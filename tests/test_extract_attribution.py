@@ -1,0 +1,349 @@
+"""Tests for the attribution extractor (statements, reports, documents)."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from factlint.extract import attribution
+from factlint.extract.quotes import find_quotes
+from factlint.facts.model import DocumentFact, ReportFact, StatementFact
+from factlint.lang.loader import load_default_lexicons
+from factlint.lexicon import Lexicons
+from factlint.text.document import Document
+
+REPO = Path(__file__).resolve().parents[1]
+SEED = REPO / "seeds" / "000_548f20d3808859fa.txt"
+CORPUS = REPO.parent / "shared" / "corpus"
+
+
+@pytest.fixture(scope="module")
+def lex() -> Lexicons:
+    return load_default_lexicons()
+
+
+def run(text: str, lex: Lexicons):
+    return attribution.extract(Document(text), lex)
+
+
+def statements(facts):
+    return [f for f in facts if isinstance(f, StatementFact)]
+
+
+def reports(facts):
+    return [f for f in facts if isinstance(f, ReportFact)]
+
+
+def documents(facts):
+    return [f for f in facts if isinstance(f, DocumentFact)]
+
+
+def span_of(text: str, needle: str, nth: int = 0) -> tuple[int, int, str]:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(needle, start + 1)
+    return start, start + len(needle), needle
+
+
+def spans(span) -> tuple[int, int, str] | None:
+    return None if span is None else (span.start, span.end, span.text)
+
+
+def check_invariants(text: str, facts) -> None:
+    """Every span matches the text, has no outer white space, and a fact
+    covers exactly its spans."""
+    for f in facts:
+        assert text[f.start:f.end] == f.text
+        parts = []
+        for name in ("speaker", "speaker_ref", "cue", "content", "stance_cue", "target", "source",
+                     "mention", "author", "recipient"):
+            s = getattr(f, name, None)
+            if s is not None:
+                assert text[s.start:s.end] == s.text
+                assert s.text == s.text.strip(), (name, s.text)
+                if name != "speaker_ref":
+                    parts.append(s)
+        parts += list(getattr(f, "mentions", []))
+        if isinstance(f, DocumentFact) and f.content is not None:
+            parts.append(f.content)
+        if isinstance(f, StatementFact) and f.direct:
+            assert f.content.text[0] not in "\"\u201c\u201d" and f.content.text[-1] not in "\"\u201c\u201d"
+        assert f.start == min(p.start for p in parts) and f.end == max(p.end for p in parts), f.id
+
+
+# (text, speaker, cue, content, direct)
+STATEMENT_CASES = [
+    ('"We will win," she said.', "she", "said", "We will win", True),
+    ("The minister said that taxes would rise.", "The minister", "said", "taxes would rise", False),
+    ("Taxes will rise, the minister said.", "the minister", "said", "Taxes will rise", False),
+    ("Taxes will rise, said Jane Smith.", "Jane Smith", "said", "Taxes will rise", False),
+    ("According to the mayor, the bridge is safe.", "the mayor", "According to", "the bridge is safe", False),
+    ("The bridge is safe, according to the mayor.", "the mayor", "according to", "The bridge is safe", False),
+    ("John Doe told reporters the plan had failed.", "John Doe", "told reporters", "the plan had failed", False),
+    ('The company said in a statement: "We regret the error."', "The company", "said", "We regret the error.", True),
+    ("The council has said that the road will reopen.", "The council", "has said", "the road will reopen", False),
+    ('"He called it \'a disaster\' today," the senator said.', "the senator", "said",
+     "He called it 'a disaster' today", True),
+    ("Mark Lee, the chairman of the board, noted that sales fell.", "Mark Lee, the chairman of the board",
+     "noted", "sales fell", False),
+    ("Pentagon Denies Reports Of Pullout", "Pentagon", "Denies", "Reports Of Pullout", False),
+    ("\u201cNo comment,\u201d said Ann Park.", "Ann Park", "said", "No comment", True),
+    ("''It works,'' said Jane Doe.", "Jane Doe", "said", "It works", True),
+]
+
+
+@pytest.mark.parametrize("text,speaker,cue,content,direct", STATEMENT_CASES)
+def test_statement_shapes(lex, text, speaker, cue, content, direct):
+    facts = run(text, lex)
+    check_invariants(text, facts)
+    (s,) = statements(facts)
+    assert spans(s.speaker) == span_of(text, speaker)
+    assert spans(s.cue) == span_of(text, cue)
+    assert spans(s.content) == span_of(text, content)
+    assert s.direct is direct
+    assert s.id == "s1"
+
+
+# (text, stance, stance cue)
+STANCE_CASES = [
+    ("The ministry denied that troops were leaving.", "deny", "denied"),
+    ("The ministry confirmed that troops were leaving.", "confirm", "confirmed"),
+    ("The ministry said there were no plans to leave.", "deny", "no plans"),
+    ("The ministry said the order was sent in error.", "retract", "sent in error"),
+    ("The ministry said that troops were leaving.", "assert", None),
+    ("The ministry said the report was untrue.", "deny", "untrue"),
+]
+
+
+@pytest.mark.parametrize("text,stance,stance_cue", STANCE_CASES)
+def test_stance(lex, text, stance, stance_cue):
+    (s,) = statements(run(text, lex))
+    assert s.stance == stance
+    assert spans(s.stance_cue) == (span_of(text, stance_cue) if stance_cue else None)
+
+
+@pytest.mark.parametrize(
+    "text,official,anonymous,kind,title",
+    [
+        ("Troops are leaving, officials said.", True, True, "anonymous", None),
+        ("Press Secretary Ann Lee said the talks failed.", True, False, "person", "Press Secretary"),
+        ("The State Department said the talks failed.", True, False, "organization", None),
+        ("Jane Roe, a local baker, said the talks failed.", False, False, "person", None),
+        ("He said the talks failed.", False, False, "pronoun", None),
+    ],
+)
+def test_speaker_kinds(lex, text, official, anonymous, kind, title):
+    (s,) = statements(run(text, lex))
+    assert (s.official, s.anonymous, s.speaker_type, s.speaker_title) == (official, anonymous, kind, title)
+
+
+@pytest.mark.parametrize(
+    "text,tense",
+    [
+        ("She said the plant will close.", "future"),
+        ("She said the plant is closing.", "present"),
+        ("She said the plant was closed.", "past"),
+    ],
+)
+def test_tense(lex, text, tense):
+    (s,) = statements(run(text, lex))
+    assert s.tense == tense
+
+
+def test_split_quote_gives_two_statements_with_one_speaker(lex):
+    text = '"First part," she said. "Second part."'
+    ss = statements(run(text, lex))
+    assert [spans(s.content) for s in ss] == [span_of(text, "First part"), span_of(text, "Second part.")]
+    assert all(spans(s.speaker) == span_of(text, "she") for s in ss)
+    assert [s.id for s in ss] == ["s1", "s2"]
+
+
+def test_quote_over_paragraphs(lex):
+    text = '"Para one ends open.\n\n"Para two closes," he said.'
+    (s,) = statements(run(text, lex))
+    start = text.index("Para one")
+    assert spans(s.content) == (start, text.index('," he'), text[start:text.index('," he')])
+
+
+def test_quote_reopened_after_a_sentence_stays_one_quote(lex):
+    text = '"First sentence. "Second sentence," he said.'
+    (s,) = statements(run(text, lex))
+    assert spans(s.content) == (1, 33, 'First sentence. "Second sentence')
+
+
+def test_unbalanced_quote_does_not_swallow_article(lex):
+    text = '"This never closes, the senator said.\n\nLater news. Taxes will rise, the minister said.'
+    facts = run(text, lex)
+    check_invariants(text, facts)
+    (s,) = statements(facts)
+    assert spans(s.content) == span_of(text, "Taxes will rise")
+    quotes = find_quotes(text, [0, text.index("Later")])
+    assert [(q.start, q.end, q.closed) for q in quotes] == [(0, text.index("\n\n"), False)]
+
+
+def test_pronoun_and_surname_refer_to_full_name(lex):
+    text = "Jane Smith said the plan worked. She said it would go on. Later, Smith said it might stop."
+    ss = statements(run(text, lex))
+    assert [spans(s.speaker_ref) for s in ss] == [None, span_of(text, "Jane Smith"), span_of(text, "Jane Smith")]
+
+
+def test_participle_inherits_speaker(lex):
+    text = 'Ann Lee said the vote was fair, adding "we won."'
+    s1, s2 = statements(run(text, lex))
+    assert spans(s2.cue) == span_of(text, "adding")
+    assert spans(s2.speaker) == span_of(text, "Ann Lee")
+    assert spans(s2.content) == span_of(text, "we won.") and s2.direct
+
+
+def test_reports(lex):
+    text = "Media reports said that troops were leaving. Troops left, reports Xinhua news agency."
+    r1, r2 = reports(run(text, lex))
+    assert (spans(r1.source), r1.source_type) == (span_of(text, "Media reports"), "media")
+    assert spans(r1.content) == span_of(text, "troops were leaving")
+    assert (spans(r2.source), r2.source_type) == (span_of(text, "Xinhua news agency"), "agency")
+    assert r2.stance == "assert"
+
+
+def test_document_author_recipient_and_speaker(lex):
+    text = "A memo sent by Ann Lee to the board said costs would rise. The memo was withdrawn, Lee said."
+    facts = run(text, lex)
+    check_invariants(text, facts)
+    (d,) = documents(facts)
+    s1, s2 = statements(facts)
+    assert (d.doc_type, spans(d.mention)) == ("memo", span_of(text, "A memo sent by Ann Lee to the board"))
+    assert (spans(d.author), spans(d.recipient)) == (span_of(text, "Ann Lee"), span_of(text, "the board"))
+    assert (s1.speaker_type, s1.document, spans(d.content)) == ("document", "d1", span_of(text, "costs would rise"))
+    assert (s2.stance, spans(s2.target), s2.target_fact) == ("retract", span_of(text, "The memo"), "d1")
+    assert d.status == "retracted" and [m.text for m in d.mentions] == ["The memo"]
+
+
+def test_sentence_final_quote_then_attribution(lex):
+    text = 'A memo cited by media reports said: "Troops will go."\n"There are no plans to go." Spokesman Tom Ode said.'
+    facts = run(text, lex)
+    check_invariants(text, facts)
+    (d,) = documents(facts)
+    s1, s2 = statements(facts)
+    assert (d.reported, s1.document) == (True, "d1")
+    assert (s2.speaker.text, s2.content.text, s2.stance, s2.official) == (
+        "Spokesman Tom Ode", "There are no plans to go.", "deny", True)
+    later = 'He thanked them." The aide said the deal was off.'
+    (s,) = statements(run(later, lex))
+    assert (s.speaker.text, s.content.text) == ("The aide", "the deal was off")
+
+
+def test_said_in_a_statement_is_not_a_document(lex):
+    assert documents(run("The firm said in a statement that sales fell.", lex)) == []
+
+
+def test_emoji_accents_and_crlf_offsets(lex):
+    text = 'Caf\u00e9 owner Jos\u00e9 N\u00fa\u00f1ez said the rent doubled \U0001F600.\r\n\r\n"We can\'t pay," N\u00fa\u00f1ez said.'
+    facts = run(text, lex)
+    check_invariants(text, facts)
+    s1, s2 = statements(facts)
+    assert spans(s1.content) == (27, 45, "the rent doubled \U0001F600")
+    assert spans(s2.content) == (51, 63, "We can't pay")
+    assert spans(s2.speaker) == (66, 71, "N\u00fa\u00f1ez")
+    assert spans(s2.speaker_ref) == (11, 21, "Jos\u00e9 N\u00fa\u00f1ez")
+
+
+def test_missing_lexicons_degrade_without_error():
+    assert run('"Fine," she said. The letter said so.', Lexicons()) == []
+
+
+def test_linear_on_one_megabyte_line(lex):
+    text = ('The minister said that the plan was "a good one", adding it would work. ' * 14000)[:1_000_000]
+    t0 = time.perf_counter()
+    facts = run(text, lex)
+    assert time.perf_counter() - t0 < 10
+    assert len(statements(facts)) > 10000
+
+
+# ---------------------------------------------------------------- the seed
+@pytest.fixture(scope="module")
+def seed(lex):
+    text = SEED.read_text(encoding="utf-8")
+    facts = attribution.extract(Document(text, published="2020-01-07"), lex)
+    check_invariants(text, facts)
+    return text, facts
+
+
+def by_content(facts, start: str):
+    found = [f for f in facts if getattr(f, "content", None) is not None and f.content.text.startswith(start)]
+    assert found, start
+    return found[0]
+
+
+def test_seed_pentagon_denial(seed):
+    text, facts = seed
+    s = by_content(statements(facts), "that there was no policy change")
+    assert spans(s.speaker) == span_of(text, "The Pentagon")
+    assert (s.cue.text, s.speaker_type, s.official, s.stance) == ("has said", "organization", True, "deny")
+    assert s.content.text.endswith("US troops in Iraq") and "media reports" not in s.content.text
+
+
+def test_seed_press_secretary_quote(seed):
+    text, facts = seed
+    s = by_content(statements(facts), "There has been no change in US policy")
+    assert s.content.text.endswith("support the Iraqi Security Forces")
+    assert (s.speaker.text, s.cue.text) == ("Pentagon Press Secretary Alyssa Farah", "said")
+    assert (s.official, s.stance, s.direct, s.speaker_title) == (True, "deny", True, "Pentagon Press Secretary")
+
+
+def test_seed_reports(seed):
+    text, facts = seed
+    (d,) = documents(facts)
+    r1 = by_content(reports(facts), "American personnel were preparing to withdraw")
+    assert r1.source.text == "media reports" and r1.cites == []
+    r2 = by_content(reports(facts), "American forces were preparing to leave Iraq")
+    assert r2.source.text == "Multiple media reports" and r2.cites == [d.id]
+    assert all(r.stance != "deny" for r in reports(facts))
+
+
+def test_seed_letter(seed):
+    text, facts = seed
+    (d,) = documents(facts)
+    assert d.doc_type == "letter" and d.mention.text.startswith("a letter sent from William Seely")
+    assert d.author.text == "William Seely"
+    assert d.recipient.text == "the deputy director of the Iraqi Defence Ministry\u2019s Combined Joint Operation in Baghdad"
+    assert (d.reported, d.status) == (True, "draft")
+    assert d.content.text.startswith("In due deference") and d.content.text.endswith("onward movement")
+    s = by_content(statements(facts), "In due deference")
+    assert (s.speaker.text, s.speaker_type, s.document, s.direct) == ("the letter", "document", d.id, True)
+
+
+def test_seed_milley(seed):
+    text, facts = seed
+    (d,) = documents(facts)
+    s = by_content(statements(facts), "the letter was a draft and a mistake")
+    assert s.speaker.text == "Mark Milley, the chairman of the US Joint Chiefs of Staff"
+    assert s.speaker_title == "chairman of the US Joint Chiefs of Staff"
+    assert (s.cue.text, s.stance, s.official) == ("noted", "retract", True)
+    assert (s.target.text, s.target_fact) == ("the letter", d.id)
+    s2 = by_content(statements(facts), "that is not what\u2019s happening")
+    assert (s2.cue.text, s2.speaker.text, s2.stance, s2.direct) == ("adding", s.speaker.text, "deny", True)
+
+
+def test_seed_iraqi_foreign_ministry(seed):
+    text, facts = seed
+    s = by_content(statements(facts), "US attacks \u201cconstitute")
+    assert (s.speaker.text, s.stance, s.official) == ("Iraqi Foreign Ministry", "assert", True)
+
+
+def test_seed_ids_in_document_order(seed):
+    _, facts = seed
+    for kind in ("statement", "report", "document"):
+        items = [f for f in facts if f.kind == kind]
+        assert [f.id for f in items] == [f"{kind[0] if kind != 'statement' else 's'}{i}" for i in range(1, len(items) + 1)]
+        assert [f.start for f in items] == sorted(f.start for f in items)
+
+
+# ---------------------------------------------------------------- corpus smoke
+def test_polnear_dev_smoke(lex):
+    folder = CORPUS / "polnear" / "dev" / "text"
+    if not folder.exists():
+        pytest.skip("development corpus not available")
+    for path in sorted(folder.glob("*.txt"))[:20]:
+        text = path.read_text(encoding="utf-8")
+        check_invariants(text, attribution.extract(Document(text), lex))
