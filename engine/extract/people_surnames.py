@@ -26,28 +26,10 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from ..text.strings import edit_distance, spelling_limit
+
 _MIN_SURNAME = 4
 _MAX_CANDIDATES = 20  # surnames kept per deletion key (bounds adversarial input)
-
-
-def bounded_edit_distance(a: str, b: str, limit: int) -> int:
-    """Levenshtein distance of ``a`` and ``b``, or ``limit + 1`` once it is larger."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
-        if min(cur) > limit:
-            return limit + 1
-        prev = cur
-    return prev[-1]
-
-
-def spelling_limit(a: str, b: str) -> int:
-    """Edits allowed between two spellings of one surname (1, or 2 for long ones)."""
-    return 1 if min(len(a), len(b)) < 7 else 2
 
 
 def is_plural_of(a: str, b: str) -> bool:
@@ -91,7 +73,7 @@ class SurnameIndex:
                 if surname[:1] != word[:1] or is_plural_of(word, surname):
                     continue
                 limit = min(max_edits, spelling_limit(word, surname))
-                distance = bounded_edit_distance(word, surname, limit)
+                distance = edit_distance(word, surname, limit)
                 if distance <= limit and (distance, surname) < (best_distance, best or "~"):
                     best, best_distance = surname, distance
         return best

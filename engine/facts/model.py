@@ -289,37 +289,23 @@ class RepetitionFact(Fact):
     following: str | None = None
 
 
-AnyFact = Annotated[
-    Union[
-        StatementFact,
-        ReportFact,
-        DocumentFact,
-        TimeFact,
-        EventFact,
-        QuantityFact,
-        RoleFact,
-        AgeFact,
-        EntityFact,
-        RepetitionFact,
-    ],
-    Field(discriminator="kind"),
-]
+#: every fact class, in the order kinds are documented
+FACT_TYPES = (
+    StatementFact,
+    ReportFact,
+    DocumentFact,
+    TimeFact,
+    EventFact,
+    QuantityFact,
+    RoleFact,
+    AgeFact,
+    EntityFact,
+    RepetitionFact,
+)
 
-FACT_CLASSES: dict[str, type[Fact]] = {
-    cls.model_fields["kind"].default: cls
-    for cls in (
-        StatementFact,
-        ReportFact,
-        DocumentFact,
-        TimeFact,
-        EventFact,
-        QuantityFact,
-        RoleFact,
-        AgeFact,
-        EntityFact,
-        RepetitionFact,
-    )
-}
+AnyFact = Annotated[Union[FACT_TYPES], Field(discriminator="kind")]
+
+FACT_CLASSES: dict[str, type[Fact]] = {cls.model_fields["kind"].default: cls for cls in FACT_TYPES}
 
 
 class FactSet(BaseModel):

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from ..facts.model import Fact
+from ..text.strings import edit_distance, spelling_limit
 from .context import EvalContext
 from .fields import DateValue, compare_dates
 
@@ -99,21 +100,6 @@ def values_conflict(a: Fact, b: Fact, ctx: EvalContext) -> bool:
 
 
 # ----------------------------------------------------------------- names
-def edit_distance(a: str, b: str, limit: int = 3) -> int:
-    """Levenshtein distance, giving up (returning limit+1) past ``limit``."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
-        if min(cur) > limit:
-            return limit + 1
-        prev = cur
-    return prev[-1]
-
-
 def _name_tokens(name: str) -> list[str]:
     return [t for t in re.findall(r"[\w'\u2019-]+", name.lower()) if t not in ("mr", "mrs", "ms", "dr", "jr", "sr")]
 
@@ -141,7 +127,7 @@ def surnames_close(x: str, y: str) -> bool:
     one edit apart (two when both have 7+ letters)."""
     if x == y or min(len(x), len(y)) < 4 or x[0] != y[0]:
         return False
-    limit = 1 if min(len(x), len(y)) < 7 else 2
+    limit = spelling_limit(x, y)
     return edit_distance(x, y, limit) <= limit
 
 
