@@ -15,6 +15,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import NamedTuple
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _BLANK_LINE = re.compile(r"(?:\r\n|\r(?!\n)|\n)[ \t\u00a0]*(?:\r\n|\r(?!\n)|\n)")
@@ -46,9 +47,8 @@ class Block:
         return self.start <= offset < self.end
 
 
-@dataclass(frozen=True)
-class Token:
-    """A word or punctuation token with its code-point span."""
+class Token(NamedTuple):
+    """A word or punctuation token with its code-point span (a tuple: cheap to build)."""
 
     index: int
     start: int
@@ -167,7 +167,7 @@ class Document:
 
     @cached_property
     def tokens(self) -> list[Token]:
-        return [Token(i, m.start(), m.end(), m.group()) for i, m in enumerate(_WORD.finditer(self.text))]
+        return [Token(i, *m.span(), m.group()) for i, m in enumerate(_WORD.finditer(self.text))]
 
     @cached_property
     def _token_starts(self) -> list[int]:
