@@ -49,7 +49,11 @@ class Span(BaseModel):
 
     @classmethod
     def of(cls, text: str, start: int, end: int) -> "Span":
-        return cls(start=start, end=end, text=text[start:end])
+        """The span of ``text[start:end]``, built without re-validation (it is
+        correct by construction; this is the extractors' hot path)."""
+        if not 0 <= start <= end <= len(text):
+            raise ValueError(f"span {start}-{end} outside text of length {len(text)}")
+        return cls.model_construct(start=start, end=end, text=text[start:end])
 
 
 Stance = Literal["assert", "deny", "confirm", "retract"]
