@@ -31,8 +31,10 @@ from ..facts.model import AgeFact, EntityFact, Fact, RoleFact, Span
 from ..lexicon import Lexicons
 from ..text.document import Document
 from .people_ages import Age, AgeFinder
-from .people_names import Entity, EntityGrouper, NameFinder, NameTables
+from .people_grouping import Entity, EntityGrouper
+from .people_names import NameFinder
 from .people_roles import Role, RoleFinder
+from .people_tables import NameTables
 from .people_titles import TitleKeys
 from .people_words import Words
 

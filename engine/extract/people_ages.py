@@ -29,7 +29,8 @@ from dataclasses import dataclass
 
 from ..lexicon import Lexicons
 from ..text.document import Document
-from .people_names import Mention, NameTables
+from .people_names import Mention
+from .people_tables import NameTables
 from .people_words import PhraseIndex, Words
 
 _YEAR_OLD = re.compile(r"(?<![\w.,-])(\d{1,3})[- ]years?[- ]old(?![\w-])")

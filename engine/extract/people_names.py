@@ -1,30 +1,30 @@
-"""Name mentions and the entities they group into.
+"""Name mentions: capitalized word sequences cut into names.
 
-Owns: finding capitalized name sequences ("Alyssa Farah", "Bank of America",
-"al-Muhandis", "U.S."), cutting titles, honorifics and stop words out of them
-("Pentagon Press Secretary Alyssa Farah" -> "Pentagon" and "Alyssa Farah",
-title words left to ``people_roles``), dropping sentence-initial capitals
-without evidence, pairing acronyms with their expansions in parentheses, and
-grouping mentions into entities (full name, surname-only and honorific
-references, nicknames, acronyms) with a modest entity type.
+Owns: ``Mention`` and ``NameFinder``, which finds capitalized name sequences
+("Alyssa Farah", "Bank of America", "al-Muhandis", "U.S."), cuts titles,
+honorifics and stop words out of them ("Pentagon Press Secretary Alyssa
+Farah" -> "Pentagon" and "Alyssa Farah", title words left to
+``people_roles``), drops sentence-initial capitals without evidence, and
+pairs acronyms with their expansions in parentheses.  Headline mentions are
+marked ``headline`` (headlines are often Title Case).
 
-Headline words never create entities (headlines are often Title Case); a
-headline mention is kept only when it matches an entity of the body.
-
-Does not own: roles, ages (``people_roles``, ``people_ages``) or fact
-records (``people``).
+Does not own: grouping mentions into entities or typing them
+(``people_grouping``), the lexicon indexes (``people_tables``), roles, ages
+(``people_roles``, ``people_ages``) or fact records (``people``).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from ..lexicon import Lexicons
 from ..text.document import Document
-from .people_surnames import SurnameIndex, distinct_first_names
-from .people_words import PhraseIndex, Words
+from .people_tables import NameTables
+from .people_words import Words
+
+if TYPE_CHECKING:
+    from .people_grouping import Entity
 
 # Lower-case words allowed inside a name: "Bank of America", "van der Walt".
 CONNECTORS = frozenset("of the de del della di da du des van von der den la le bin ibn y".split())
@@ -45,13 +45,6 @@ STOP_WORDS = frozenset(
     august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
     mon tue wed thu fri sat sun christmas easter""".split()
 )
-_OPEN_MARKS = "\"'(\u201c\u2018[\u2014\u2013- "
-_MAX_NAMESAKES = 20  # entities sharing a surname that a full name is compared with
-_MALE_HONORIFICS = frozenset("mr sir lord monsieur herr senor signor".split())
-_FEMALE_HONORIFICS = frozenset("mrs ms miss dame lady baroness mme mlle".split())
-# A bare surname-only mention (no honorific, title or speech verb) is only
-# taken for a misspelt surname when it is at least this long ("Hull" is not "Hill").
-_MIN_BARE_SURNAME = 5
 _PAREN = re.compile(r"[ \t]*\(([^()\r\n]{1,120})\)")
 _DASHES = re.compile(r"[\s\u2013\u2014-]*")
 #: words as they are compared with lower-case occurrences elsewhere in the text
@@ -76,73 +69,13 @@ class Mention:
     entity: "Entity | None" = None
 
 
-@dataclass
-class Entity:
-    key: tuple[str, ...]
-    mentions: list[Mention] = field(default_factory=list)
-    entity_type: str = "unknown"
-    person_evidence: bool = False
-    speaker: bool = False
-    #: surname-only references shared by two people named in full (see people_surnames)
-    ambiguous: bool = False
-    #: for a surname-only near miss ("Mr Seeley" after "William Seely"): the
-    #: first name(s) as written for the person it is probably meant to be
-    presumed_first: str | None = None
-
-    @property
-    def first(self) -> Mention:
-        return self.mentions[0]
-
-
-@dataclass
-class NameTables:
-    """Lexicon indexes the name finder needs."""
-
-    titles: PhraseIndex
-    modifiers: PhraseIndex
-    honorifics: PhraseIndex
-    first_names: PhraseIndex
-    places: PhraseIndex
-    orgs: PhraseIndex
-    speech: PhraseIndex
-    demonyms: PhraseIndex
-    groups: PhraseIndex
-    nicknames: dict[str, str]
-
-    @classmethod
-    def of(cls, lex: Lexicons) -> "NameTables":
-        return cls(
-            titles=PhraseIndex.of(lex.get("person-titles")),
-            modifiers=PhraseIndex.of(lex.get("title-modifiers")),
-            honorifics=PhraseIndex.of(lex.get("honorifics")),
-            first_names=PhraseIndex.of(lex.get("first-names")),
-            places=PhraseIndex.of(lex.get("place-names")),
-            orgs=PhraseIndex.of(lex.get("organization-words")),
-            speech=PhraseIndex.of(lex.get("speech-verbs")),
-            demonyms=PhraseIndex.of(lex.get("demonyms")),
-            groups=PhraseIndex.of(lex.get("group-members")),
-            nicknames=_nickname_table(lex.get("nicknames").phrases),
-        )
-
-
-@lru_cache(maxsize=8)
-def _nickname_table(phrases: tuple[str, ...]) -> dict[str, str]:
-    """"bill=william" phrases as {short: full} (the first pair for a short form wins)."""
-    nick: dict[str, str] = {}
-    for phrase in phrases:
-        short, sep, full = phrase.lower().partition("=")
-        if sep and short.strip() and full.strip():
-            nick.setdefault(short.strip(), full.strip())
-    return nick
-
-
 def is_acronym(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return 2 <= len(letters) <= 12 and all(c.isupper() for c in letters)
 
 
 class NameFinder:
-    """Finds mentions in one document and groups them into entities."""
+    """Finds the mentions of one document (``people_grouping`` groups them)."""
 
     def __init__(self, doc: Document, words: Words, tables: NameTables):
         self._lower_tokens: set[str] | None = None
@@ -336,184 +269,3 @@ class NameFinder:
 
 def _abbreviates(short: str, long: str, long_words: int) -> bool:
     return is_acronym(short) and long_words >= 2 and not is_acronym(long) and short[:1] == long[:1]
-
-
-class EntityGrouper:
-    """Groups body mentions into entities; attaches matching headline ones."""
-
-    def __init__(self, words: Words, tables: NameTables):
-        self.w = words
-        self.t = tables
-        self.entities: list[Entity] = []
-        self.by_key: dict[tuple[str, ...], Entity] = {}
-        self.by_surname: dict[str, list[Entity]] = {}
-        self.surnames = SurnameIndex()
-        self.ambiguous: dict[str, Entity] = {}
-
-    def _first_name(self, word: str) -> str:
-        return self.t.nicknames.get(word, word)
-
-    def _find(self, m: Mention) -> Entity | None:
-        if m.alias_of is not None and m.alias_of.entity is not None:
-            return m.alias_of.entity
-        key = m.key
-        if len(key) == 1 and not self.t.places.has(key):
-            namesakes = self.by_surname.get(key[0], [])[-_MAX_NAMESAKES:]
-            if distinct_first_names((e.key for e in namesakes), self._first_name) >= 2:
-                return self._same_honorific(m, namesakes) or self._ambiguous(key)
-        found = self.by_key.get(key)
-        if found is not None:
-            return found
-        if len(key) == 1:
-            people = self.by_surname.get(key[0], ()) if not self.t.places.has(key) else ()
-            return people[-1] if people else None
-        for other in self._number_variants(key):
-            if other in self.by_key:
-                return self.by_key[other]  # "Liberal Democrat(s)", "the Wayne Rooneys of this world"
-        for e in self.by_surname.get(key[-1], [])[-_MAX_NAMESAKES:]:
-            if len(e.key) == len(key) and self._first_name(e.key[0]) == self._first_name(key[0]) and e.key[1:] == key[1:]:
-                return e
-        single = self.by_key.get((key[-1],))
-        if single is not None and len(single.key) == 1 and not single.ambiguous and single.entity_type not in ("organization", "place") and self._looks_personal(m):
-            return single
-        return None
-
-    @staticmethod
-    def _number_variants(key: tuple[str, ...]) -> list[tuple[str, ...]]:
-        """The same multi-word name with its last word made plural or singular."""
-        last = key[-1]
-        out = [key[:-1] + (last + "s",)]
-        if last.endswith("s") and len(last) > 4:
-            out.append(key[:-1] + (last[:-1],))
-        return out
-
-    def _gender(self, m: Mention) -> str | None:
-        if not m.honorific:
-            return None
-        word = self.w.low[self.w.index_starting(m.start)]
-        return "m" if word in _MALE_HONORIFICS else "f" if word in _FEMALE_HONORIFICS else None
-
-    def _same_honorific(self, m: Mention, namesakes: list[Entity]) -> Entity | None:
-        """"Mr Jackson" when only one of the Jacksons named so far was called "Mr"."""
-        gender = self._gender(m)
-        if gender is None:
-            return None
-        same = [e for e in namesakes if any(self._gender(x) == gender for x in e.mentions)]
-        return same[0] if len(same) == 1 else None
-
-    def _ambiguous(self, key: tuple[str, ...]) -> Entity:
-        e = self.ambiguous.get(key[0])
-        if e is None:
-            e = self.ambiguous[key[0]] = Entity(key, ambiguous=True, person_evidence=True)
-            self.entities.append(e)
-        return e
-
-    def _presumed_first(self, m: Mention) -> str | None:
-        """The written first name of the person a surname-only mention
-        probably misspells ("William" for "Mr Seeley" after "William Seely")."""
-        if len(m.key) != 1 or m.alias_of is not None or self.t.places.has(m.key):
-            return None
-        bare = not (m.honorific or m.titled or self._speaks(m))
-        if bare and (len(m.key[0]) < _MIN_BARE_SURNAME or self._in_list(m)):
-            return None  # team sheets list other players by surname alone
-        surname = self.surnames.near_miss(m.key[0], max_edits=1 if bare else 2)
-        if surname is None:
-            return None
-        target = self.by_surname[surname][-1]
-        full = max(target.mentions, key=lambda x: (len(x.key), -x.start))
-        return " ".join(self.w.text[full.name_start : self.w.start[full.last]].split()) or None
-
-    def _in_list(self, m: Mention) -> bool:
-        """A name between commas, or opening a line before a comma ("Sheahan, Horan, Miller")."""
-        w = self.w
-        before = w.gap(m.first - 1).strip(" \t\u00a0") if m.first > 0 else "\n"
-        after = w.gap(m.last).strip(" \t\u00a0")[:1] if m.last + 1 < len(w) else "."
-        return after in (",", ";", "(") and before[-1:] in (",", ";", "\n", "\r")
-
-    def _speaks(self, m: Mention) -> bool:
-        """A speech verb right after the mention, or right before it unless
-        the name only modifies a later name ("said Cup doctor Hamish Osborne")."""
-        w = self.w
-        after, before = m.last + 1, w.index_starting(m.start) - 1
-        if after < len(w) and w.low[after] in self.t.speech and w.spaced(m.last):
-            return True
-        if before < 0 or w.low[before] not in self.t.speech or not w.spaced(before) or not w.low[before].endswith(("s", "d")):
-            return False  # "say analysts": an inverted plain "say" has a plural subject
-        return not (after + 1 < len(w) and w.spaced(m.last) and w.spaced(after) and w.raw[after + 1][:1].isupper())
-
-    def _looks_personal(self, m: Mention) -> bool:
-        return m.honorific or m.titled or m.key[0] in self.t.first_names
-
-    def add(self, m: Mention) -> None:
-        e = self._find(m)
-        if e is None:
-            if m.headline:
-                return
-            presumed = self._presumed_first(m)
-            e = Entity(m.key, presumed_first=presumed, person_evidence=presumed is not None)
-            self.entities.append(e)
-        e.mentions.append(m)
-        m.entity = e
-        if not m.headline and not e.ambiguous:
-            self.by_key.setdefault(m.key, e)
-            if len(m.key) > len(e.key):
-                e.key = m.key
-            if len(e.key) >= 2 and not self.t.orgs.occurs_in(e.key):
-                bucket = self.by_surname.setdefault(e.key[-1], [])
-                if e in bucket:
-                    bucket.remove(e)
-                bucket.append(e)
-                self.surnames.add(e.key[-1])
-        surname_reference = len(m.key) == 1 and len(e.key) >= 2 and not m.headline and m.alias_of is None
-        if m.honorific or m.titled or surname_reference or (len(m.key) >= 2 and m.key[0] in self.t.first_names):
-            e.person_evidence = True
-        if len(e.key) >= 2 and self._speaks(m):
-            e.speaker = True
-
-    def group(self, mentions: list[Mention]) -> list[Entity]:
-        for m in mentions:
-            if not m.headline:
-                self.add(m)
-        for m in mentions:
-            if m.headline:
-                self.add(m)
-        for e in self.entities:
-            e.mentions.sort(key=lambda x: x.start)
-            e.entity_type = self.type_of(e)
-        self._type_by_first_names()
-        self.entities.sort(key=lambda e: e.first.start)
-        return self.entities
-
-    def _type_by_first_names(self) -> None:
-        """An untyped two- or three-word name whose first word is the first
-        name, or whose last word the surname, of a person named in full in
-        the same article is a person too ("Katarina Novak" beside "Katarina
-        Nowak said", "Mario Rubio" beside "Sen. Marco Rubio")."""
-        people = [e.key for e in self.entities if e.entity_type == "person" and len(e.key) >= 2]
-        firsts, lasts = {k[0] for k in people}, {k[-1] for k in people}
-        for e in self.entities:
-            if e.entity_type == "unknown" and 2 <= len(e.key) <= 3 and (e.key[0] in firsts or e.key[-1] in lasts) and not any(
-                k in CONNECTORS or self.t.places.has((k,)) or self._group_word(k) for k in e.key
-            ):
-                e.entity_type = "person"
-
-    def _group_word(self, word: str) -> bool:
-        """A member-of-a-group word, singular or plural ("Democrats", "Americans")."""
-        groups = self.t.groups
-        return word in groups or word in self.t.demonyms or (
-            word.endswith("s") and (word[:-1] in groups or word[:-1] in self.t.demonyms)
-        )
-
-    def type_of(self, e: Entity) -> str:
-        keys = {m.key for m in e.mentions}
-        if any(m.honorific for m in e.mentions):
-            return "person"
-        if self._group_word(e.key[-1]):
-            return "unknown"  # "Wyoming Republicans said", "Cuban Americans"
-        if any(self.t.orgs.occurs_in(k) for k in keys):
-            return "organization"
-        if e.person_evidence or e.speaker:
-            return "person"
-        if any(self.t.places.has(k) for k in keys):
-            return "place"
-        return "unknown"

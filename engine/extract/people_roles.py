@@ -28,7 +28,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from ..lexicon import Lexicons
-from .people_names import Mention, NameTables
+from .people_names import Mention
+from .people_tables import NameTables
 from .people_words import PhraseIndex, Words
 
 _DETERMINERS = frozenset("the a an its his her their our".split())

@@ -8,8 +8,9 @@ modifiers, its singular key (irregular plurals and synonyms from the
 telling counts of time units and fractions apart ("three months", "two
 thirds": not counts of things).
 
-Does not own: finding figures, units, approximators or what is not a count
-(``quantity``); the lexicon tables are built there and passed in as ``t``.
+Does not own: finding figures and units (``quantity_numbers``),
+approximators (``quantity``) or what is not a count (``quantity_filters``);
+the lexicon tables are built in ``quantity_tables`` and passed in as ``t``.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .quantity import _Num, _Tables
+    from .quantity_numbers import Num
+    from .quantity_tables import Tables
 
 #: fraction words: "two thirds of voters" is a share, not a count of thirds
 FRACTIONS = frozenset("half halves third thirds quarter quarters fifth fifths sixth sixths eighth eighths "
@@ -35,7 +37,7 @@ def _is_adverb(word: str) -> bool:
 _LY_NOUNS = frozenset("family supply assembly rally italy july reply monopoly anomaly belly bully jelly".split())
 
 
-def _noun_tokens(text: str, pos: int, limit: int, t: _Tables) -> list[tuple[int, int, str]]:
+def _noun_tokens(text: str, pos: int, limit: int, t: Tables) -> list[tuple[int, int, str]]:
     """Up to six words from ``pos`` that may belong to a noun phrase (stop at punctuation or stop words)."""
     tokens: list[tuple[int, int, str]] = []
     while len(tokens) < 6:
@@ -53,7 +55,7 @@ def _noun_tokens(text: str, pos: int, limit: int, t: _Tables) -> list[tuple[int,
     return tokens
 
 
-def _plural(token: str, previous: str | None, following: str | None, t: _Tables) -> str | None:
+def _plural(token: str, previous: str | None, following: str | None, t: Tables) -> str | None:
     """'strict' for a plural noun, 'loose' for a capitalised word in a name that may be one."""
     low = token.lower()
     if low in t.irregular:
@@ -65,7 +67,7 @@ def _plural(token: str, previous: str | None, following: str | None, t: _Tables)
     return "loose" if (previous and previous[:1].isupper()) or (following and following[:1].isupper()) else "strict"
 
 
-def _singular(word: str, t: _Tables) -> str:
+def _singular(word: str, t: Tables) -> str:
     low = word.lower().replace("\u2019", "'")
     if low in t.irregular:
         low = t.irregular[low]
@@ -78,12 +80,12 @@ def _singular(word: str, t: _Tables) -> str:
     return t.synonyms.get(low, low)
 
 
-def metre_context(text: str, noun, t: _Tables) -> bool:
+def metre_context(text: str, noun, t: Tables) -> bool:
     """"400m runners", "60m hurdles": the glued "m" is metres when the noun is a race word."""
     return noun is not None and any(w.lower() in t.metre_nouns for w in text[noun[0]:noun[1]].split())
 
 
-def counted_noun(text: str, n: _Num, pos: int, limit: int, t: _Tables):
+def counted_noun(text: str, n: Num, pos: int, limit: int, t: Tables):
     """(noun (start, end) | None | "skip", modifiers, key, strict) for the noun phrase after a figure.
 
     "skip" means the figure counts time units (a duration or an age) or is a fraction.
