@@ -18,7 +18,7 @@ from typing import List, Optional
 import typer
 
 from . import __version__
-from .api import Report, RuleSet, check_file, load_rules, published_from_sidecar, validate_published
+from .api import Report, RuleSet, check_text, load_facts_file, load_rules, published_from_sidecar, validate_published
 from .errors import Diagnostic, UserError
 from .text.source import read_article
 
@@ -91,9 +91,11 @@ def check(
     texts: dict[str, str] = {}
     for path in paths:
         try:
-            report = check_file(str(path), published, ruleset, explain, str(facts) if facts else None)
-            texts[str(path)] = read_article(str(path))
-            reports.append(report)
+            text = read_article(str(path))
+            date = published or published_from_sidecar(str(path))
+            external = load_facts_file(str(facts), text) if facts else None
+            reports.append(check_text(text, date, ruleset, str(path), external, explain))
+            texts[str(path)] = text
         except UserError as err:
             problems.append(err)
     for err in problems:
