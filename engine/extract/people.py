@@ -80,7 +80,7 @@ def _entity_fact(text: str, e: Entity, fid: str) -> EntityFact:
     return EntityFact(
         id=fid, start=first.start, end=first.end, text=first.text,
         name=name, entity_type=e.entity_type, mentions=mentions, aliases=aliases,
-        surname_only=surname_only,
+        surname_only=surname_only, near_miss=surname_only and e.presumed_first is not None,
     )
 
 

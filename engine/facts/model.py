@@ -98,7 +98,10 @@ class StatementFact(Fact):
     ``official-bodies`` lexicons).  ``direct`` is true for quoted words.
     ``target``/``target_fact`` name what a denial or retraction is about when
     the text says ("the letter"); ``document`` is set when the speaker is a
-    document ("the letter said").
+    document ("the letter said").  A quoted sentence that no cue attributes
+    is a statement with ``cue`` and ``speaker`` None; its ``speaker_ref`` is
+    then the speaker of an attribution in the same, previous or next
+    paragraph (whom a reader would take it to continue), if any.
     """
 
     kind: Literal["statement"] = "statement"
@@ -108,7 +111,8 @@ class StatementFact(Fact):
     speaker_entity: str | None = None
     speaker_type: str = "unknown"
     speaker_title: str | None = None
-    cue: Span
+    #: the cue verb ("said"); None for a quote no cue attributes
+    cue: Span | None = None
     content: Span
     stance: Stance = "assert"
     stance_cue: Span | None = None
@@ -276,6 +280,10 @@ class EntityFact(Fact):
     name: str
     #: a person the text names only by surname (with or without an honorific)
     surname_only: bool = False
+    #: a surname-only person whose surname is one letter off (two for long
+    #: names) a person named in full, and no one of exactly that surname is
+    #: named: most likely a misspelling of that person's name
+    near_miss: bool = False
     entity_type: str = "unknown"  # person, organization, place, unknown
     mentions: list[Span] = Field(default_factory=list)
     aliases: list[str] = Field(default_factory=list)

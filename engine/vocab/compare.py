@@ -137,9 +137,11 @@ def names_spelled_differently(a: Fact, b: Fact, ctx: EvalContext) -> bool:
     * Both named in full: first names compatible (equal, an initial, a known
       nickname) and surnames close; or equal surnames and first names one
       letter apart (5+ letters).
-    * One known only by surname (``surname_only``): that surname is close to
-      the other's surname (the extractor makes such an entity only when no
-      person of exactly that surname is named).
+    * One known only by surname and marked ``near_miss`` by the extractor
+      (no one of exactly that surname is named, and a person named in full
+      has a surname one letter off): the surnames are close.  Other
+      surname-only people (a namesake, someone never named in full) are
+      different people, not spellings.
     """
     if a.id == b.id or getattr(a, "entity_type", None) != "person" or getattr(b, "entity_type", None) != "person":
         return False
@@ -148,7 +150,8 @@ def names_spelled_differently(a: Fact, b: Fact, ctx: EvalContext) -> bool:
         return False
     a_short, b_short = bool(getattr(a, "surname_only", False)), bool(getattr(b, "surname_only", False))
     if a_short or b_short:
-        if a_short and b_short:
+        short = a if a_short else b
+        if (a_short and b_short) or not getattr(short, "near_miss", False):
             return False
         return surnames_close(ta[-1], tb[-1])
     if len(ta) < 2 or len(tb) < 2:
