@@ -8,6 +8,11 @@ Scoring (fixed by the project):
 - speaker accuracy: over found gold attributions with a Source, the share
   where the best-overlapping prediction's speaker (or speaker_ref) overlaps
   the gold Source.
+- statements with no cue (quoted sentences nothing attributes) are not
+  attributions and are left out of the three scores above; a last table
+  gives how many there are, the share whose content overlaps a gold
+  Content span, and the share of those with a gold Source whose
+  speaker_ref (the speaker of a neighbouring paragraph) overlaps it.
 
 Usage: python bench/attribution.py [--corpus DIR] [--split train|dev|both]
        [--errors N] [--limit N]
@@ -112,6 +117,10 @@ class Score:
     speaker_ok: int = 0
     articles: int = 0
     seconds: float = 0.0
+    quotes: int = 0  # statements without a cue (unattributed quotes)
+    quotes_gold: int = 0  # ... whose content overlaps a gold Content
+    quotes_src: int = 0  # ... and whose gold attribution has a Source
+    quotes_ref_ok: int = 0  # ... that their speaker_ref overlaps
 
     def add(self, o: "Score") -> None:
         for k in self.__dataclass_fields__:
@@ -124,6 +133,11 @@ class Score:
         ms = 1000 * self.seconds / self.articles if self.articles else 0.0
         return f"{name:<14} {self.articles:>5} {self.preds:>6} {p:>6.3f} {self.gold:>6} {r:>6.3f} {self.with_source:>6} {s:>6.3f} {ms:>7.2f}"
 
+    def quote_row(self, name: str) -> str:
+        g = self.quotes_gold / self.quotes if self.quotes else 0.0
+        r = self.quotes_ref_ok / self.quotes_src if self.quotes_src else 0.0
+        return f"{name:<14} {self.quotes:>6} {g:>6.3f} {self.quotes_src:>6} {r:>6.3f}"
+
 
 HEADER = f"{'set':<14} {'arts':>5} {'preds':>6} {'prec':>6} {'gold':>6} {'recall':>6} {'w/src':>6} {'spkr':>6} {'ms/art':>7}"
 
@@ -135,7 +149,16 @@ def score_article(text: str, published: str | None, golds: list[Gold], lex, erro
     sc = Score(articles=1, seconds=time.perf_counter() - t0)
     preds = []
     for f in facts:
-        if f.kind == "statement":
+        if f.kind == "statement" and f.cue is None:
+            sc.quotes += 1
+            gold = max(golds, key=lambda g: overlap((f.content.start, f.content.end), g.content), default=None)
+            if gold is not None and overlap((f.content.start, f.content.end), gold.content) > 0:
+                sc.quotes_gold += 1
+                if gold.source:
+                    sc.quotes_src += 1
+                    ref = f.speaker_ref
+                    sc.quotes_ref_ok += ref is not None and overlap((ref.start, ref.end), gold.source) > 0
+        elif f.kind == "statement":
             preds.append(((f.content.start, f.content.end), [f.speaker, f.speaker_ref]))
         elif f.kind == "report":
             preds.append(((f.content.start, f.content.end), [f.source]))
@@ -192,6 +215,7 @@ def main(argv: list[str] | None = None) -> int:
     meta = load_metadata(args.corpus)
     splits = ["train", "dev"] if args.split == "both" else [args.split]
     errors: list = []
+    totals = {}
     print(HEADER)
     for split in splits:
         total, by_pub = Score(), defaultdict(Score)
@@ -210,6 +234,10 @@ def main(argv: list[str] | None = None) -> int:
         for pub in sorted(by_pub):
             print(by_pub[pub].row(f"{split}:{pub}"))
         print(total.row(f"{split}:ALL"))
+        totals[split] = total
+    print(f"\nunattributed quotes (statements without a cue)\n{'set':<14} {'quotes':>6} {'gold':>6} {'w/src':>6} {'ref':>6}")
+    for split, total in totals.items():
+        print(total.quote_row(f"{split}:ALL"))
     if args.errors:
         rng = random.Random(0)
         for kind in ("false", "miss", "speaker"):

@@ -347,3 +347,68 @@ def test_polnear_dev_smoke(lex):
     for path in sorted(folder.glob("*.txt"))[:20]:
         text = path.read_text(encoding="utf-8")
         check_invariants(text, attribution.extract(Document(text), lex))
+
+
+# ------------------------------------------------------ unattributed quotes
+UNATTRIBUTED_CASES = [
+    # (text, quoted content, speaker_ref or None)
+    ('The ferry will sail twice a week.\n\n"We cannot keep running empty boats."\n\nA petition has started.',
+     "We cannot keep running empty boats.", None),
+    ('"We will fight this," the union\'s Joe Bloggs said.\n\n"Nobody told us anything before the vote."',
+     "Nobody told us anything before the vote.", "the union's Joe Bloggs"),
+    ('"Anyone been there?" Sanchez asked. "It is a beautiful park by the sea."',
+     "It is a beautiful park by the sea.", "Sanchez"),
+    ('Fares rose again.\n\n"I went to the bank before the crash."\n\n- Maria Lopez.',
+     "I went to the bank before the crash.", "Maria Lopez"),
+    ('Caf\u00e9 prices rose \U0001F600.\r\n\r\n"We cannot pay the new rent at all."\r\n\r\nThe caf\u00e9 closed.',
+     "We cannot pay the new rent at all.", None),
+]
+
+
+@pytest.mark.parametrize("text, content, ref", UNATTRIBUTED_CASES)
+def test_unattributed_quote_is_a_statement_without_cue(text, content, ref, lex):
+    facts = run(text, lex)
+    check_invariants(text, facts)
+    s = by_content(statements(facts), content)
+    assert (s.cue, s.speaker, s.direct) == (None, None, True)
+    assert spans(s.content) == span_of(text, content)
+    assert spans(s.speaker_ref) == (span_of(text, ref) if ref else None)
+
+
+@pytest.mark.parametrize("text", [
+    'The minister called it a "fair deal for everyone" on Monday.',  # a phrase inside a sentence
+    '"Jane the Virgin" star Ana Ruiz won an award.',  # a title followed by its sentence
+    '"This is not a quote that ever closes\n\nA new paragraph.',  # unclosed
+    'He released a statement:\n\n"We regret the delay to the service."',  # introduced by a colon
+])
+def test_not_an_unattributed_quote(text, lex):
+    assert all(s.cue is not None for s in statements(run(text, lex)))
+
+
+# ------------------------------------------------- documents seen by the media
+def test_document_seen_by_outlet_speaks_and_is_reported(lex):
+    text = 'A memo from the chief executive to staff, seen by the BBC, says the library will close.'
+    facts = run(text, lex)
+    check_invariants(text, facts)
+    (d,) = documents(facts)
+    (s,) = statements(facts)
+    assert (d.reported, s.document, s.speaker_type) == (True, d.id, "document")
+    assert spans(s.speaker) == span_of(text, "A memo from the chief executive to staff, seen by the BBC")
+    assert not reports(facts)
+
+
+def test_post_posed_report_cites_document_in_its_content(lex):
+    text = 'Troops will leave the city, citing a letter from the commander, reports Xinhua news agency.'
+    facts = run(text, lex)
+    (r,) = reports(facts)
+    (d,) = documents(facts)
+    assert (r.cites, d.reported) == ([d.id], True)
+
+
+@pytest.mark.parametrize("text", [
+    "Media reports on Tuesday cited a memo sent from the director to staff.",
+    "A letter from the mayor, obtained by Reuters, sets out the cuts.",
+])
+def test_document_known_through_the_media_is_reported(text, lex):
+    (d,) = documents(run(text, lex))
+    assert d.reported

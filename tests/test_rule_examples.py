@@ -28,3 +28,13 @@ def test_shipped_rule_is_documented_and_exemplified(rule):
     assert rule.message.source, "a shipped rule needs a message"
     kinds = [e.kind for e in rule.examples]
     assert kinds.count("fires") >= 2 and kinds.count("passes") >= 2, "at least two fires and two passes examples"
+
+
+def test_generated_rule_docs_are_current():
+    """docs/rules.md is `factlint rules --docs`: regenerate it when a rule changes."""
+    from pathlib import Path
+
+    from factlint.report.rule_docs import render_rule_docs
+
+    doc = Path(__file__).resolve().parents[1] / "docs" / "rules.md"
+    assert doc.read_text(encoding="utf-8") == render_rule_docs(RULES) + "\n", "regenerate: factlint rules --docs > docs/rules.md"

@@ -4,7 +4,8 @@ Owns: finding the first mention of each document (a determiner, optional
 modifiers and a ``document-words`` noun, or a ``document-words-contextual``
 noun next to a ``document-verbs`` verb, a status word or "citing"), its
 "sent from/by AUTHOR(, appositive,) to RECIPIENT" attachments, its status
-from modifiers ("draft", "leaked"), whether it is introduced as reported, and
+from modifiers ("draft", "leaked"), whether it is introduced as reported
+("reportedly", "according to reports", "seen by the BBC"), and
 every later definite mention ("the letter").  "said in a statement" is a cue,
 not a document: "statement" only counts in the contextual way above.
 
@@ -23,7 +24,8 @@ from dataclasses import dataclass, field
 
 from ..facts.model import DocumentFact, Span
 from ..lexicon import Lexicons
-from .speech import WordIndex, fast, phrase_after
+from .fast_lexicon import WordIndex, fast
+from .speech_speakers import phrase_after
 
 _DETERMINERS = frozenset("a an the this that his her its their our one another".split())
 _DEFINITE = frozenset("the this that".split())
@@ -44,9 +46,13 @@ _STATUS = {"draft": "draft", "leaked": "leaked", "signed": "signed", "unsigned":
            "retracted": "retracted", "withdrawn": "retracted", "rescinded": "retracted"}
 _REPORTEDLY = re.compile(
     r"\breportedly\b|\baccording to (?:media |news |press )?reports\b"
-    r"|\b(?:cited|quoted|described|mentioned|revealed|seen) (?:by|in) (?:[\w\-]+ ){0,2}reports?\b",
+    r"|\b(?:cited|quoted|described|mentioned|revealed|seen) (?:by|in) (?:[\w\-]+ ){0,2}reports?\b"
+    r"|\breports? (?:[\w\-]+ ){0,3}?(?:cited|quoted|described|revealed|obtained)\b",
     re.IGNORECASE,
 )
+# "seen by the BBC", "obtained by Reuters", "leaked to The Guardian": the
+# outlet itself is checked against the media-outlets/news-agencies lexicons
+_OUTLET_ACCESS = re.compile(r"\b(?:seen|obtained|acquired|leaked|passed|given|published)\s+(?:by|to)\s+", re.IGNORECASE)
 
 
 @dataclass
@@ -72,6 +78,7 @@ def find_documents(text: str, lex: Lexicons, sentence_of, words: WordIndex) -> l
     verbs = fast(lex, "document-verbs")
     status_words = lex.get("document-status-words")
     cue_words = fast(lex, "speech-verbs")
+    outlets = (fast(lex, "media-outlets"), fast(lex, "news-agencies"))
     hits = [(m, True) for m in words.matches(strong)] + [(m, False) for m in words.matches(contextual)]
     hits.sort(key=lambda h: h[0].start())
     docs: list[DocumentMention] = []
@@ -102,11 +109,26 @@ def find_documents(text: str, lex: Lexicons, sentence_of, words: WordIndex) -> l
             doc.status = "draft"
         _attach(text, doc, cue_words)
         sent = sentence_of(ns)
-        if _REPORTEDLY.search(text, sent[0], sent[1]):
+        if _REPORTEDLY.search(text, sent[0], sent[1]) or _through_outlet(text, sent, outlets):
             doc.reported = True
         docs.append(doc)
         latest[doc_type] = doc
     return docs
+
+
+def _through_outlet(text: str, sent: tuple[int, int], outlets) -> bool:
+    """True when the sentence says a media outlet or agency saw, obtained or
+    was leaked the document ("seen by the BBC", "obtained by Reuters")."""
+    for m in _OUTLET_ACCESS.finditer(text, sent[0], sent[1]):
+        starts = [m.end()]
+        if text.startswith(("the ", "The "), m.end()):
+            starts.append(m.end() + 4)
+        for pos in starts:
+            for outlet in outlets:
+                hit = outlet.search(text, pos, min(sent[1], pos + 40))
+                if hit is not None and hit.start() == pos:
+                    return True
+    return False
 
 
 def _determiner_before(text: str, noun_start: int) -> tuple[int, str, str] | None:
@@ -186,6 +208,8 @@ class DocumentBook:
             self._index(d)
         self.by_mention_end = {d.mention[1]: d for d in docs if d.mention[1] > d.noun[1]}
         self.by_mention_start = {d.mention[0]: d for d in docs}
+        self._attached = sorted((d for d in docs if d.mention[1] > d.noun[1]), key=lambda d: d.mention[0])
+        self._attached_starts = [d.mention[0] for d in self._attached]
 
     def _index(self, d: DocumentMention) -> None:
         starts, items = self.by_type.setdefault(d.doc_type, ([], []))
@@ -205,8 +229,13 @@ class DocumentBook:
         with the speaker span to use; its content becomes the statement's."""
         s, e = speaker
         whole = self.by_mention_end.get(e)
+        inside = self._attachment_at(s)
         if whole is not None and whole.mention[0] <= s:
             doc, speaker = whole, whole.mention
+        elif inside is not None:
+            # "A letter from X to Y, seen by the BBC, says": the phrase read
+            # back from the cue starts in the letter's attachments
+            doc, speaker = inside, (inside.mention[0], e)
         elif s in self.by_mention_start:
             doc = self.by_mention_start[s]  # "A memo cited by media reports said"
         else:
@@ -227,6 +256,18 @@ class DocumentBook:
         if doc.content is None:
             doc.content = content
         return doc, speaker
+
+    def names_document(self, speaker: tuple[int, int]) -> bool:
+        """Does a speaker phrase start with a document mention or inside its
+        attachments ("the letter", "library staff, seen by the BBC" after "a
+        memo ... to")?"""
+        return speaker[0] in self.by_mention_start or self._attachment_at(speaker[0]) is not None
+
+    def _attachment_at(self, pos: int) -> DocumentMention | None:
+        """The document whose author/recipient attachment holds ``pos``."""
+        i = bisect.bisect_left(self._attached_starts, pos) - 1
+        d = self._attached[i] if i >= 0 else None
+        return d if d is not None and d.noun[1] < pos < d.mention[1] else None
 
     def retracted(self, doc: DocumentMention, content: tuple[int, int]) -> None:
         """A retraction of ``doc`` saying it was a draft (or withdrawn) sets its status."""

@@ -1,23 +1,24 @@
-"""Speech analysis helpers: speaker noun phrases, speaker kinds, stance, tense.
+"""Speaker phrases: reading, splitting and classifying who speaks.
 
 Owns: reading the speaker noun phrase before a cue ("Mark Milley, the
-chairman of ..., noted") or after it ("said Smith", "according to X"),
-splitting a title from a name, classifying a speaker (person, organization,
-media, anonymous, document, pronoun, unknown), deciding whether it is
-official or anonymous, the stance of a statement and the tense of its content.
-All word lists an editor might tune come from lexicons; the sets below are
-grammatical glue (articles, pronouns, auxiliaries, time words).
+chairman of ..., noted") or after it ("said Smith", "according to X"), the
+subject opening a clause, splitting a title from a name, classifying a
+speaker (person, organization, media, anonymous, document, pronoun, unknown)
+and deciding whether it is official or anonymous.  All word lists an editor
+might tune come from lexicons; the sets below are grammatical glue
+(articles, pronouns, auxiliaries, time words).
 
-Does not own: finding cues and content (``attribution``), quotes
-(``quotes``), documents (``documents``).
+Does not own: finding cues and content (``attribution_cues``), stance and
+tense (``speech_stance``), quotes (``quotes``), documents (``documents``).
 """
 
 from __future__ import annotations
 
 import re
 
-from ..lexicon import Lexicon, Lexicons, normalize_phrase
+from ..lexicon import Lexicons
 from ..text.document import ABBREVIATIONS
+from .fast_lexicon import FastLexicon, fast
 
 _TOKEN = re.compile(r"\w+(?:['\u2019.\-&]\w+)*|[^\w\s]")
 PRONOUNS = frozenset("he she they i we it you".split())
@@ -44,143 +45,6 @@ _INITIALS = re.compile(r"[A-Z](?:\.[A-Z])*")
 _PARTY_STATE = re.compile(r"[RDI]-[A-Z]")
 _LONE_DETERMINERS = frozenset("another both some many several each one others".split())
 MAX_NP_TOKENS = 14
-
-
-_WORD = re.compile(r"\w+")
-_FAST: dict[int, tuple[Lexicon, "FastLexicon"]] = {}
-_EMPTY = Lexicon("<missing>", ())
-
-
-class FastLexicon:
-    """A lexicon matcher that tries the lexicon's regex only where one of its
-    phrases can start: a trie regex of the phrases' first words finds those
-    places (a plain alternation of many phrases, tried at every character, is
-    otherwise the slowest part of extraction).  Same matches as
-    ``Lexicon.search``/``finditer``."""
-
-    def __init__(self, lexicon: Lexicon) -> None:
-        self.lexicon = lexicon
-        self.firsts = firsts = set()
-        self.anchors: set[str] = set()  # the longest word of each phrase
-        fallback = False
-        for phrase in lexicon.phrases:
-            norm = normalize_phrase(phrase)
-            first = norm.split(" ")[0]
-            whole_words = _WORD.findall(" ".join(w for w in norm.split(" ") if not w.endswith("*")))
-            if whole_words:
-                self.anchors.add(max(whole_words, key=len))
-            else:
-                fallback = True
-            m = _WORD.match(first)
-            if first.endswith("*") and (m is None or m.end() == len(first) - 1):
-                fallback = True
-            if m:
-                firsts.add(m.group())
-        self.candidates = None if fallback or not firsts else re.compile(
-            r"(?<!\w)" + _trie(sorted(firsts)) + r"(?!\w)", re.IGNORECASE
-        )
-
-    def finditer(self, text: str, start: int = 0, end: int | None = None):
-        end = len(text) if end is None else end
-        if self.candidates is None:
-            yield from self.lexicon.finditer(text, start, end)
-            return
-        if end - start < 2000 and self.anchors.isdisjoint(_region_words(text[start:end])):
-            return  # no phrase can match: the region lacks each one's longest word
-        pattern, last = self.lexicon.pattern, start
-        for c in self.candidates.finditer(text, start, end):
-            if c.start() >= last:
-                hit = pattern.match(text, c.start(), end)
-                if hit:
-                    last = hit.end()
-                    yield hit
-
-    def search(self, text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
-        return next(self.finditer(text, start, end), None)
-
-
-class WordIndex:
-    """The distinct lower-cased words of a text, so that many lexicons can be
-    scanned over a whole text cheaply: only words both in the text and
-    starting a phrase are looked for (with ``str.find``)."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        low = text.lower()
-        self.low = low if len(low) == len(text) else None
-        self.present = set(_WORD.findall(low))
-
-    def matches(self, fl: FastLexicon) -> list[re.Match[str]]:
-        """Every match of the lexicon in the whole text (as ``finditer``)."""
-        if fl.candidates is None or self.low is None:
-            return list(fl.finditer(self.text))
-        low, starts = self.low, []
-        for w in fl.firsts & self.present:
-            pos = low.find(w)
-            while pos >= 0:
-                after = pos + len(w)
-                if (pos == 0 or not _is_word_char(low[pos - 1])) and (after == len(low) or not _is_word_char(low[after])):
-                    starts.append(pos)
-                pos = low.find(w, after)
-        starts.sort()
-        out: list[re.Match[str]] = []
-        last, pattern = 0, fl.lexicon.pattern
-        for p in starts:
-            if p >= last:
-                hit = pattern.match(self.text, p)
-                if hit:
-                    out.append(hit)
-                    last = hit.end()
-        return out
-
-
-_REGION_WORDS: dict[str, set[str]] = {}
-
-
-def _region_words(region: str) -> set[str]:
-    """The lower-cased words of a short region (memoized: one phrase is
-    searched for many lexicons in a row)."""
-    words = _REGION_WORDS.get(region)
-    if words is None:
-        if len(_REGION_WORDS) > 64:
-            _REGION_WORDS.clear()
-        words = _REGION_WORDS[region] = set(_WORD.findall(region.lower()))
-    return words
-
-
-def _is_word_char(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"
-
-
-def _trie(words: list[str]) -> str:
-    """A regex matching exactly ``words``, factored by common prefixes."""
-    root: dict = {}
-    for w in words:
-        node = root
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        group = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return "(?:" + group + ")?" if "" in node else group
-
-    return emit(root)
-
-
-def fast(lex: Lexicons, name: str) -> FastLexicon:
-    """The cached fast matcher of lexicon ``name`` (empty when missing)."""
-    lexicon = lex.items.get(name) or _EMPTY
-    cached = _FAST.get(id(lexicon))
-    if cached is None or cached[0] is not lexicon:
-        cached = (lexicon, FastLexicon(lexicon))
-        if len(_FAST) > 256:
-            _FAST.clear()
-        _FAST[id(lexicon)] = cached
-    return cached[1]
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -424,67 +288,3 @@ def is_anonymous(text: str, start: int, end: int, lex: Lexicons) -> bool:
     # a named source is not anonymous: any capitalized word but the first
     return not any(tok[:1].isupper() for _, _, tok in _tokens(text, start, end)[1:])
 
-
-def stance_of(text: str, cue: tuple[int, int], content: tuple[int, int], lex: Lexicons,
-              cue_cache: dict | None = None) -> tuple[str, tuple[int, int] | None]:
-    """(stance, span of the deciding cue) for a statement.  A retraction
-    phrase in the content wins, then a denial verb in the cue, a denial
-    phrase in the content, a confirmation verb in the cue; else assert.
-    ``cue_cache`` memoizes the cue verdicts by cue text."""
-    m = fast(lex, "retraction-phrases").search(text, content[0], content[1])
-    if m:
-        return "retract", (m.start(), m.end())
-    cue_text = text[cue[0]:cue[1]]
-    key = cue_text.lower()
-    verdict = cue_cache.get(key, False) if cue_cache is not None else False
-    if verdict is False:
-        verdict = None
-        for stance, name in (("deny", "denial-verbs"), ("confirm", "confirm-verbs")):
-            m = fast(lex, name).search(cue_text)
-            if m:
-                verdict = (stance, m.start(), m.end())
-                break
-        if cue_cache is not None:
-            cue_cache[key] = verdict
-    if verdict is not None and verdict[0] == "deny":
-        return "deny", (cue[0] + verdict[1], cue[0] + verdict[2])
-    m = fast(lex, "denial-phrases").search(text, content[0], content[1])
-    if m:
-        return "deny", (m.start(), m.end())
-    if verdict is not None:
-        return verdict[0], (cue[0] + verdict[1], cue[0] + verdict[2])
-    return "assert", None
-
-
-_TENSE_OF_WORD = {
-    **{w: "future" for w in "will shall won't going".split()},
-    **{w: "present" for w in "is are am has have do does can isn't aren't doesn't don't hasn't haven't can't".split()},
-    **{w: "past" for w in "was were had did could wasn't weren't didn't hadn't couldn't".split()},
-}
-_TENSE_WORD = re.compile(r"\b" + _trie(sorted(w for w in _TENSE_OF_WORD if "'" not in w)) + r"\b(?!')|n't\b|'ll\b")
-_ED_END = re.compile(r"\Bed\b")
-
-
-def tense_of(text: str, start: int, end: int) -> str:
-    """Cheap tense of a clause: the first auxiliary decides (will/'ll/going
-    -> future; is/has/do/can/n't -> present; was/had/did/could -> past); else
-    a word in -ed means past; else unknown."""
-    region = text[start:min(end, start + 300)].lower().replace("\u2019", "'")
-    m = _TENSE_WORD.search(region)
-    if m:
-        word = m.group()
-        if word == "'ll":
-            return "future"
-        if word == "n't":  # the whole word: "didn't", "won't"
-            j = m.start()
-            while j > 0 and region[j - 1].isalpha():
-                j -= 1
-            word = region[j:m.end()]
-        return _TENSE_OF_WORD.get(word, "present")  # other n't forms: present
-    for m in _ED_END.finditer(region):
-        j = m.start()
-        while j > 0 and region[j - 1].isalpha():
-            j -= 1
-        if m.start() - j >= 3:
-            return "past"
-    return "unknown"

@@ -1,0 +1,241 @@
+"""Attribution facts: turning found attributions into linked facts.
+
+Owns: telling reports (media, agency, "reports") from statements, the
+speaker's kind, title, officialness and anonymity (memoized per phrase),
+a pronoun's or surname's earlier named speaker (``speaker_ref``), stance and
+tense, the links between facts (``document``, ``target_fact``, ``cites``),
+and the numbering of ``StatementFact`` (s), ``ReportFact`` (r) and the
+``DocumentFact`` (d) of the ``DocumentBook``.
+
+Does not own: finding attributions (``attribution_cues``), document
+mentions (``documents``), entity ids (the link pass).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from ..facts.model import Fact, ReportFact, Span, StatementFact
+from ..lexicon import Lexicons
+from ..text.document import Document
+from .attribution_text import Attr
+from .attribution_unattributed import presumed_speaker
+from .documents import DocumentBook, later_definite
+from .quotes import QuoteIndex
+from .fast_lexicon import fast
+from .speech_speakers import has_name, is_anonymous, is_official, speaker_type, split_title
+from .speech_stance import stance_of, tense_of
+
+_NAME = re.compile(r"\b[A-Z][\w'\u2019\-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][\w'\u2019\-]+)+")
+_HONORIFIC = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.?\s+)?(?P<surname>[A-Z][\w'\u2019\-]+)$")
+_SENTENCE_STOP = re.compile(r"[.!?](?=\s|$)|\n")
+_REF_TYPES = {"he": ("person",), "she": ("person",), "i": ("person",), "it": ("organization",),
+              "they": ("person", "organization", "anonymous"), "we": ("person", "organization"),
+              "you": ("person",)}
+
+
+# Lexicons whose verdicts on a phrase are memoized across extractions.
+_MEMO_LEXICONS = (
+    "news-agencies", "media-outlets", "report-sources", "official-titles", "official-bodies",
+    "anonymous-sources", "speaker-organization-words", "denial-verbs", "confirm-verbs",
+)
+_MEMO: dict[tuple[int, ...], tuple[tuple, dict[str, dict]]] = {}
+_MEMO_SIZE = 4096
+
+
+def _memo_for(lex: Lexicons) -> dict[str, dict]:
+    """Per-lexicon-set caches of phrase verdicts (speaker kind, report
+    source, cue stance): pure functions of a phrase and the lexicons, so they
+    are kept while the same lexicon objects are in use (held here, so their
+    ids cannot be reused), and dropped when they grow large."""
+    objs = tuple(lex.items.get(n) for n in _MEMO_LEXICONS)
+    key = tuple(map(id, objs))
+    entry = _MEMO.get(key)
+    if entry is None or any(a is not b for a, b in zip(entry[0], objs)):
+        if len(_MEMO) >= 8:
+            _MEMO.clear()
+        entry = _MEMO[key] = (objs, {"speakers": {}, "reports": {}, "cues": {}})
+    for cache in entry[1].values():
+        if len(cache) > _MEMO_SIZE:
+            cache.clear()
+    return entry[1]
+
+
+class Builder:
+    """Turns attributions and document mentions into linked facts."""
+
+    def __init__(self, doc: Document, lex: Lexicons, book: DocumentBook, quotes: QuoteIndex) -> None:
+        self.text, self.lex, self.book, self.quotes = doc.text, lex, book, quotes
+        self.paragraph_starts = [p.start for p in doc.paragraphs]
+        self._names: dict[str, tuple[int, int]] | None = None
+        memo = _memo_for(lex)
+        self._speakers: dict[tuple[str, bool], tuple[str, str | None, bool, bool]] = memo["speakers"]
+        self._report_phrases: dict[str, bool] = memo["reports"]
+        self._cue_stances: dict = memo["cues"]
+
+    def build(self, attrs: list[Attr]) -> list[Fact]:
+        """Facts in order: statements, reports, documents, each numbered in
+        document order.  Fields are gathered as plain values first (spans as
+        offset pairs) and each model is built once, complete."""
+        statements: list[dict] = []
+        reports: list[dict] = []
+        for a in sorted((a for a in attrs if a.cue is not None), key=lambda a: a.cue[0]):
+            if self._is_report(a):
+                if a.speaker is not None:
+                    reports.append(self._report(a))
+            else:
+                statements.append(self._statement(a, statements))
+        statements.extend(self._unattributed([a for a in attrs if a.cue is None], statements + reports))
+        # a report cites the documents first mentioned after its cue in its
+        # sentence, or in its content before the cue ("..., citing a letter,
+        # reports Xinhua")
+        cited = [self.book.cited(min(r["content"][0], r["cue"][1]), _sentence_end(self.text, r["cue"][1])) for r in reports]
+        doc_ids = self.book.numbered()
+        for r, docs in zip(reports, cited):
+            r["cites"] = [doc_ids[id(d)] for d in docs]
+        for f in statements:
+            for key in ("document", "target_fact"):
+                if f[key] is not None:
+                    f[key] = doc_ids[id(f[key])]
+        out: list[Fact] = []
+        for cls, prefix, items in ((StatementFact, "s", statements), (ReportFact, "r", reports)):
+            items.sort(key=lambda f: (f["start"], f["end"]))
+            for i, f in enumerate(items, 1):
+                out.append(self._model(cls, f"{prefix}{i}", f))
+        return out + self.book.facts(doc_ids)
+
+    def _model(self, cls: type[Fact], fid: str, fields: dict) -> Fact:
+        text = self.text
+        values = {k: (Span.of(text, *v) if type(v) is tuple else v) for k, v in fields.items() if v is not None}
+        return cls(id=fid, text=text[fields["start"]:fields["end"]], **values)
+
+    # -- classification -----------------------------------------------------
+    def _is_report(self, a: Attr) -> bool:
+        if a.kind == "report":
+            return True
+        if a.speaker is None or self.book.names_document(a.speaker):
+            return False  # no source, or a document speaks
+        phrase = self.text[a.speaker[0]:a.speaker[1]]
+        known = self._report_phrases.get(phrase)
+        if known is None:
+            names = ("news-agencies", "media-outlets", "report-sources")
+            known = self._report_phrases[phrase] = any(fast(self.lex, n).search(phrase) for n in names)
+        return known
+
+    def _source_type(self, phrase: str) -> str:
+        if fast(self.lex, "news-agencies").search(phrase):
+            return "agency"
+        if fast(self.lex, "media-outlets").search(phrase):
+            return "media"
+        m = fast(self.lex, "report-sources").search(phrase)
+        if m:
+            return "anonymous" if phrase.lower() in ("reports", "a report") else "media"
+        return "named"
+
+    # -- facts --------------------------------------------------------------
+    def _report(self, a: Attr) -> dict:
+        text = self.text
+        stance, _ = stance_of(text, a.cue, a.content, self.lex, self._cue_stances)
+        spans = [a.speaker, a.cue, a.content]
+        return dict(
+            start=min(s[0] for s in spans), end=max(s[1] for s in spans), source=a.speaker,
+            source_type=self._source_type(text[a.speaker[0]:a.speaker[1]]), cue=a.cue, content=a.content,
+            stance=stance, cites=[],
+        )
+
+    def _statement(self, a: Attr, earlier: list[dict]) -> dict:
+        text, lex = self.text, self.lex
+        spoken_by = None
+        if a.speaker is not None:
+            found = self.book.speaking(a.speaker, a.content)
+            if found is not None:
+                spoken_by, a.speaker = found
+        stance, stance_cue = stance_of(text, a.cue, a.content, lex, self._cue_stances)
+        target_span, target_doc = None, None
+        if stance in ("deny", "retract"):
+            found = later_definite(text, lex, a.content[0], a.content[1])
+            if found:
+                target_span = found[0]
+                target_doc = self.book.before(found[1], found[0][0])
+                if target_doc is not None and stance == "retract":
+                    self.book.retracted(target_doc, a.content)
+        kind, title, official, anonymous, ref = "unknown", None, False, False, None
+        if a.speaker is not None:
+            phrase = text[a.speaker[0]:a.speaker[1]]
+            kind, title, official, anonymous = self._speaker_info(phrase, spoken_by is not None)
+            ref = a.ref or self._speaker_ref(phrase, kind, a.speaker[0], earlier)
+        spans = [x for x in (a.speaker, a.cue, a.content, stance_cue, target_span) if x is not None]
+        return dict(
+            start=min(x[0] for x in spans), end=max(x[1] for x in spans), speaker=a.speaker,
+            speaker_ref=ref, speaker_type=kind, speaker_title=title, cue=a.cue, content=a.content,
+            stance=stance, stance_cue=stance_cue, direct=a.direct, official=official, anonymous=anonymous,
+            tense=tense_of(text, *a.content), target=target_span, target_fact=target_doc,
+            document=spoken_by,
+        )
+
+    def _unattributed(self, attrs: list[Attr], attributed: list[dict]) -> list[dict]:
+        """Statements for quotes no cue attributes; ``speaker_ref`` is the
+        speaker a reader would presume (``presumed_speaker``)."""
+        if not attrs:
+            return []
+        starts = self.paragraph_starts
+        spoken = []
+        for f in attributed:
+            spk = f.get("speaker") or f.get("source")
+            if f.get("speaker_type") == "pronoun":
+                spk = f["speaker_ref"] or spk  # the named mention "he" refers to
+            if spk is not None:
+                spoken.append((bisect.bisect_right(starts, f["start"]) - 1, f["start"], spk, bool(f.get("direct"))))
+        spoken.sort()
+        out = []
+        for a in attrs:
+            ref = presumed_speaker(self.text, self.quotes, starts, spoken, a.content)
+            stance, stance_cue = stance_of(self.text, None, a.content, self.lex)
+            spans = [x for x in (a.content, stance_cue) if x is not None]
+            out.append(dict(
+                start=min(x[0] for x in spans), end=max(x[1] for x in spans), speaker_ref=ref,
+                content=a.content, stance=stance, stance_cue=stance_cue, direct=True,
+                tense=tense_of(self.text, *a.content), document=None, target_fact=None,
+            ))
+        return out
+
+    def _speaker_info(self, phrase: str, is_document: bool) -> tuple[str, str | None, bool, bool]:
+        """(speaker_type, speaker_title, official, anonymous), memoized by phrase."""
+        key = (phrase, is_document)
+        info = self._speakers.get(key)
+        if info is None:
+            lex, n = self.lex, len(phrase)
+            kind = speaker_type(phrase, 0, n, lex, is_document)
+            title = split_title(phrase, 0, n, fast(lex, "official-titles"))
+            official = not is_document and is_official(phrase, title, lex)
+            info = self._speakers[key] = (kind, title, official, is_anonymous(phrase, 0, n, lex))
+        return info
+
+    def _speaker_ref(self, phrase: str, kind: str, start: int, earlier: list[dict]) -> tuple[int, int] | None:
+        """For a pronoun, the nearest earlier named speaker of a fitting type;
+        for a surname ("Milley", "Mr Thomas"), the earlier full name."""
+        low = phrase.lower()
+        if low in _REF_TYPES:
+            for f in reversed(earlier[-40:]):
+                spk = f["speaker"]
+                if f["speaker_type"] in _REF_TYPES[low] and spk is not None and spk[0] < start:
+                    if f["speaker_ref"] is not None:
+                        return f["speaker_ref"]
+                    if has_name(self.text, *spk):
+                        return spk
+            return None
+        m = _HONORIFIC.fullmatch(phrase)
+        if m is None or kind not in ("person", "unknown"):
+            return None
+        if self._names is None:
+            self._names = {}
+            for n in _NAME.finditer(self.text):
+                self._names.setdefault(n.group().split()[-1], (n.start(), n.end()))
+        found = self._names.get(m.group("surname"))
+        return found if found is not None and found[0] < start and found[1] - found[0] > len(phrase) else None
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    m = _SENTENCE_STOP.search(text, pos, min(len(text), pos + 600))
+    return m.start() if m else min(len(text), pos + 600)

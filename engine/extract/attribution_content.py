@@ -1,0 +1,154 @@
+"""Attribution contents: where the words attributed to a speaker are.
+
+Owns: ``ContentReader``, the part of the cue finder that places a content
+once cue and speaker are known: pre-posed (``X said (that) ...``, ``X said:
+"..."``), post-posed (``CONTENT, X said.``, with a parenthetical ``A, X said,
+B``), ``according to X`` on either side, clipping a pre-posed content at the
+next attribution of its sentence, and quotes split by their attribution
+(``"A," she said. "B."``: each part is its own attribution).
+
+Does not own: finding cues and speakers (``attribution_cues``), quote
+pairing (``quotes``), speaker phrases (``speech_speakers``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from .attribution_text import Attr, skip_space, trim_end
+from .quotes import QuoteIndex
+from .speech_speakers import phrase_after
+
+# words that cannot begin a content clause introduced without "that"
+_NOT_CONTENT_START = frozenset(
+    """in on at to for about during from with of as by into over under after before since until upon
+    and but or if because while when whether would will could can is are was were has have had should
+    may might must do does did them him me us than""".split()
+)
+_DATELINE = re.compile(r"[A-Z][A-Za-z .,'\-]{0,40}(?:\([^)]{0,30}\))?\s*(?::|\u2014|\u2013|--)\s+")
+_CONJ_BEFORE = re.compile(r"(?:,?\s+(?:after|as|while|when|but|and|because|since|though|although|even as))?,?\s*$", re.I)
+_BLANK_LINE = re.compile(r"\n[ \t\r]*\n|\r[ \t]*\r")
+
+
+class ContentReader:
+    """Places contents; the cue finder (a subclass) sets ``text``, ``quotes``
+    and ``boundary`` (the cues that end a pre-posed content: ", adding")."""
+
+    text: str
+    quotes: QuoteIndex
+    boundary: re.Pattern[str]
+
+    def _preposed(self, cs, ce, start, sent_e, spk, kind, ref=None, bare=False) -> Attr | None:
+        """Content after the cue: a quote, or the clause up to the sentence end
+        or a boundary (", adding", ", citing").  ``bare`` (no "that", colon or
+        quote) rejects clauses that cannot be content ("to it", "as if")."""
+        text = self.text
+        q = self.quotes.starting(start)
+        if q is not None:
+            return Attr((cs, ce), (q.content_start, self.quotes.content_end(q)), spk, True, q.end, kind, True, ref)
+        first = re.match(r"[\w'\u2019]+", text[start:start + 30])
+        if bare and (first is None or first.group().lower() in _NOT_CONTENT_START):
+            return None
+        end = sent_e
+        b = self.boundary.search(text, start, end)
+        if b:
+            end = b.start()
+        inner = self.quotes.at(end - 1)
+        if inner and inner.end > end and inner.start >= start:
+            end = inner.end
+        end = trim_end(text, start, end)
+        if len(text[start:end].split()) < 2:
+            return None
+        return Attr((cs, ce), (start, end), spk, False, end, kind, True, ref)
+
+    def _postposed(self, cs, ce, sent_s, left_end, speaker, tail, kind, ref=None, parenthetical=False, sent_e=0):
+        """Content before the speaker: ``CONTENT, X said.``  In a parenthetical
+        (``A, X said, B``) the longer side is the content."""
+        text = self.text
+        start = sent_s
+        d = _DATELINE.match(text, start, left_end)
+        if d and (start == 0 or text[start - 1] == "\n"):
+            start = d.end()
+        end = trim_end(text, start, left_end)
+        if parenthetical:
+            r_start = skip_space(text, tail + 1)
+            r_end = trim_end(text, r_start, sent_e)
+            if len(text[r_start:r_end].split()) > len(text[start:end].split()):
+                return self._preposed(cs, ce, r_start, sent_e, speaker, kind, ref)
+        if len(text[start:end].split()) < 2:
+            return None
+        q = self.quotes.starting(start)
+        direct = q is not None and q.end >= end and q.content_end <= end + 1
+        if direct:
+            start = q.content_start
+        return Attr((cs, ce), (start, end), speaker, direct, tail, kind, False, ref)
+
+    def _according(self, cs, ce, sent_s, sent_e) -> Attr | None:
+        """``According to X, CONTENT`` / ``CONTENT, according to X`` (for a
+        cue inside the sentence, the longer side is the content)."""
+        text = self.text
+        left_end = trim_end(text, sent_s, cs)
+        if len(text[sent_s:left_end].split()) < 2:
+            comma = text.find(",", ce, min(sent_e, ce + 200))
+            if comma < 0:
+                return None
+            spk = (skip_space(text, ce), trim_end(text, ce, comma))
+            start = skip_space(text, comma + 1)
+            end = trim_end(text, start, sent_e)
+            if len(text[start:end].split()) < 2 or spk[1] <= spk[0]:
+                return None
+            return Attr((cs, ce), (start, end), spk, False, end, "according", True)
+        spk = phrase_after(text, skip_space(text, ce), sent_e)
+        if spk is None:
+            return None
+        right = text[spk[1]:sent_e]
+        right_start = spk[1] + (len(right) - len(right.lstrip(" ,")))
+        right_end = trim_end(text, right_start, sent_e)
+        left_words = len(text[sent_s:left_end].split())
+        right_words = len(text[right_start:right_end].split()) if right.lstrip().startswith(",") else 0
+        if left_words >= right_words:
+            return Attr((cs, ce), (sent_s, left_end), spk, False, spk[1], "according")
+        return Attr((cs, ce), (right_start, right_end), spk, False, right_end, "according", True)
+
+
+    def _clip_contents(self, attrs: list[Attr]) -> None:
+        """A pre-posed content stops where the next attribution in its
+        sentence begins ("X said that A, after reports said B")."""
+        for a, b in zip(attrs, attrs[1:]):
+            if not a.preposed or a.direct or b.speaker is None:
+                continue
+            cut = b.speaker[0] if a.content[0] < b.speaker[0] else b.cue[0]
+            if a.content[0] < cut < a.content[1]:
+                m = _CONJ_BEFORE.search(self.text, a.content[0], cut)
+                end = trim_end(self.text, a.content[0], m.start() if m else cut)
+                if len(self.text[a.content[0]:end].split()) >= 2:
+                    a.content = (a.content[0], end)
+                    a.tail_end = end
+
+    def _continuations(self, attrs: list[Attr]) -> list[Attr]:
+        """Quote parts split by their attribution: ``"A," she said. "B."``."""
+        covered = sorted(a.content for a in attrs)
+        starts = [c[0] for c in covered]
+        reach, far = [], -1
+        for c in covered:
+            far = max(far, c[1])
+            reach.append(far)
+        out = []
+        for a in attrs:
+            if not a.direct or a.preposed:
+                continue
+            q = self.quotes.first_from(a.tail_end)
+            if q is None:
+                continue
+            between = self.text[a.tail_end:q.start]
+            if not re.fullmatch(r"[\s.,;:]*", between) or _BLANK_LINE.search(between):
+                continue
+            k = bisect.bisect_right(starts, q.content_start) - 1
+            if k >= 0 and reach[k] > q.content_start:
+                continue
+            end = self.quotes.content_end(q)
+            if end > q.content_start:
+                out.append(Attr(a.cue, (q.content_start, end), a.speaker, True, q.end, a.kind))
+        return out
+

@@ -1,0 +1,293 @@
+"""Attribution cues: finding each cue verb and its speaker.
+
+Owns: finding cue verbs (lexicons ``speech-verbs``, ``report-verbs``,
+``according-cues``) outside quotations, the cue's extent (auxiliaries,
+adverbs, "told reporters"), and for each cue where its speaker is:
+quote-adjacent ``"...," X said``, inverted ``..., said X``, post-posed
+``..., X said.``, pre-posed ``X said ...``, participles ``, adding "..."``
+and coordinated cues that inherit the main clause's speaker, relative
+"who" speakers and their antecedent.  Rejects nouns and passives ("the
+said", "was told", "media reports").
+
+Does not own: placing the content (``attribution_content``), reading a
+speaker phrase (``speech_speakers``), building facts (``attribution_build``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicon import Lexicons
+from ..text.document import Document
+from .attribution_content import ContentReader
+from .attribution_text import ADJ_TOKEN, TAIL_END, Attr, prev_nonspace, skip_space, skip_time_words, starts_that
+from .fast_lexicon import WordIndex, fast
+from .quotes import Quote, QuoteIndex, title_before
+from .speech_speakers import CLAUSE_WORDS, PRONOUNS, TIME_WORDS, has_name, leading_subject, phrase_after, subject_before
+
+_AUX = frozenset(
+    """has have had will would could also later previously earlier repeatedly once then publicly privately
+    again recently already first further subsequently never did does do both all even just still now only""".split()
+)
+_BE = frozenset("was were is are be been being am".split())
+# a word before the verb that makes it a noun or an adjective ("the said", "their claim")
+_NOT_SUBJECT = frozenset("the a an this these those so-called his her their its our my your".split())
+_NOT_ADVERBS = frozenset("family ally rally assembly supply july italy anomaly".split())
+# before a cue: the subject is the sentence's ("and says", "but has said", "by saying")
+_COORDINATORS = frozenset("and but by for from of after before without while aside".split())
+_PP_START = frozenset("in on at during via through from with after before following amid over".split())
+_TOLD = frozenset("told tell tells telling".split())
+# grammatical words that may stand in an object of "told" or in an adjunct
+# after a cue; the nouns come from lexicons told-audiences / speech-occasions
+_TOLD_GLUE = frozenset("the a an his her their him them me us".split())
+_ADJUNCT_GLUE = TIME_WORDS | frozenset(
+    "in on at during via through from with after before following over the a an his her their its this next".split()
+)
+
+
+class Finder(ContentReader):
+    """Finds attributions (cue, speaker, content) in one document."""
+
+    def __init__(self, doc: Document, lex: Lexicons, quotes: QuoteIndex, words: WordIndex) -> None:
+        self.doc, self.text, self.lex, self.quotes, self.words = doc, doc.text, lex, quotes, words
+        self.occasions = lex.get("speech-occasions").normalized
+        self.told_objects = _TOLD_GLUE | lex.get("told-audiences").normalized
+        self.adjuncts = _ADJUNCT_GLUE | self.occasions
+        participles = sorted({p for p in lex.get("speech-verbs").phrases if p.endswith("ing")} | {"citing"})
+        words = participles + list(lex.get("report-verbs").phrases) + list(lex.get("according-cues").phrases)
+        self.boundary = re.compile(r",\s+(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+
+    # -- positions ----------------------------------------------------------
+    def sentence(self, pos: int) -> tuple[int, int]:
+        """Sentence bounds, widened to whole quotes the sentence splitter cut."""
+        s = self.doc.sentence_at(pos)
+        start, end = (s.start, s.end) if s else (0, len(self.text))
+        q = self.quotes.at(start)
+        if q and q.start < start:
+            start = q.start
+        q = self.quotes.at(max(start, end - 1))
+        if q and q.end > end:
+            end = q.end
+        return start, end
+
+    # -- cues ---------------------------------------------------------------
+    def cues(self) -> list[tuple[int, int, str]]:
+        found = []
+        for kind, name in (("speech", "speech-verbs"), ("report", "report-verbs"), ("according", "according-cues")):
+            found.extend((m.start(), m.end(), kind) for m in self.words.matches(fast(self.lex, name)))
+        found.sort(key=lambda c: (c[0], -c[1]))
+        out: list[tuple[int, int, str]] = []
+        for c in found:
+            if out and c[0] < out[-1][1]:
+                continue
+            q = self.quotes.at(c[0])
+            if q and q.content_start <= c[0] < q.content_end:
+                continue  # words inside a quotation
+            out.append(c)
+        return out
+
+    def run(self) -> list[Attr]:
+        attrs: list[Attr] = []
+        for vs, ve, kind in self.cues():
+            a = self.analyse(vs, ve, kind, attrs)
+            if a is not None and a.content[1] > a.content[0]:
+                attrs.append(a)
+        self._clip_contents(attrs)
+        attrs.extend(self._continuations(attrs))
+        attrs.sort(key=lambda a: a.content[0])
+        return attrs
+
+    # -- one cue --------------------------------------------------------------
+    def analyse(self, vs: int, ve: int, kind: str, previous: list[Attr]) -> Attr | None:
+        text = self.text
+        sent_s, sent_e = self.sentence(vs)
+        word = text[vs:ve].lower()
+        cs, prev = self._cue_start(vs, sent_s, word)
+        if cs is None:
+            return None
+        if kind == "according":
+            return self._according(cs, ve, sent_s, sent_e)
+        if word in ("reports", "report") and self._noun_reports(vs, ve, prev, sent_s):
+            return None
+        ce = self._told_object(ve, sent_e) if word in _TOLD else ve
+        p, crossed_comma = self._skip_adjuncts(ce, sent_e)
+        quote_at = self.quotes.starting(p) if p < sent_e else None
+        if quote_at is not None and title_before(text, ce, p):
+            p, crossed_comma = self._skip_adjuncts(quote_at.end, sent_e)  # on ABC's "This Week"
+            quote_at = self.quotes.starting(p) if p < sent_e else None
+        that = starts_that(text, p)
+        headline = text[vs].isupper()
+        found = self.quotes.before_cue(cs)
+        q = found[0] if found is not None else None
+        if found is not None and found[1] and not (p >= sent_e or text[p] in TAIL_END):
+            q = None  # '..." The speechwriter said the ...': a new sentence with its own content
+        if q is not None and (not that or text[q.content_end - 1] in ",?!"):
+            spk = self._quote_speaker(q, cs, ce, sent_e)
+            if spk is not False:
+                return Attr((cs, ce), (q.content_start, self.quotes.content_end(q)), spk, True, p, kind)
+        left = text[sent_s:cs].rstrip()
+        if left.endswith(",") and len(left.split()) >= 2:
+            spk = phrase_after(text, skip_space(text, ce), sent_e)
+            if spk is not None and self._speakerlike(spk):
+                p2, _ = self._skip_adjuncts(spk[1], sent_e)
+                if p2 >= sent_e or text[p2] in TAIL_END + ",":
+                    return self._postposed(cs, ce, sent_s, sent_s + len(left) - 1, spk, p2, kind)
+        participle = word.endswith("ing") and prev.lower() not in _BE
+        if participle and (prev.lower().rstrip(",") in self.occasions or prev.lower() in _TOLD):
+            participle = False  # "a statement saying ...": the statement's subject speaks
+        if participle and not prev.endswith(",") and (prev[:1].isupper() or prev.lower() in _COORDINATORS):
+            participle = False  # "with Senator John McCain telling reporters ..."
+        if participle:
+            if not prev.endswith(","):
+                return None  # "a man claiming ...": a modifier, not a cue
+            spk = self._inherited(sent_s, cs, previous)
+        elif prev.lower() in _COORDINATORS:
+            spk = self._inherited(sent_s, cs, previous)  # "... and says he wants", "by saying"
+        else:
+            spk = subject_before(text, sent_s, cs)
+        if spk is None:
+            return None
+        ref = self._antecedent(spk, sent_s)
+        if that:
+            return self._preposed(cs, ce, skip_space(text, p + 4), sent_e, spk, kind, ref)
+        if p < sent_e and text[p] == ":":
+            return self._preposed(cs, ce, skip_space(text, p + 1), sent_e, spk, kind, ref)
+        if quote_at is not None:
+            return self._preposed(cs, ce, p, sent_e, spk, kind, ref)
+        if headline:
+            return self._preposed(cs, ce, skip_space(text, ce), sent_e, spk, kind, ref)
+        if p >= sent_e or text[p] in TAIL_END or crossed_comma:
+            comma = prev_nonspace(text, spk[0])
+            if not participle and comma >= 0 and text[comma] == ",":
+                return self._postposed(cs, ce, sent_s, comma, spk, p, kind, ref, crossed_comma, sent_e)
+            if crossed_comma:  # "She said, if elected, she would ..."
+                return self._preposed(cs, ce, skip_space(text, p + 1), sent_e, spk, kind, ref)
+            return None
+        start = skip_time_words(text, ce, sent_e)
+        if starts_that(text, start):
+            start = skip_space(text, start + 4)
+        object_verb = word in self.lex.get("object-verbs")
+        return None if object_verb else self._preposed(cs, ce, start, sent_e, spk, kind, ref, bare=True)
+
+    def _cue_start(self, vs: int, sent_s: int, word: str) -> tuple[int | None, str]:
+        """Start of the cue with its auxiliaries and adverbs ("has also said",
+        "strongly denied", "was saying"), and the word before it; None when
+        the verb is passive or a noun ("was told", "the said")."""
+        text = self.text
+        lo = max(sent_s, vs - 60)
+        before = text[lo:vs].split()
+        prev = before[-1] if before else ""
+        progressive = word.endswith("ing") and prev.lower() in _BE
+        if prev.lower() in _NOT_SUBJECT or (prev.lower() in _BE and not progressive):
+            return None, prev
+        cs = vs
+        for w in reversed(before[-4:]):
+            low = w.lower()
+            adverb = w.islower() and low.endswith("ly") and len(low) > 4 and low not in _NOT_ADVERBS
+            if not (w.islower() and (low in _AUX or adverb or (progressive and low in _BE))):
+                break
+            cs = text.rfind(w, lo, cs)
+        if cs != vs:
+            head = text[lo:cs].split()
+            prev = head[-1] if head else ""
+        return cs, prev
+
+    def _noun_reports(self, vs: int, ve: int, prev: str, sent_s: int) -> bool:
+        """True for the noun ("media reports said", "amid reports that"), false
+        for the verb ("the Tribune reports", ", reports Xinhua")."""
+        nxt = skip_time_words(self.text, ve, min(len(self.text), ve + 60))
+        if fast(self.lex, "speech-verbs").search(self.text, nxt, min(len(self.text), nxt + 15)):
+            return True
+        named = prev[:1].isupper() and (
+            self.text.rfind(prev, sent_s, vs) > sent_s
+            or any(fast(self.lex, n).search(prev) for n in ("news-agencies", "media-outlets"))
+        )
+        return not (prev.endswith(",") or named or prev.lower() in PRONOUNS)
+
+    def _quote_speaker(self, q: Quote, cs: int, ce: int, sent_e: int):
+        """The speaker of a quote followed by its cue: the words between
+        quote and cue (``"...," she said``), or after the cue (``said X``);
+        None when nobody is named, False when the gap is not a speaker."""
+        text = self.text
+        gap = text[q.end:cs].strip().strip(",").strip()
+        if not gap:
+            return phrase_after(text, skip_space(text, ce), sent_e)
+        spk = subject_before(text, q.end, cs)
+        if spk is None or fast(self.lex, "speech-verbs").search(text, q.end, cs):
+            return False  # no speaker, or another cue in between
+        return spk
+
+    def _speakerlike(self, spk: tuple[int, int]) -> bool:
+        """Can the phrase after an inverted cue ("..., said X") be a speaker?"""
+        phrase = self.text[spk[0]:spk[1]]
+        return has_name(self.text, *spk) or any(
+            fast(self.lex, n).search(phrase) for n in ("official-titles", "anonymous-sources", "report-sources")
+        )
+
+    def _antecedent(self, spk: tuple[int, int], sent_s: int) -> tuple[int, int] | None:
+        """For a relative "who" speaker, the noun phrase it refers to."""
+        if self.text[spk[0]:spk[1]].lower() != "who":
+            return None
+        j = prev_nonspace(self.text, spk[0])
+        if j < 0:
+            return None
+        return subject_before(self.text, sent_s, j if self.text[j] == "," else j + 1)
+
+
+    # -- helpers ------------------------------------------------------------
+    def _told_object(self, ve: int, sent_e: int) -> int:
+        """End of "told reporters" / "told The Associated Press" (the cue
+        keeps its object)."""
+        text, end, last = self.text, ve, ve
+        for m in ADJ_TOKEN.finditer(text, ve, min(sent_e, ve + 60)):
+            tok = m.group()
+            if text[last:m.start()].strip() or tok == ",":
+                break
+            last = m.end()
+            if tok.lower() in self.told_objects or (tok[:1].isupper() and tok.lower() not in TIME_WORDS):
+                if tok.lower() not in ("the", "a", "an"):
+                    end = m.end()
+                continue
+            if end > ve and tok.islower() and starts_that(text, skip_space(text, m.end())):
+                end = m.end()  # "told the British minister that"
+            break
+        return end
+
+    def _skip_adjuncts(self, pos: int, sent_e: int) -> tuple[int, bool]:
+        """First position after ``pos`` that is not an adjunct word; whether a
+        comma was crossed (then the position is that comma)."""
+        text = self.text
+        last, in_pp = pos, False
+        for m in ADJ_TOKEN.finditer(text, pos, min(sent_e, pos + 120)):
+            if text[last:m.start()].strip():
+                return skip_space(text, last), False
+            tok = m.group()
+            if tok == ",":
+                nxt = skip_space(text, m.end())
+                if self.quotes.starting(nxt):
+                    return nxt, False
+                return m.start(), True
+            low = tok.lower().rstrip(".")
+            if tok == "that":
+                return m.start(), False
+            in_pp = in_pp or low in _PP_START
+            pp_word = in_pp and tok.islower() and low not in CLAUSE_WORDS and low not in PRONOUNS
+            if not (low in self.adjuncts or tok[:1].isupper() or tok[:1].isdigit() or pp_word):
+                return m.start(), False
+            last = m.end()
+        return skip_space(text, last), False
+
+    def _inherited(self, sent_s: int, cs: int, previous: list[Attr]) -> tuple[int, int] | None:
+        """Speaker of a participle or coordinated cue: the previous speaker in
+        the sentence, else the subject opening its clause."""
+        for a in reversed(previous[-3:]):
+            if a.speaker and a.cue[0] >= sent_s and a.cue[1] <= cs:
+                return a.speaker
+        # the subject opening the clause before the cue (or an earlier clause)
+        lo, end = max(sent_s, cs - 300), cs
+        while True:
+            comma = self.text.rfind(",", lo, end)
+            spk = leading_subject(self.text, comma + 1 if comma >= 0 else lo, end)
+            if spk is not None or comma < 0:
+                return spk
+            end = comma
