@@ -18,53 +18,69 @@ import re
 
 from ..facts.model import RepetitionFact, Span
 from ..lexicon import Lexicons
-from ..text.document import Document, Token
+from ..text.document import Document
 
 _LINE_BREAKS = re.compile(r"\r\n|\r|\n")
+# A word (as the document tokenizes it) followed, after white space, by the
+# same word in any case.  The second word is in a lookahead so that "that
+# that that" gives two overlapping pairs.
+_DOUBLED = re.compile(r"(?<![\w'\u2019])(\w+(?:['\u2019]\w+)*)(?=(\s+)(\1)(?![\w]|['\u2019]\w))", re.IGNORECASE)
+_WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
 
 
 def extract(doc: Document, lex: Lexicons) -> list[RepetitionFact]:
     """Every doubled word in ``doc``, in document order, numbered w1, w2, ..."""
     text = doc.text
-    tokens = doc.tokens
     facts: list[RepetitionFact] = []
-    for i in range(len(tokens) - 1):
-        first, second = tokens[i], tokens[i + 1]
-        if first.lower != second.lower or not _has_letter(first.text):
+    for m in _DOUBLED.finditer(text):
+        first_start, first_end = m.span(1)
+        second_start, second_end = m.span(3)
+        if not _has_letter(m.group(1)) or len(_LINE_BREAKS.findall(m.group(2))) > 1:
             continue
-        gap = text[first.end:second.start]
-        if not gap.isspace() or len(_LINE_BREAKS.findall(gap)) > 1 or not _same_paragraph(doc, first, second):
+        para = doc.paragraph_at(first_start)
+        if para is None or not (para.start <= first_start and second_end <= para.end):
             continue
-        para = doc.paragraph_at(first.start)
         facts.append(
             RepetitionFact(
                 id=f"w{len(facts) + 1}",
-                start=first.start,
-                end=second.end,
-                text=text[first.start:second.end],
-                word=first.lower.replace("\u2019", "'"),
-                first=Span.of(text, first.start, first.end),
-                second=Span.of(text, second.start, second.end),
-                previous=_neighbour(tokens, i - 1, -1, para.start if para else 0, len(text)),
-                following=_neighbour(tokens, i + 2, 1, 0, para.end if para else len(text)),
+                start=first_start,
+                end=second_end,
+                text=text[first_start:second_end],
+                word=_fold(m.group(1)),
+                first=Span.of(text, first_start, first_end),
+                second=Span.of(text, second_start, second_end),
+                previous=_previous_word(text, para.start, first_start),
+                following=_next_word(text, second_end, para.end),
             )
         )
     return facts
+
+
+def _fold(word: str) -> str:
+    return word.lower().replace("\u2019", "'")
 
 
 def _has_letter(word: str) -> bool:
     return any(ch.isalpha() for ch in word)
 
 
-def _same_paragraph(doc: Document, first: Token, second: Token) -> bool:
-    a, b = doc.paragraph_at(first.start), doc.paragraph_at(second.start)
-    return a is b or (a is not None and b is not None and a.index == b.index and second.start < a.end)
+def _previous_word(text: str, lo: int, end: int) -> str | None:
+    """The nearest word with a letter before ``end`` and at or after ``lo`` (lower case)."""
+    window = 80
+    while True:
+        start = max(lo, end - window)
+        words = [w for w in _WORD.finditer(text, start, end) if _has_letter(w.group())]
+        # a word cut by the window's left edge is only trusted at the paragraph start
+        if words and (start == lo or words[-1].start() > start):
+            return _fold(words[-1].group())
+        if start == lo:
+            return None
+        window *= 4
 
 
-def _neighbour(tokens: list[Token], i: int, step: int, lo: int, hi: int) -> str | None:
-    """The nearest word (lower case) from token ``i`` in direction ``step`` within [lo, hi), else None."""
-    while 0 <= i < len(tokens) and lo <= tokens[i].start < hi:
-        if _has_letter(tokens[i].text):
-            return tokens[i].lower.replace("\u2019", "'")
-        i += step
+def _next_word(text: str, start: int, hi: int) -> str | None:
+    """The nearest word with a letter at or after ``start`` and before ``hi`` (lower case)."""
+    for w in _WORD.finditer(text, start, hi):
+        if _has_letter(w.group()):
+            return _fold(w.group())
     return None
