@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -36,6 +37,7 @@ from .vocab.context import EvalContext
 from .vocab.fields import DateValue
 
 SCHEMA_VERSION = 1
+MAX_META_BYTES = 64 * 1024
 
 
 @dataclass
@@ -97,12 +99,18 @@ class Report(BaseModel):
         return [f for f in self.findings if SEVERITY_RANK[f.severity] >= rank]
 
 
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def validate_published(value: str | None, where: str = "--published") -> str | None:
+    """A publication date: YYYY-MM-DD, a real day, between the years 1000 and 9000."""
     if value is None:
         return None
-    parsed = DateValue.parse(value)
+    parsed = DateValue.parse(value) if isinstance(value, str) and _ISO_DAY.fullmatch(value) else None
     if parsed is None or parsed.granularity != 3:
         raise input_error(where, f"publication date {value!r} is not a date in the form YYYY-MM-DD", "usage")
+    if not 1000 <= parsed.year <= 9000:
+        raise input_error(where, f"publication date {value} is out of range (years 1000 to 9000)", "usage")
     return str(parsed)
 
 
@@ -112,9 +120,13 @@ def published_from_sidecar(path: str) -> str | None:
     if not meta.is_file():
         return None
     try:
-        data = json.loads(meta.read_text(encoding="utf-8"))
-    except (OSError, ValueError, UnicodeDecodeError) as exc:
-        raise input_error(str(meta), f"cannot read metadata: {exc}", "metadata") from None
+        with open(meta, "rb") as fh:
+            raw = fh.read(MAX_META_BYTES + 1)
+        if len(raw) > MAX_META_BYTES:
+            raise input_error(str(meta), "metadata file is larger than 64 KB", "metadata")
+        data = json.loads(raw.decode("utf-8"))
+    except (OSError, ValueError, UnicodeDecodeError, RecursionError) as exc:
+        raise input_error(str(meta), f"cannot read metadata: {type(exc).__name__}: {str(exc)[:80]}", "metadata") from None
     if not isinstance(data, dict):
         raise input_error(str(meta), "metadata must be a JSON object", "metadata")
     return validate_published(data.get("published"), str(meta)) if data.get("published") else None
@@ -181,6 +193,8 @@ def load_facts_file(path: str, text: str) -> FactSet:
         data = json.loads(raw)
     except ValueError as exc:
         raise UserError(Diagnostic(path, f"not valid JSON: {exc.msg}", "facts", exc.lineno, exc.colno)) from None
+    except RecursionError:
+        raise input_error(path, "not valid facts JSON: nested too deeply", "facts") from None
     if not isinstance(data, dict):
         raise input_error(path, "facts file must be a JSON object with a `facts` list", "facts")
     version = data.get("schema_version", SCHEMA_VERSION)
@@ -202,11 +216,15 @@ def _check_spans(fs: FactSet, text: str, path: str) -> None:
         if fact.id in seen:
             raise input_error(path, f"facts[{i}]: duplicate fact id {fact.id!r}", "facts")
         seen.add(fact.id)
-        spans = [("fact", Span(start=fact.start, end=fact.end, text=fact.text))]
+        spans = [("fact", Span.model_construct(start=fact.start, end=fact.end, text=fact.text))]
         for name, value in fact:
             if isinstance(value, Span):
                 spans.append((name, value))
+            elif isinstance(value, list):
+                spans.extend((f"{name}[{k}]", v) for k, v in enumerate(value) if isinstance(v, Span))
         for name, span in spans:
+            if span.end < span.start:
+                raise input_error(path, f"facts[{i}] ({fact.id}) {name}: span ends ({span.end}) before it starts ({span.start})", "facts")
             if span.end > len(text):
                 raise input_error(path, f"facts[{i}] ({fact.id}) {name}: span {span.start}-{span.end} lies outside the article ({len(text)} characters)", "facts")
             if text[span.start : span.end] != span.text:

@@ -55,7 +55,11 @@ PublishedOpt = typer.Option(None, "--published", help="Publication date, YYYY-MM
 
 
 def _rules(paths: Optional[List[Path]], no_default: bool) -> RuleSet:
-    return load_rules([str(p) for p in paths or []], default=not no_default)
+    ruleset = load_rules([str(p) for p in paths or []], default=not no_default)
+    if not ruleset.rules:
+        where = ", ".join(str(p) for p in paths or []) or "--no-default-rules"
+        raise UserError(Diagnostic(where, "no rules to run: the rule files given define none (a typo in --rules?)", "no-rules"))
+    return ruleset
 
 
 def _fail(err: UserError) -> None:
@@ -183,6 +187,8 @@ def test_rules(
 
     try:
         ruleset = _rules_under_test(paths or [])
+        if not ruleset.rules:
+            raise UserError(Diagnostic(", ".join(map(str, paths or [])), "no rules found to test", "no-rules"))
     except UserError as err:
         _fail(err)
     results = run_examples(ruleset)

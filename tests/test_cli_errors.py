@@ -121,3 +121,67 @@ def test_rule_file_cannot_run_code(article, tmp_path):
     run = factlint("check", article, "--rules", r)
     assert not marker.exists()
     assert run.code == 2 and "bad-placeholder" in run.err
+
+
+def test_conditions_nested_too_deeply(article, tmp_path):
+    r = tmp_path / "deep.rule"
+    r.write_text("rule deep:\n  match q: a quantity\n  where " + "not " * 3000 + "q.value > 1\n", encoding="utf-8")
+    assert_input_error(factlint("check", article, "--rules", r), "deep.rule", "nested too deeply")
+
+
+def test_deeply_nested_json_facts_and_metadata(article, tmp_path):
+    facts = tmp_path / "facts.json"
+    facts.write_text("[" * 100_000, encoding="utf-8")
+    assert_input_error(factlint("check", article, "--facts", facts), "facts.json", "nested too deeply")
+    (tmp_path / "a.meta.json").write_text("[" * 50_000, encoding="utf-8")
+    assert_input_error(factlint("check", article), "a.meta.json", "cannot read metadata")
+
+
+def test_facts_span_ending_before_it_starts(article, tmp_path):
+    facts = tmp_path / "facts.json"
+    facts.write_text(json.dumps({"schema_version": 1, "facts": [{"id": "t1", "kind": "time", "start": 9, "end": 3, "text": ""}]}), encoding="utf-8")
+    run = factlint("check", article, "--facts", facts)
+    assert run.code == 2 and "Traceback" not in run.err and "facts.json" in run.err
+
+
+def test_facts_spans_in_lists_are_checked(article, tmp_path):
+    facts = tmp_path / "facts.json"
+    bad = {"id": "n1", "kind": "entity", "start": 0, "end": 5, "text": "Mayor", "name": "Mayor",
+           "mentions": [{"start": 0, "end": 5, "text": "Nopes"}]}
+    facts.write_text(json.dumps({"schema_version": 1, "facts": [bad]}), encoding="utf-8")
+    assert_input_error(factlint("check", article, "--facts", facts), "facts.json", "mentions[0]")
+
+
+@pytest.mark.parametrize("date", ["0001-01-01", "9999-12-31", "2020-1-7"])
+def test_publication_dates_out_of_range_or_form(article, date):
+    assert_input_error(factlint("check", article, "--published", date), "--published", date)
+
+
+def test_extreme_dates_in_the_text_do_not_crash(tmp_path):
+    p = tmp_path / "far.txt"
+    p.write_text("Far future\n\nOn Dec. 31, 9999, and a day after that, and on Jan. 1, 1, they met.\n", encoding="utf-8")
+    run = factlint("check", p, "--published", "9000-12-31")
+    assert run.code in (0, 1) and "Traceback" not in run.err
+
+
+def test_a_fifo_in_a_rules_folder_is_refused_not_read(article, tmp_path):
+    import os
+
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    os.mkfifo(rules / "blocked.rule")
+    assert_input_error(factlint("check", article, "--rules", rules), "blocked.rule", "not a regular rule file")
+
+
+def test_a_symlink_in_a_rules_folder_is_refused(article, tmp_path):
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "outside.rule").symlink_to("/etc/passwd")
+    assert_input_error(factlint("check", article, "--rules", rules), "outside.rule", "link")
+
+
+def test_no_rules_at_all_is_an_error(article, tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert_input_error(factlint("check", article, "--no-default-rules", "--rules", empty), str(empty), "no rules")
+    assert_input_error(factlint("test", empty), str(empty), "no rules")

@@ -217,7 +217,7 @@ def test_a_rule_cut_short_by_the_step_limit_says_so(tmp_path, monkeypatch):
     monkeypatch.setattr(ev, "MAX_STEPS", 3)
     rules = rules_from(tmp_path, "rule r: match a: a statement, b: a statement")
     report = check_text(ARTICLE, rules=rules, facts=article_facts())
-    assert report.notices == ["rule r stopped after 3 join steps; its findings may be incomplete"]
+    assert report.notices == ["rule r stopped at its step limit (3 per rule, 1,000,000 per article); its findings may be incomplete"]
 
 
 def test_symmetric_matches_are_reported_once_in_one_order(tmp_path):
@@ -253,3 +253,13 @@ def test_quantities_in_different_units_neither_differ_nor_agree(tmp_path):
 def test_a_qualifier_in_where_is_false_for_kinds_it_does_not_describe(tmp_path):
     rules = rules_from(tmp_path, "rule r:\n  match x: a letter or quantity\n  where x is exact")
     assert check_text(ARTICLE, rules=rules, facts=article_facts()).findings == []
+
+
+def test_findings_per_rule_are_capped_with_a_notice(tmp_path, monkeypatch):
+    import factlint.evaluate.evaluator as ev
+
+    monkeypatch.setattr(ev, "MAX_FINDINGS", 2)
+    rules = rules_from(tmp_path, "rule r: match s: a statement")
+    report = check_text(ARTICLE, rules=rules, facts=article_facts())
+    assert len(report.findings) == 2
+    assert report.notices == ["rule r reported only its first 2 findings"]

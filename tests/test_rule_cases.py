@@ -21,7 +21,7 @@ EXPECT = re.compile(r"^# expect: (?P<code>[a-z-]+)(?: (?P<line>\d+):(?P<col>\d+)
 
 
 def diagnostics_for(path: Path):
-    text = path.read_text(encoding="utf-8")
+    text = path.read_bytes().decode("utf-8")  # line ends as in the file
     try:
         rf = build_rule_file(text, str(path))
     except UserError as err:

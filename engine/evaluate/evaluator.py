@@ -24,9 +24,18 @@ from ..vocab.context import EvalContext
 from .findings import Explanation, Finding, Note, cite
 from .index import FactIndex
 
-#: Upper bound on partial bindings explored per rule and article: a guard
+#: Upper bound on candidate facts tried per rule and article: a guard
 #: against a pathological rule (every pair of every fact) running for long.
 MAX_STEPS = 200_000
+#: Upper bound for all rules together on one article (unless and note
+#: lookups count too), so many heavy rules cannot add up to a hang either.
+MAX_ARTICLE_STEPS = 1_000_000
+#: At most this many findings per rule and article, and for all rules
+#: together; and at most this many notes per finding.  More is noise, and
+#: unbounded output is a way to make a run take forever.
+MAX_FINDINGS = 500
+MAX_ARTICLE_FINDINGS = 2_000
+MAX_NOTES = 20
 
 
 @dataclass
@@ -53,8 +62,19 @@ class Tracer:
 
 
 class _Budget:
-    def __init__(self) -> None:
-        self.left = MAX_STEPS
+    """Steps left for one rule, drawn from the article's shared budget."""
+
+    def __init__(self, shared: "_Budget | None" = None, steps: int | None = None) -> None:
+        self.shared = shared
+        self.left = MAX_STEPS if steps is None else steps
+
+    def spend(self, n: int = 1) -> bool:
+        """Take ``n`` steps; False once this rule's or the article's budget is gone."""
+        self.left -= n
+        if self.shared is not None:
+            self.shared.left -= n
+            return self.left >= 0 and self.shared.left >= 0
+        return self.left >= 0
 
 
 def _query_candidates(q: CQuery, env: Env, index: FactIndex) -> list[Fact]:
@@ -65,11 +85,14 @@ def _query_candidates(q: CQuery, env: Env, index: FactIndex) -> list[Fact]:
     return index.candidates(q.binding)
 
 
-def query_facts(q: CQuery, env: Env, index: FactIndex) -> list[Fact]:
+def query_facts(q: CQuery, env: Env, index: FactIndex, budget: "_Budget | None" = None) -> list[Fact]:
     """Facts that satisfy an unless/note query given the outer bindings."""
     out = []
     bound_ids = {f.id for f in env.values()}
-    for f in _query_candidates(q, env, index):
+    candidates = _query_candidates(q, env, index)
+    if budget is not None and not budget.spend(len(candidates)):
+        return out
+    for f in candidates:
         if f.id in bound_ids:
             continue
         inner = {**env, q.binding.name: f}
@@ -78,16 +101,28 @@ def query_facts(q: CQuery, env: Env, index: FactIndex) -> list[Fact]:
     return out
 
 
-def match_rule(rule: CompiledRule, index: FactIndex, tracer: Tracer | None = None) -> list[Env]:
+def match_rule(rule: CompiledRule, index: FactIndex, tracer: Tracer | None = None, shared: "_Budget | None" = None) -> list[Env]:
     ctx = index.ctx
     matches: list[Env] = []
-    budget = _Budget()
+    budget = _Budget(shared)
     env: Env = {}
+    stopped = False
+
+    def stop() -> None:
+        nonlocal stopped
+        stopped = True
+        if rule.id not in index.truncated:
+            index.truncated.append(rule.id)
 
     def step(i: int) -> None:
+        if stopped:
+            return
         if i == len(rule.bindings):
             for q in rule.unless:
-                found = query_facts(q, env, index)
+                found = query_facts(q, env, index, budget)
+                if budget.left < 0 or (budget.shared is not None and budget.shared.left < 0):
+                    stop()
+                    return
                 if found:
                     if tracer is not None:
                         tracer.vetoed.append(({k: v.id for k, v in env.items()}, q.text, found[0].id))
@@ -108,11 +143,9 @@ def match_rule(rule: CompiledRule, index: FactIndex, tracer: Tracer | None = Non
                 tracer.empty.append(f"{binding.name}: {binding.phrase}")
         bound_ids = {f.id for f in env.values()}
         for fact in candidates:
-            if budget.left <= 0:
-                if rule.id not in index.truncated:
-                    index.truncated.append(rule.id)
+            if stopped or not budget.spend():
+                stop()
                 return
-            budget.left -= 1
             index.visited += 1
             if fact.id in bound_ids:
                 continue
@@ -135,7 +168,7 @@ def match_rule(rule: CompiledRule, index: FactIndex, tracer: Tracer | None = Non
     return matches
 
 
-def findings_for(rule: CompiledRule, matches: list[Env], index: FactIndex, doc: Document, explain: bool = False) -> list[Finding]:
+def findings_for(rule: CompiledRule, matches: list[Env], index: FactIndex, doc: Document, explain: bool = False, budget: "_Budget | None" = None) -> list[Finding]:
     groups: dict[tuple, list[Env]] = {}
     for env in matches:
         if rule.group_by:
@@ -146,11 +179,14 @@ def findings_for(rule: CompiledRule, matches: list[Env], index: FactIndex, doc: 
             groups.setdefault(tuple(sorted(f.id for f in env.values())), [env])
     findings = []
     for envs in groups.values():
-        findings.append(_finding(rule, envs, index, doc, explain))
+        if len(findings) >= MAX_FINDINGS:
+            index.capped.append(rule.id)
+            break
+        findings.append(_finding(rule, envs, index, doc, explain, budget))
     return findings
 
 
-def _finding(rule: CompiledRule, envs: list[Env], index: FactIndex, doc: Document, explain: bool) -> Finding:
+def _finding(rule: CompiledRule, envs: list[Env], index: FactIndex, doc: Document, explain: bool, budget: "_Budget | None" = None) -> Finding:
     ctx = index.ctx
     citations = []
     seen: set[tuple[str, str]] = set()
@@ -164,8 +200,8 @@ def _finding(rule: CompiledRule, envs: list[Env], index: FactIndex, doc: Documen
     noted: set[str] = set()
     for note in rule.notes:
         for env in envs:
-            for f in query_facts(note.query, env, index):
-                if f.id in noted:
+            for f in query_facts(note.query, env, index, budget):
+                if f.id in noted or len(notes) >= MAX_NOTES:
                     continue
                 noted.add(f.id)
                 inner = {**env, note.query.binding.name: f}
@@ -198,11 +234,24 @@ def evaluate(rules: list[CompiledRule], ctx: EvalContext, doc: Document, explain
 
     A rule that hits the step limit is named in ``notices``."""
     index = FactIndex(ctx)
+    shared = _Budget(steps=MAX_ARTICLE_STEPS)
     findings: list[Finding] = []
+    stopped_at = None
     for rule in rules:
-        findings.extend(findings_for(rule, match_rule(rule, index), index, doc, explain))
+        if len(findings) >= MAX_ARTICLE_FINDINGS:
+            stopped_at = rule.id
+            break
+        budget = _Budget(shared)
+        matches = match_rule(rule, index, shared=shared) if shared.left > 0 else []
+        if shared.left <= 0 and rule.id not in index.truncated:
+            index.truncated.append(rule.id)
+        findings.extend(findings_for(rule, matches, index, doc, explain, budget))
     findings.sort(key=lambda f: (f.citations[0].start if f.citations else 0, f.rule, f.message))
     if notices is not None:
         for rule_id in index.truncated:
-            notices.append(f"rule {rule_id} stopped after {MAX_STEPS:,} join steps; its findings may be incomplete")
+            notices.append(f"rule {rule_id} stopped at its step limit ({MAX_STEPS:,} per rule, {MAX_ARTICLE_STEPS:,} per article); its findings may be incomplete")
+        for rule_id in index.capped:
+            notices.append(f"rule {rule_id} reported only its first {MAX_FINDINGS} findings")
+        if stopped_at is not None:
+            notices.append(f"stopped after {MAX_ARTICLE_FINDINGS:,} findings; rules from {stopped_at} on were not run")
     return findings

@@ -28,6 +28,8 @@ class FactIndex:
         self.visited = 0
         #: ids of rules that hit the step limit (their findings may be incomplete)
         self.truncated: list[str] = []
+        #: ids of rules whose findings were cut at the per-rule maximum
+        self.capped: list[str] = []
 
     def candidates(self, binding: CBinding) -> list[Fact]:
         key = id(binding)

@@ -78,7 +78,10 @@ def extract_times(doc: Document) -> tuple[list[TimeFact], dict[str, tuple[int, s
         left, right = sentence_window(text, cand.start, cand.end)
         future = is_future_context(text, left, cand.start, cand.end, right)
         ctx = Context(pub, future, previous, cand.start - previous_end)
-        res = resolve(cand, ctx)
+        try:
+            res = resolve(cand, ctx)
+        except OverflowError:  # the date would lie beyond the calendar: unresolvable
+            res = None
         if res is None:
             continue
         start = cand.start

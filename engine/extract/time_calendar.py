@@ -76,7 +76,10 @@ def shift_value(value: str, amount: int, unit: str) -> str | None:
         return f"{y:04d}-{m:02d}"
     if unit in ("day", "week") and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         days = amount * (7 if unit == "week" else 1)
-        return day_value(date.fromisoformat(value) + timedelta(days=days))
+        try:
+            return day_value(date.fromisoformat(value) + timedelta(days=days))
+        except OverflowError:  # beyond the calendar (before year 1 or after 9999)
+            return None
     return None
 
 

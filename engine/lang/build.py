@@ -11,6 +11,7 @@ from __future__ import annotations
 from lark import Token, Transformer, Tree, v_args
 
 from . import ast
+from ..errors import Diagnostic, UserError
 from .parser import parse_text
 
 _ESCAPES = {'"': '"', "\\": "\\", "n": "\n", "t": "\t", "[": "\\[", "]": "\\]"}
@@ -396,8 +397,15 @@ class _Builder(Transformer):
 
 
 def build_rule_file(text: str, path: str, prefix: str = "") -> ast.RuleFile:
-    """Parse and build one rule file; raises UserError on syntax errors."""
+    """Parse and build one rule file; raises UserError on syntax errors.
+
+    CRLF and lone CR line ends are read as LF first, so positions are the
+    line and column an editor shows whatever the file's line ends."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     tree = parse_text(text, path)
-    rf = _Builder(path, text).transform(tree)
+    try:
+        rf = _Builder(path, text).transform(tree)
+    except RecursionError:
+        raise UserError(Diagnostic(path, "conditions are nested too deeply (hundreds of levels of not/and/or/parentheses)", "too-deep")) from None
     rf.prefix = prefix
     return rf

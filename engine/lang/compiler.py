@@ -48,7 +48,7 @@ class Unit:
 
     def error(self, pos: ast.Pos | None, code: str, message: str, hint: str | None = None) -> None:
         pos = pos or self.rule.pos
-        lines = self.file.source.splitlines()
+        lines = self.file.source.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         src = lines[pos.line - 1] if 0 < pos.line <= len(lines) else None
         self.errors.append(Diagnostic(pos.path, message, code, pos.line, pos.column, src, hint))
 
@@ -242,6 +242,21 @@ def plan_joins(u: Unit) -> list[list[CCondition]]:
     return steps
 
 
+_WORD_CHAR = re.compile(r"\w")
+
+
+def check_lexicon_phrases(rf: ast.RuleFile) -> list[Diagnostic]:
+    """Every lexicon phrase must contain a word (`*` alone would match anything)."""
+    out = []
+    for lx in rf.lexicons:
+        for phrase in lx.phrases:
+            if not _WORD_CHAR.search(phrase.replace("*", "")):
+                lines = rf.source.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+                src = lines[lx.pos.line - 1] if 0 < lx.pos.line <= len(lines) else None
+                out.append(Diagnostic(lx.pos.path, f"lexicon `{lx.name}`: phrase {phrase!r} has no word in it; a phrase is one or more words (`*` may end a word)", "bad-phrase", lx.pos.line, lx.pos.column, src))
+    return out
+
+
 # ------------------------------------------------------------------ driver
 def compile_rule_files(files: list[ast.RuleFile], lexicons: Lexicons) -> list[CompiledRule]:
     """Compile every rule of ``files``; raise one UserError listing all problems."""
@@ -249,9 +264,14 @@ def compile_rule_files(files: list[ast.RuleFile], lexicons: Lexicons) -> list[Co
     errors: list[Diagnostic] = []
     compiled: list[CompiledRule] = []
     for rf in files:
+        errors.extend(check_lexicon_phrases(rf))
         for rule in rf.rules:
             u = Unit(rule, rf, lexicons)
-            steps = _run_passes(u, seen)
+            try:
+                steps = _run_passes(u, seen)
+            except RecursionError:
+                u.error(rule.pos, "too-deep", f"rule `{rule.name}`: conditions are nested too deeply (hundreds of levels of not/and/or/parentheses)")
+                steps = []
             if u.errors:
                 errors.extend(u.errors)
                 continue

@@ -11,6 +11,7 @@ denial-vs-document`` has the id ``attribution/denial-vs-document``.
 from __future__ import annotations
 
 import os
+import stat
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -29,18 +30,26 @@ def shipped_rules_root() -> Path:
 
 
 def discover(path: str | os.PathLike) -> list[tuple[Path, str]]:
-    """Rule files under ``path`` (a file or a folder) with their id prefixes."""
+    """Rule files under ``path`` (a file or a folder) with their id prefixes.
+
+    Inside a folder only regular ``.rule`` files are read; a symbolic link
+    there is refused (it could point anywhere), as is anything that is not a
+    file (a FIFO would block, a device would never end)."""
     p = Path(path)
     if not p.exists():
         raise input_error(str(path), "no such rule file or folder", "missing-file")
     if p.is_file():
         return [(p, "")]
+    if not p.is_dir():
+        raise input_error(str(path), "is neither a rule file nor a folder", "not-a-file")
     found = []
     for dirpath, dirnames, filenames in os.walk(p):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith((".", "_")))
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith((".", "_")) and not (Path(dirpath) / d).is_symlink())
         for name in sorted(filenames):
             if name.endswith(RULE_SUFFIX):
                 f = Path(dirpath) / name
+                if f.is_symlink() or not stat.S_ISREG(f.lstat().st_mode):
+                    raise input_error(str(f), "is a link or a special file, not a regular rule file; factlint reads only regular files inside a rules folder", "not-a-file")
                 rel = f.parent.relative_to(p).as_posix()
                 found.append((f, "" if rel == "." else rel))
     return found
@@ -50,11 +59,14 @@ def read_rule_file(path: Path) -> str:
     try:
         if path.is_dir():
             raise input_error(str(path), "is a directory, not a rule file", "not-a-file")
-        if path.stat().st_size > MAX_RULE_FILE_BYTES:
-            raise input_error(str(path), "rule file is larger than 1 MB", "too-large")
-        data = path.read_bytes()
+        if not path.is_file():
+            raise input_error(str(path), "is not a regular file", "not-a-file")
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_RULE_FILE_BYTES + 1)
     except OSError as exc:
         raise input_error(str(path), f"cannot read rule file: {exc.strerror or exc}", "unreadable") from None
+    if len(data) > MAX_RULE_FILE_BYTES:
+        raise input_error(str(path), "rule file is larger than 1 MB", "too-large")
     if b"\x00" in data:
         raise input_error(str(path), "rule file looks binary (it contains NUL bytes)", "binary-input")
     try:
