@@ -185,3 +185,9 @@ def test_no_rules_at_all_is_an_error(article, tmp_path):
     empty.mkdir()
     assert_input_error(factlint("check", article, "--no-default-rules", "--rules", empty), str(empty), "no rules")
     assert_input_error(factlint("test", empty), str(empty), "no rules")
+
+
+def test_a_huge_lexicon_is_refused(article, tmp_path):
+    r = tmp_path / "huge.rule"
+    r.write_text("extend lexicon person-titles: " + ", ".join(f'"x{i}*"' for i in range(600)) + "\n", encoding="utf-8")
+    assert_input_error(factlint("check", article, "--rules", r), "huge.rule", "lexicon `person-titles` has")

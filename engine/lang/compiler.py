@@ -243,6 +243,20 @@ def plan_joins(u: Unit) -> list[list[CCondition]]:
 
 
 _WORD_CHAR = re.compile(r"\w")
+#: Size limits of one lexicon (the largest shipped one has about 540 phrases):
+#: matching cost grows with the number of phrases, prefix phrases the most.
+MAX_LEXICON_PHRASES = 5_000
+MAX_LEXICON_PREFIXES = 500
+
+
+def check_lexicon_sizes(lexicons: Lexicons) -> list[Diagnostic]:
+    out = []
+    for name in lexicons.names():
+        lex = lexicons.get(name)
+        prefixes = sum(p.endswith("*") for p in lex.phrases)
+        if len(lex.phrases) > MAX_LEXICON_PHRASES or prefixes > MAX_LEXICON_PREFIXES:
+            out.append(Diagnostic(lex.path, f"lexicon `{name}` has {len(lex.phrases):,} phrases ({prefixes:,} ending in `*`); the limits are {MAX_LEXICON_PHRASES:,} and {MAX_LEXICON_PREFIXES:,}", "lexicon-too-large", lex.line or None))
+    return out
 
 
 def check_lexicon_phrases(rf: ast.RuleFile) -> list[Diagnostic]:
@@ -261,7 +275,7 @@ def check_lexicon_phrases(rf: ast.RuleFile) -> list[Diagnostic]:
 def compile_rule_files(files: list[ast.RuleFile], lexicons: Lexicons) -> list[CompiledRule]:
     """Compile every rule of ``files``; raise one UserError listing all problems."""
     seen: dict[str, ast.Pos] = {}
-    errors: list[Diagnostic] = []
+    errors: list[Diagnostic] = check_lexicon_sizes(lexicons)
     compiled: list[CompiledRule] = []
     for rf in files:
         errors.extend(check_lexicon_phrases(rf))
