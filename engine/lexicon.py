@@ -86,9 +86,11 @@ class Lexicons:
         self.items[lex.name] = lex
 
     def extend(self, name: str, phrases: Iterable[str], path: str = "<builtin>", line: int = 0) -> None:
+        """Add phrases; the lexicon's location becomes this extension's (the
+        last file to change a lexicon is where its problems are reported)."""
         old = self.items.get(name)
         base = old.phrases if old else ()
-        self.items[name] = Lexicon(name, tuple(base) + tuple(phrases), old.path if old else path, old.line if old else line)
+        self.items[name] = Lexicon(name, tuple(base) + tuple(phrases), path, line)
 
     def merged(self, other: "Lexicons") -> "Lexicons":
         out = Lexicons(dict(self.items))
