@@ -19,7 +19,7 @@ import typer
 
 from . import __version__
 from .api import Report, RuleSet, check_text, load_facts_file, load_rules, published_from_sidecar, validate_published
-from .errors import Diagnostic, UserError
+from .errors import Diagnostic, UserError, display_path
 from .text.source import read_article
 
 app = typer.Typer(
@@ -98,8 +98,9 @@ def check(
             text = read_article(str(path))
             date = published or published_from_sidecar(str(path))
             external = load_facts_file(str(facts), text) if facts else None
-            reports.append(check_text(text, date, ruleset, str(path), external, explain))
-            texts[str(path)] = text
+            shown = display_path(str(path))
+            reports.append(check_text(text, date, ruleset, shown, external, explain))
+            texts[shown] = text
         except UserError as err:
             problems.append(err)
     for err in problems:

@@ -12,6 +12,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
+def display_path(path: str) -> str:
+    """A file name as factlint prints it: always valid UTF-8 on one line.
+
+    Bytes that are not UTF-8 (kept by Python as surrogates) become ``\\xNN``;
+    control characters such as a newline become escapes too."""
+    text = path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    if any(ord(ch) < 32 or ord(ch) == 127 for ch in text):
+        text = "".join(repr(ch)[1:-1] if ord(ch) < 32 or ord(ch) == 127 else ch for ch in text)
+    return text
+
+
 class FactlintError(Exception):
     """Base class for every error factlint raises on purpose."""
 
@@ -33,7 +44,7 @@ class Diagnostic:
     hint: str | None = None
 
     def one_line(self) -> str:
-        where = self.path
+        where = display_path(self.path)
         if self.line is not None:
             where += f":{self.line}"
             if self.column is not None:

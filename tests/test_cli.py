@@ -99,3 +99,20 @@ def test_published_date_from_sidecar_metadata(tmp_path):
 def test_version():
     run = factlint("--version")
     assert run.code == 0 and run.out.startswith("factlint ")
+
+
+def test_odd_file_names_give_valid_utf8_output(tmp_path):
+    import os
+
+    name = os.fsencode(str(tmp_path)) + b"/caf\xe9 new\nline.txt"
+    with open(name, "wb") as fh:
+        fh.write(SLIP.encode("utf-8"))
+    path = os.fsdecode(name)
+    run = factlint("check", path, "--format", "json", "--fail-on", "never")
+    data = json.loads(run.out)
+    assert data["files"][0]["path"].endswith("caf\\xe9 new\\nline.txt")
+    sarif = json.loads(factlint("check", path, "--format", "sarif", "--fail-on", "never").out)
+    uri = sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert " " not in uri and "\n" not in uri
+    text = factlint("check", path, "--fail-on", "never").out
+    assert text.splitlines()[0].endswith('"that" is repeated') and "\\n" in text.splitlines()[0]

@@ -56,10 +56,15 @@ def _timed(text: str) -> float:
     return time.perf_counter() - t0
 
 
+#: A guard against hangs (minutes), not a speed target: speed is measured
+#: in bench/speed.py.  A 1 MB line takes a few seconds.
+HANG_GUARD_SECONDS = 120
+
+
 def test_one_megabyte_single_line():
     line = ("The minister said that over 5,000 troops arrived on Monday, “according to reports”. " * 12_500)[:1_000_000]
     assert "\n" not in line
-    _timed(line)
+    assert _timed(line) < HANG_GUARD_SECONDS
 
 
 def test_unbalanced_quotes():
@@ -68,9 +73,8 @@ def test_unbalanced_quotes():
 
 
 def test_ten_thousand_quote_marks():
-    check_spans('"' * 10_000)
-    check_spans("“”" * 5_000)
-    check_spans(' " said " ' * 10_000)
+    for text in ('"' * 10_000, "“”" * 5_000, ' " said " ' * 10_000):
+        assert _timed(text) < HANG_GUARD_SECONDS
 
 
 def test_control_characters_and_crlf():

@@ -254,7 +254,7 @@ class RoleFinder:
         return person is not None and self._add(person, first, last, None, former)
 
     def _plural_title_then_names(self, i: int) -> None:
-        """"actors Harvey Keitel and Sir Roger Moore", "playwrights such as X and Y"."""
+        """"singers Ann Vale and Sir Tom Reed", "playwrights such as X and Y"."""
         w, n = self.w, len(self.w)
         k = i + 1
         if k + 1 < n and w.low[k] == "such" and w.low[k + 1] == "as":

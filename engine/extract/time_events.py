@@ -45,7 +45,7 @@ _GLUE_BEFORE_TIME = re.compile(
 )
 _CLAUSE_BREAK = re.compile(r"[,;:()\"“”–—]|\s-\s|(?<![\w])(?:that|which|who|because|and|but|when|while|after|before|since)(?![\w])", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
-# a time after these words bounds the event instead of dating it ("won't be counted until March 15")
+# a time after these words bounds the event instead of dating it ("results are due by June 2")
 _BOUND_BEFORE_TIME = re.compile(r"(?<![\w])(?:until|till|through|by|ahead\s+of|pending)\s+$", re.IGNORECASE)
 _AUX_BEFORE = re.compile(r"(?<![\w])(?:will|would|shall|should|can|could|may|might|must|to|did|does|do|['’]ll|won['’]t)\s{1,3}$", re.IGNORECASE)
 _IN_BEFORE_YEAR = re.compile(r"(?<![\w])(?:in|during|of|since|from)\s+$", re.IGNORECASE)

@@ -264,8 +264,8 @@ class AgeFact(Fact):
     age: int
     #: the words that give the age: "54" in "Smith, 54,", "54-year-old", "aged 54"
     expression: Span | None = None
-    #: the age at some past or future event, not the person's age now: "gave
-    #: up ballet at the age of 10", "aged 20 when he left" (never for an age
+    #: the age at some past or future event, not the person's age now: "left
+    #: school at the age of 15", "aged 20 when he left" (never for an age
     #: at death: "died at the age of 84")
     at_event: bool = False
     #: the person was found by nearness, not by the sentence's structure

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from urllib.parse import quote
 
 from .. import __version__
 from ..api import Report, RuleSet
@@ -42,8 +43,11 @@ def _location(uri: str, c: Citation, message: str | None = None, ident: int | No
 
 
 def _uri(path: str) -> str:
+    """A URI reference for a file: percent-encoded, relative paths kept relative."""
     p = Path(path)
-    return p.as_posix() if not p.is_absolute() else p.as_uri()
+    if p.is_absolute():
+        return p.as_uri()
+    return quote(p.as_posix(), safe="/")
 
 
 def sarif_dict(reports: list[Report], rules: RuleSet) -> dict:
