@@ -110,7 +110,7 @@ AGE_CASES = [
     ("Ruth Obi won again. The 54-year-old said it was easy.", 54, "Ruth Obi", "54-year-old"),
     ("Ruth Obi, a 54-year-old lawyer, spoke.", 54, "Ruth Obi", "54-year-old"),
     ("A man aged 54 was arrested.", 54, None, "aged 54"),
-    ("The writer Ruth Obi died at the age of 84.", 84, "Ruth Obi", "at the age of 84"),
+    ("The writer Ruth Obi died at the age of 93.", 93, "Ruth Obi", "at the age of 93"),
     ("The striker Ruth Obi (24) scored once.", 24, "Ruth Obi", "24"),
 ]
 
@@ -233,7 +233,7 @@ def test_seed_roles():
 
 # -- link pass -------------------------------------------------------------
 def test_link_prefers_longest_overlapping_mention():
-    text = "Pentagon Press Secretary Alyssa Farah said no. Farah, 40, left."
+    text = "Treasury Press Secretary Dana Pilo said no. Pilo, 40, left."
     doc = Document(text)
     facts = people.extract(doc, LEX)
     ents = {e.name: e.id for e in kind(facts, "entity")}
@@ -242,18 +242,18 @@ def test_link_prefers_longest_overlapping_mention():
                          speaker=whole, cue=Span.of(text, whole.end + 1, whole.end + 5),
                          content=Span.of(text, whole.end + 6, whole.end + 8))
     ref = StatementFact(id="s2", start=0, end=4, text=text[:4], speaker=Span.of(text, 0, 8),
-                        speaker_ref=Span.of(text, *span(text, "Farah", 1)[:2]),
+                        speaker_ref=Span.of(text, *span(text, "Pilo", 1)[:2]),
                         cue=Span.of(text, 0, 1), content=Span.of(text, 2, 4))
     letter = DocumentFact(id="d1", start=0, end=8, text=text[:8], doc_type="statement",
                           mention=Span.of(text, 0, 8), author=Span.of(text, 0, 8))
     facts += [stmt, ref, letter]
     link.link_entities(doc, facts, LEX)
-    assert stmt.speaker_entity == ents["Alyssa Farah"]
-    assert ref.speaker_entity == ents["Alyssa Farah"]
-    assert letter.author_entity == ents["Pentagon"]
+    assert stmt.speaker_entity == ents["Dana Pilo"]
+    assert ref.speaker_entity == ents["Dana Pilo"]
+    assert letter.author_entity == ents["Treasury"]
     (role,) = kind(facts, "role")
     (age,) = kind(facts, "age")
-    assert role.person_entity == ents["Alyssa Farah"] and age.person_entity == ents["Alyssa Farah"]
+    assert role.person_entity == ents["Dana Pilo"] and age.person_entity == ents["Dana Pilo"]
 
 
 def test_link_leaves_unmatched_spans_empty():
@@ -279,8 +279,8 @@ def entities(text: str) -> dict[str, EntityFact]:
 
 SURNAME_CASES = [
     # (text, expected entity name, its mentions)
-    ("William Seely chaired it. Mr Seeley said so.", "Seeley", ["Mr Seeley"]),
-    ("William Seely chaired it. The report, Seeley said, was final.", "Seeley", ["Seeley"]),
+    ("Greta Tolliver chaired it. Mr Toliver said so.", "Toliver", ["Mr Toliver"]),
+    ("Greta Tolliver chaired it. The report, Toliver said, was final.", "Toliver", ["Toliver"]),
     ("Ann Castellano spoke. Later Castelano went home.", "Castelano", ["Castelano"]),
     ("Anna Kowalczyk won. Ms Kowalzcyk was pleased.", "Kowalzcyk", ["Ms Kowalzcyk"]),  # transposed, long name
 ]
@@ -294,9 +294,9 @@ def test_surname_near_miss_is_its_own_person(text, name, mentions):
 
 
 @pytest.mark.parametrize("text", [
-    "William Seely chaired it. Mr Seely said so.",  # same spelling: a mention
-    "Bill Clinton spoke. The Clintons left.",  # a plural
-    "Ann Horgan starts. Team: Byrne, Horan, Hayes.",  # a bare surname in a team list
+    "Greta Tolliver chaired it. Ms Tolliver said so.",  # same spelling: a mention
+    "Bob Ashdown spoke. The Ashdowns left.",  # a plural
+    "Ann Brannagh starts. Team: Dacey, Branagh, Hume.",  # a bare surname in a team list
     "Ann Castellano spoke. Later Castelanno went home.",  # bare surname two edits off
     "Ann Bell spoke. Later Ball went home.",  # bare surname of four letters
     "Ann Bell spoke. Mr Tell replied.",  # another first letter
@@ -311,11 +311,11 @@ def test_no_near_miss(text):
 
 
 def test_surname_shared_by_two_people_is_its_own_entity():
-    text = "Andy Robinson picked the side. Robinson said so. Jason Robinson scored. Robinson said it was easy."
+    text = "Lena Marchetti picked the side. Marchetti said so. Paolo Marchetti scored. Marchetti said it was easy."
     ents = entities(text)
-    assert [triple(m) for m in ents["Andy Robinson"].mentions] == [span(text, "Andy Robinson"), span(text, "Robinson", 1)]
-    assert [triple(m) for m in ents["Jason Robinson"].mentions] == [span(text, "Jason Robinson")]
-    assert [triple(m) for m in ents["Robinson"].mentions] == [span(text, "Robinson", 3)]
+    assert [triple(m) for m in ents["Lena Marchetti"].mentions] == [span(text, "Lena Marchetti"), span(text, "Marchetti", 1)]
+    assert [triple(m) for m in ents["Paolo Marchetti"].mentions] == [span(text, "Paolo Marchetti")]
+    assert [triple(m) for m in ents["Marchetti"].mentions] == [span(text, "Marchetti", 3)]
 
 
 def test_honorific_picks_the_namesake_called_so_before():
@@ -346,7 +346,7 @@ TITLE_KEY_CASES = [
     ("Spokeswoman Ann Lee declined.", "Spokeswoman", "spokesperson", None),
     ("Ravi Dossa, the chairman of Kestrel, disagreed.", "chairman", "chair", "company-office"),
     ("Acme's CEO Tom Vale quit.", "CEO", "chief executive", "company-office"),
-    ("Sen. Ted Cruz spoke.", "Sen", "senator", "legislature"),
+    ("Sen. Ted Marsh spoke.", "Sen", "senator", "legislature"),
     ("Defense Secretary Ann Kerr left.", "Defense Secretary", "defence secretary", "government-office"),
     ("Acting chief executive Jo Pratt agreed.", "Acting chief executive", "acting chief executive", "company-office"),
     ("Guests included actors Jon Abel and Kim Toll.", "actors", "actor", None),
@@ -362,10 +362,10 @@ def test_title_key_and_class(text, title, key, title_class):
 
 @pytest.mark.parametrize("text", [
     "Echoing the US Secretary of State Ana Ruiz, the prime minister said talks would go on.",
-    "Many wonder how good a prime minister Gordon Brook will make.",
+    "Pundits ask how able a prime minister Lena Voss would be.",
     "Emerging from talks with Mr Obel, the prime minister ''looked ashen''.",
     "Ted Ruiz, running for president, spoke.",
-    "The inclusion of downloads in the Official UK Singles Chart is new.",
+    "Streams now count towards the Official UK Albums Chart.",
 ])
 def test_no_role_for_clause_subjects_and_predicates(text):
     roles = [(r.person.text, r.title.text) for r in kind(run(text), "role")]
@@ -373,7 +373,7 @@ def test_no_role_for_clause_subjects_and_predicates(text):
 
 
 @pytest.mark.parametrize("text,former", [
-    ("Ann Clay, who was secretary of state at the time, agreed.", True),
+    ("Ann Clay, who was health secretary at the time, agreed.", True),
     ("Then, in 2017, Defense Secretary Ann Kerr said so.", False),
     ("Former Labour Party leader Neil Kent spoke.", True),
 ])
@@ -384,8 +384,8 @@ def test_former_flag(text, former):
 
 # -- age at an event, anaphoric ages -----------------------------------------
 @pytest.mark.parametrize("text,age,at_event,anaphoric", [
-    ("Hazel Gibb, 23, gave up ballet at the age of 10.", 10, True, True),
-    ("The writer Ruth Obi died at the age of 84.", 84, False, True),
+    ("Martin Brandvik, 31, took up the violin at the age of 7.", 7, True, True),
+    ("The writer Ruth Obi died at the age of 93.", 93, False, True),
     ("Ruth Obi won. The 54-year-old said it was easy.", 54, False, True),
     ("Ruth Obi, aged 20 when she left, came back.", 20, True, False),
     ("Ruth Obi, 54, said so.", 54, False, False),

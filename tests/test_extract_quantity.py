@@ -33,7 +33,7 @@ def summary(f):
 
 
 CASES = [
-    ("Over 5,000 US troops are deployed.", [("Over 5,000 US troops", 5000, None, "over", None, "troop")]),
+    ("Over 5,000 UN troops are stationed there.", [("Over 5,000 UN troops", 5000, None, "over", None, "troop")]),
     ("About 3,000 American soldiers left.", [("About 3,000 American soldiers", 3000, None, "about", None, "troop")]),
     ("It sent more than 200 people home.", [("more than 200 people", 200, None, "over", None, "people")]),
     ("Fewer than 40 nurses came.", [("Fewer than 40 nurses", 40, None, "under", None, "nurse")]),
@@ -57,7 +57,7 @@ CASES = [
     ("hundreds of refugees", [("hundreds of refugees", 200, None, "at least", None, "refugee")]),
     ("tens of thousands of fans", [("tens of thousands of fans", 20000, None, "at least", None, "fan")]),
     ("a dozen eggs", [("a dozen eggs", 12, None, "about", None, "egg")]),
-    ("close to half a trillion dollars", [("close to half a trillion dollars", 5e11, None, "nearly", "USD", None)]),
+    ("close to half a trillion euros", [("close to half a trillion euros", 5e11, None, "nearly", "EUR", None)]),
     ("the 100,000 or so cafes", [("100,000 or so cafes", 1e5, None, "about", None, "cafe")]),
     ("one million or more", [("one million or more", 1e6, None, "at least", None, None)]),
     ("a 6,000-strong community", [("6,000-strong community", 6000, None, None, None, "community")]),
@@ -66,7 +66,7 @@ CASES = [
     ("He won the 100m final.", [("100m", 100, None, None, "m", None)]),
     ("a laptop for sub-$100", [("sub-$100", 100, None, "under", "USD", None)]),
     ("by 215 votes to 210", [("215 votes", 215, None, None, "votes", "vote"), ("210", 210, None, None, "votes", None)]),
-    ("Smarties: two Smarties Book Prizes.", [("two Smarties Book Prizes", 2, None, None, None, "prize")]),
+    ("Lantern: two Lantern Book Prizes.", [("two Lantern Book Prizes", 2, None, None, None, "prize")]),
 ]
 
 NOT_COUNTS = [
@@ -82,7 +82,7 @@ NOT_COUNTS = [
     "It is one of the best.",
     "He went to No. 10 and read page 5.",
     "It was popular in the 1990s and the mid-70s.",
-    "They watched Channel 4 and the Guildford Four.",
+    "They watched Channel 4 and the Kelso Four.",
     "It lasted three months and two successive quarters.",
     "Two thirds of voters agreed.",
     "It made the top 10 again.",
@@ -110,7 +110,7 @@ def test_noun_modifiers_and_shared_key():
 
 
 def test_exact_spans_ids_and_headline():
-    text = "Pentagon sends 5,000 troops\n\nNearly 4,500 soldiers arrived."
+    text = "Ministry sends 5,000 troops\n\nNearly 4,500 soldiers arrived."
     facts = quantities(text)
     assert [f.id for f in facts] == ["q1", "q2"]
     first, second = facts

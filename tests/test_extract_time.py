@@ -122,7 +122,7 @@ def test_offsets_are_code_points_in_crlf_text_with_emoji_and_accents():
 
 # (text, trigger, anchor, date, tense, event_key)
 EVENT_CASES = [
-    ("This followed the January 3 US drone attack on the base.", "attack", "the January 3 US drone attack", "2020-01-03", "unknown", "attack drone"),
+    ("This followed the January 3 warehouse fire at the port.", "fire", "the January 3 warehouse fire", "2020-01-03", "unknown", "fire warehouse"),
     ("The resolution passed on Sunday.", "passed", "The resolution passed on Sunday", "2020-01-05", "past", "pass resolution"),
     ("Voters await the election on Nov. 8 this year.", "election", "the election on Nov. 8", "2019-11-08", "unknown", "election"),
     ("The singer died on Tuesday in Paris.", "died", "died on Tuesday", "2020-01-07", "past", "die"),
@@ -219,10 +219,10 @@ TENSE_CASES = [
     ("The council will meet on Monday.", PUB, "meet", "2020-01-13", "future", "meet"),
     ("The votes won't be cast on Friday.", PUB, "cast", None, None, None),
     ("He would be released in 2021.", PUB, "released", "2021", "unknown", "release"),
-    ("Trump can't be toppled next Tuesday.", PUB, "toppled", "2020-01-14", "unknown", "topple"),
+    ("The mayor can't be ousted next Tuesday.", PUB, "ousted", "2020-01-14", "unknown", "oust"),
     ("He was to arrive on Monday.", PUB, "arrive", "2020-01-06", "unknown", "arrive"),
     ("The council will vote on January 3, 2019 on the plan.", PUB, "vote", "2019-01-03", "future", "vote"),
-    ("Voters head to the Feb. 9 New Hampshire primary.", PUB, "primary", "2020-02-09", "unknown", "primary new hampshire"),
+    ("Voters turn out for the Feb. 9 Kellerton County primary.", PUB, "primary", "2020-02-09", "unknown", "primary kellerton county"),
     ("They watched the first debate on Jan. 2.", PUB, "debate", "2020-01-02", "unknown", "debate"),
 ]
 
@@ -238,8 +238,8 @@ def test_event_tense_and_keys(text, published, trigger, date, tense, key):
 
 
 @pytest.mark.parametrize("text", [
-    "The votes won't be counted until March 15.",  # "until" bounds the event
-    "The conservative released 2016: Obama's America.",  # a bare year after a verb
+    "Late ballots won't be counted until April 20.",  # "until" bounds the event
+    "The studio released 2012: Return of the Tide.",  # a bare year after a verb
 ])
 def test_no_event_for_bounds_and_bare_years(text):
     assert events(text) == []
