@@ -260,3 +260,9 @@ def test_later_needs_an_anchor_and_dates_do_not_cross_blank_lines():
     crlf = "Tuesday, 1\r\nMarch 2005 it rained."
     [t] = times(crlf)
     assert (t.start, t.end, t.text, t.value) == (0, 22, "Tuesday, 1\r\nMarch 2005", "2005-03-01")
+
+
+def test_a_contraction_is_not_its_first_word():
+    """"won't be counted on ..." has no past-tense event "won"."""
+    text = "Vote count\n\nLate ballots won't be counted on April 20, 2031.\n"
+    assert all(e.trigger.text != "won" for e in events(text, "2030-04-10"))

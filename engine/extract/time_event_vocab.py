@@ -77,6 +77,8 @@ class Vocabulary:
         words = list(_WORD_TOKEN.finditer(text, lo, hi))
         for i, w in enumerate(words):
             raw = w.group()
+            if text[w.end() : w.end() + 1] in ("'", "\u2019") and text[w.end() + 1 : w.end() + 2].isalpha():
+                continue  # part of a contraction: "won't" is not "won", "can't" not "can"
             if self.verbs and (not raw[:1].islower() or _NOUN_DETERMINER.search(text, max(0, w.start() - 7), w.start())):
                 continue  # a capitalized word or a noun use ("a sign of", "their launches")
             norm = raw.lower().replace("’", "'")
