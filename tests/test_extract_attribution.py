@@ -412,3 +412,121 @@ def test_post_posed_report_cites_document_in_its_content(lex):
 def test_document_known_through_the_media_is_reported(text, lex):
     (d,) = documents(run(text, lex))
     assert d.reported
+
+
+# ------------------------------------------------------ denials of a claim
+# (text, speaker, cue, content, stance cue)
+CLAIM_DENIALS = [
+    ("The minister dismissed the claim as false, saying the stadium would not be sold.",
+     "The minister", "saying", "the stadium would not be sold", "dismissed"),
+    ("Education Minister Jo Park rejected reports that three rural schools would close.",
+     "Education Minister Jo Park", "rejected reports", "three rural schools would close", "rejected"),
+    ("The mayor dismissed as baseless claims that the depot would move.",
+     "The mayor", "dismissed as baseless claims", "the depot would move", "dismissed"),
+    ("A council spokeswoman rejected the reports and said the library would stay open.",
+     "A council spokeswoman", "said", "the library would stay open", "rejected"),
+    ("Café 🎉 news\r\n\r\nMinister Élise Roy rejected reports that the café would close 😀.",
+     "Minister Élise Roy", "rejected reports", "the café would close 😀", "rejected"),
+]
+
+
+@pytest.mark.parametrize("text,speaker,cue,content,stance_cue", CLAIM_DENIALS)
+def test_denial_of_a_claim(lex, text, speaker, cue, content, stance_cue):
+    facts = run(text, lex)
+    check_invariants(text, facts)
+    (s,) = statements(facts)
+    assert (spans(s.speaker), spans(s.cue), spans(s.content)) == (
+        span_of(text, speaker), span_of(text, cue), span_of(text, content))
+    assert (s.stance, spans(s.stance_cue), s.official) == ("deny", span_of(text, stance_cue), True)
+
+
+def test_official_title_of_a_claim_denial(lex):
+    (s,) = statements(run(CLAIM_DENIALS[1][0], lex))
+    assert (s.speaker_type, s.speaker_title) == ("person", "Education Minister")
+
+
+@pytest.mark.parametrize("text,content", [
+    ("The council rejected the offer, saying it was too low.", "it was too low"),  # an offer is no claim
+    ("He denied he made the claims that she described.", "he made the claims that she described"),
+])
+def test_not_a_denial_of_a_claim(lex, text, content):
+    (s,) = statements(run(text, lex))
+    assert spans(s.content) == span_of(text, content)
+    assert s.stance == ("deny" if "denied" in text else "assert")
+    assert "claims" not in s.cue.text
+
+
+def test_denial_naming_the_reports_targets_the_latest_report(lex):
+    text = ("Troops will leave, media reports said. A Defence Ministry spokesman said the reports were untrue.\n\n"
+            "Euronext will bid, reports say. A Euronext spokesman dismissed the reports as speculation, saying no decision had been made.")
+    facts = run(text, lex)
+    check_invariants(text, facts)
+    s1, s2 = statements(facts)
+    r1, r2 = reports(facts)
+    assert (spans(s1.target), s1.target_fact) == (span_of(text, "the reports"), r1.id)
+    assert (spans(s2.target), s2.target_fact, spans(s2.stance_cue)) == (span_of(text, "the reports", 1), r2.id,
+                                                                        span_of(text, "dismissed"))
+
+
+# ------------------------------------------------------------ passive reports
+def test_passive_reports_are_anonymous_reports(lex):
+    text = ("Industry minister Ehud Olmert was reported in June to have attended the meeting. "
+            "It was reported on Monday that the firm would close. The plan was reported to the board.")
+    facts = run(text, lex)
+    check_invariants(text, facts)
+    r1, r2 = reports(facts)
+    assert (spans(r1.cue), spans(r1.source), r1.source_type) == (
+        span_of(text, "was reported"), span_of(text, "was reported"), "anonymous")
+    assert spans(r1.content) == span_of(text, "Industry minister Ehud Olmert was reported in June to have attended the meeting")
+    assert spans(r2.content) == span_of(text, "the firm would close")
+
+
+def test_report_content_opening_with_a_name_and_relative_clause(lex):
+    text = "Reports say Standard Life, which owns a stake, may seek a vote."
+    (r,) = reports(run(text, lex))
+    assert spans(r.content) == span_of(text, "Standard Life, which owns a stake, may seek a vote")
+
+
+def test_outlet_name_read_up_to_a_time_word_is_completed(lex):
+    text = "The road will reopen in May, according to The Mail on Sunday."
+    (r,) = reports(run(text, lex))
+    assert (spans(r.source), r.source_type) == (span_of(text, "The Mail on Sunday"), "media")
+
+
+# ------------------------------------ documents seen by any named outlet
+@pytest.mark.parametrize("text,reported", [
+    ("A leaked memo from the finance director, seen by the Herald, says the stadium will be sold.", True),
+    ("A memo from the finance director, obtained by the Evening Star, says the stadium will be sold.", True),
+    ("A letter obtained by Newsnight sets out the cuts.", True),
+    ("A letter seen by the Prime Minister sets out the cuts.", False),
+    ("A letter obtained by Jane Lee sets out the cuts.", False),
+    ("A letter leaked to the Foreign Office sets out the cuts.", False),
+    ("A memo seen by Mr Lee sets out the cuts.", False),
+])
+def test_document_seen_by_a_named_outlet_is_reported(lex, text, reported):
+    facts = run(text, lex)
+    check_invariants(text, facts)
+    (d,) = documents(facts)
+    assert d.reported is reported
+
+
+def test_leaked_memo_speaks_with_its_determiner(lex):
+    text = "A leaked memo from the finance director, seen by the Herald, says the stadium will be sold."
+    facts = run(text, lex)
+    (s,) = statements(facts)
+    (d,) = documents(facts)
+    assert spans(s.speaker) == span_of(text, "A leaked memo from the finance director, seen by the Herald")
+    assert (s.speaker_type, s.speaker_title, s.document, d.status) == ("document", None, d.id, "leaked")
+    assert spans(d.content) == span_of(text, "the stadium will be sold")
+
+
+def test_nested_denials_and_passive_reports_stay_linear(lex):
+    unit = "It was reported that the minister dismissed as false claims that "  # one sentence, no full stop
+    small, large = (unit * 1600)[:100_000], (unit * 6400)[:400_000]
+    t0 = time.perf_counter()
+    run(small, lex)
+    t1 = time.perf_counter()
+    facts = run(large, lex)
+    t2 = time.perf_counter()
+    assert t2 - t1 < 10 * max(t1 - t0, 0.05)  # 4x the text, well under 16x the time
+    assert len(reports(facts)) > 5000

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from factlint.extract.topics import assign_topics, stem, topic_keys, topic_overlap
-from factlint.facts.model import EntityFact, EventFact, QuantityFact, Span, StatementFact
+from factlint.facts.model import EntityFact, EventFact, QuantityFact, ReportFact, Span, StatementFact
 from factlint.lang.loader import load_default_lexicons
 from factlint.lexicon import Lexicons
 from factlint.text.document import Document
@@ -35,6 +35,10 @@ def test_stem(word, expected):
         ("There was no change in policy", {"change", "policy", "class:policy-change"}),
         ("The minister resigned", {"minister", "resign", "class:resignation"}),
         ("Three people were killed", {"kill", "three", "class:casualties"}),
+        ("The stadium will not be sold", {"stadium", "sold", "class:sale"}),
+        ("Talks on a tie-up were delayed", {"talk", "tie", "delay", "class:deal"}),
+        ("Demand collapsed", {"demand", "collaps", "class:decline"}),
+        ("The school will close", {"school", "close", "class:closure"}),
     ],
 )
 def test_topic_keys(text, expected):
@@ -104,3 +108,22 @@ def test_assign_topics_with_no_entities():
     facts = [QuantityFact(id="q1", start=0, end=6, text="Troops", value=2)]
     assign_topics(Document(text), facts, LEX)
     assert facts[0].topic == ["class:troop-movement", "troop"]
+
+
+def test_denial_naming_a_report_shares_its_topic():
+    text = "Euronext will bid for the exchange, reports say. A spokesman said the reports were speculation."
+    doc = Document(text)
+    r_end = text.index(", reports")
+    cue = text.index("say")
+    report = ReportFact(id="r1", start=0, end=cue + 3, text=text[:cue + 3], source=Span.of(text, r_end + 2, cue - 1),
+                        cue=Span.of(text, cue, cue + 3), content=Span.of(text, 0, r_end))
+    c_start = text.index("the reports")
+    c_end = len(text) - 1
+    s_cue = text.index("said")
+    denial = StatementFact(id="s1", start=s_cue, end=c_end, text=text[s_cue:c_end], cue=Span.of(text, s_cue, s_cue + 4),
+                           content=Span.of(text, c_start, c_end), stance="deny", target_fact="r1")
+    plain = denial.model_copy(update={"id": "s2", "target_fact": None})
+    assign_topics(doc, [report, denial, plain], LEX)
+    assert report.topic == ["bid", "class:deal", "euronext", "exchange"]
+    assert plain.topic == ["report", "speculation"]
+    assert denial.topic == sorted(set(report.topic) | {"report", "speculation"})

@@ -18,6 +18,8 @@ attribution_cues         cue verbs and their speakers (``Finder``)
 attribution_content      where each cue's content is (``ContentReader``)
 attribution_text         ``Attr`` and small text-position helpers
 attribution_unattributed quoted sentences no cue attributes (speaker None)
+attribution_denials      denials of a claim ("rejected reports that ...")
+attribution_passive      passive reports ("X was reported to have ...")
 attribution_build        attributions -> linked facts (``Builder``)
 speech_speakers          speaker phrases: reading, titles, kinds
 speech_stance            stance and tense of a statement

@@ -29,6 +29,8 @@ from .speech_stance import stance_of, tense_of
 
 _NAME = re.compile(r"\b[A-Z][\w'\u2019\-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][\w'\u2019\-]+)+")
 _HONORIFIC = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.?\s+)?(?P<surname>[A-Z][\w'\u2019\-]+)$")
+_NAME_GOES_ON = re.compile(r"[ \t]+(?:on|of|and|de|der|la|le|[A-Z])")
+_REFERENCE_DETERMINER = re.compile(r"\b(?:the|these|those|such|this|that)\s+(?:[\w\-]+\s+){0,2}$", re.IGNORECASE)
 _SENTENCE_STOP = re.compile(r"[.!?](?=\s|$)|\n")
 _REF_TYPES = {"he": ("person",), "she": ("person",), "i": ("person",), "it": ("organization",),
               "they": ("person", "organization", "anonymous"), "we": ("person", "organization"),
@@ -81,11 +83,12 @@ class Builder:
         statements: list[dict] = []
         reports: list[dict] = []
         for a in sorted((a for a in attrs if a.cue is not None), key=lambda a: a.cue[0]):
+            self._extend_outlet(a)
             if self._is_report(a):
                 if a.speaker is not None:
                     reports.append(self._report(a))
             else:
-                statements.append(self._statement(a, statements))
+                statements.append(self._statement(a, statements, reports))
         statements.extend(self._unattributed([a for a in attrs if a.cue is None], statements + reports))
         # a report cites the documents first mentioned after its cue in its
         # sentence, or in its content before the cue ("..., citing a letter,
@@ -94,15 +97,17 @@ class Builder:
         doc_ids = self.book.numbered()
         for r, docs in zip(reports, cited):
             r["cites"] = [doc_ids[id(d)] for d in docs]
+        ids = dict(doc_ids)
+        for prefix, items in (("s", statements), ("r", reports)):
+            items.sort(key=lambda f: (f["start"], f["end"]))
+            ids.update((id(f), f"{prefix}{i}") for i, f in enumerate(items, 1))
         for f in statements:
             for key in ("document", "target_fact"):
                 if f[key] is not None:
-                    f[key] = doc_ids[id(f[key])]
+                    f[key] = ids[id(f[key])]  # a document, or the report a denial names
         out: list[Fact] = []
-        for cls, prefix, items in ((StatementFact, "s", statements), (ReportFact, "r", reports)):
-            items.sort(key=lambda f: (f["start"], f["end"]))
-            for i, f in enumerate(items, 1):
-                out.append(self._model(cls, f"{prefix}{i}", f))
+        for cls, items in ((StatementFact, statements), (ReportFact, reports)):
+            out.extend(self._model(cls, ids[id(f)], f) for f in items)
         return out + self.book.facts(doc_ids)
 
     def _model(self, cls: type[Fact], fid: str, fields: dict) -> Fact:
@@ -111,8 +116,22 @@ class Builder:
         return cls(id=fid, text=text[fields["start"]:fields["end"]], **values)
 
     # -- classification -----------------------------------------------------
+    def _extend_outlet(self, a: Attr) -> None:
+        """A speaker cut inside an outlet's name ("The Mail" of "The Mail on
+        Sunday", read up to the time word) is extended over the whole name."""
+        if a.speaker is None or a.kind == "passive":
+            return
+        s, e = a.speaker
+        if not _NAME_GOES_ON.match(self.text, e):
+            return
+        for name in ("media-outlets", "news-agencies"):
+            m = fast(self.lex, name).search(self.text, s, min(len(self.text), e + 25))
+            if m is not None and m.start() < e < m.end() and not s < a.cue[0] < m.end():
+                a.speaker = (s, m.end())
+                return
+
     def _is_report(self, a: Attr) -> bool:
-        if a.kind == "report":
+        if a.kind in ("report", "passive"):
             return True
         if a.speaker is None or self.book.names_document(a.speaker):
             return False  # no source, or a document speaks
@@ -140,18 +159,19 @@ class Builder:
         spans = [a.speaker, a.cue, a.content]
         return dict(
             start=min(s[0] for s in spans), end=max(s[1] for s in spans), source=a.speaker,
-            source_type=self._source_type(text[a.speaker[0]:a.speaker[1]]), cue=a.cue, content=a.content,
+            source_type="anonymous" if a.kind == "passive" else self._source_type(text[a.speaker[0]:a.speaker[1]]),
+            cue=a.cue, content=a.content,
             stance=stance, cites=[],
         )
 
-    def _statement(self, a: Attr, earlier: list[dict]) -> dict:
+    def _statement(self, a: Attr, earlier: list[dict], reports: list[dict]) -> dict:
         text, lex = self.text, self.lex
         spoken_by = None
         if a.speaker is not None:
             found = self.book.speaking(a.speaker, a.content)
             if found is not None:
                 spoken_by, a.speaker = found
-        stance, stance_cue = stance_of(text, a.cue, a.content, lex, self._cue_stances)
+        stance, stance_cue = stance_of(text, a.cue, a.content, lex, self._cue_stances, a.governor)
         target_span, target_doc = None, None
         if stance in ("deny", "retract"):
             found = later_definite(text, lex, a.content[0], a.content[1])
@@ -160,6 +180,10 @@ class Builder:
                 target_doc = self.book.before(found[1], found[0][0])
                 if target_doc is not None and stance == "retract":
                     self.book.retracted(target_doc, a.content)
+            if target_doc is None and reports:
+                found_ref = self._report_reference(a)
+                if found_ref is not None:  # "said the reports were untrue": the latest report
+                    target_span, target_doc = found_ref, reports[-1]
         kind, title, official, anonymous, ref = "unknown", None, False, False, None
         if a.speaker is not None:
             phrase = text[a.speaker[0]:a.speaker[1]]
@@ -173,6 +197,23 @@ class Builder:
             tense=tense_of(text, *a.content), target=target_span, target_fact=target_doc,
             document=spoken_by,
         )
+
+    def _report_reference(self, a: Attr) -> tuple[int, int] | None:
+        """A definite mention of a report ("the reports", "these stories",
+        lexicon ``report-references``) in a denial's content or in the object
+        of its governing denial ("dismissed the reports as speculation,
+        saying ...")."""
+        regions = [a.content]
+        if a.governor is not None and a.governor[1] < a.cue[0]:
+            regions.insert(0, (a.governor[1], a.cue[0]))
+        for start, end in regions:
+            end = min(end, start + 300)  # a reference opens the clause: "the reports were untrue"
+            for m in fast(self.lex, "report-references").finditer(self.text, start, end):
+                lo = max(start, m.start() - 40)
+                det = _REFERENCE_DETERMINER.search(self.text[lo:m.start()])
+                if det:
+                    return lo + det.start(), m.end()
+        return None
 
     def _unattributed(self, attrs: list[Attr], attributed: list[dict]) -> list[dict]:
         """Statements for quotes no cue attributes; ``speaker_ref`` is the
@@ -207,7 +248,7 @@ class Builder:
         if info is None:
             lex, n = self.lex, len(phrase)
             kind = speaker_type(phrase, 0, n, lex, is_document)
-            title = split_title(phrase, 0, n, fast(lex, "official-titles"))
+            title = None if is_document else split_title(phrase, 0, n, fast(lex, "official-titles"))
             official = not is_document and is_official(phrase, title, lex)
             info = self._speakers[key] = (kind, title, official, is_anonymous(phrase, 0, n, lex))
         return info

@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from .attribution_text import Attr, skip_space, trim_end
+from .attribution_text import Attr, has_words, skip_space, trim_end
 from .quotes import QuoteIndex
 from .speech_speakers import phrase_after
 
@@ -58,7 +58,7 @@ class ContentReader:
         if inner and inner.end > end and inner.start >= start:
             end = inner.end
         end = trim_end(text, start, end)
-        if len(text[start:end].split()) < 2:
+        if not has_words(text, start, end, 2):
             return None
         return Attr((cs, ce), (start, end), spk, False, end, kind, True, ref)
 
@@ -76,7 +76,7 @@ class ContentReader:
             r_end = trim_end(text, r_start, sent_e)
             if len(text[r_start:r_end].split()) > len(text[start:end].split()):
                 return self._preposed(cs, ce, r_start, sent_e, speaker, kind, ref)
-        if len(text[start:end].split()) < 2:
+        if not has_words(text, start, end, 2):
             return None
         q = self.quotes.starting(start)
         direct = q is not None and q.end >= end and q.content_end <= end + 1
@@ -89,14 +89,14 @@ class ContentReader:
         cue inside the sentence, the longer side is the content)."""
         text = self.text
         left_end = trim_end(text, sent_s, cs)
-        if len(text[sent_s:left_end].split()) < 2:
+        if not has_words(text, sent_s, left_end, 2):
             comma = text.find(",", ce, min(sent_e, ce + 200))
             if comma < 0:
                 return None
             spk = (skip_space(text, ce), trim_end(text, ce, comma))
             start = skip_space(text, comma + 1)
             end = trim_end(text, start, sent_e)
-            if len(text[start:end].split()) < 2 or spk[1] <= spk[0]:
+            if not has_words(text, start, end, 2) or spk[1] <= spk[0]:
                 return None
             return Attr((cs, ce), (start, end), spk, False, end, "according", True)
         spk = phrase_after(text, skip_space(text, ce), sent_e)
@@ -114,17 +114,25 @@ class ContentReader:
 
     def _clip_contents(self, attrs: list[Attr]) -> None:
         """A pre-posed content stops where the next attribution in its
-        sentence begins ("X said that A, after reports said B")."""
-        for a, b in zip(attrs, attrs[1:]):
-            if not a.preposed or a.direct or b.speaker is None:
+        sentence begins ("X said that A, after reports said B"); when that
+        would leave less than two words, at the one after it (at most
+        three ahead), so nested attributions cannot run on to the sentence end."""
+        for i, a in enumerate(attrs):
+            if not a.preposed or a.direct:
                 continue
-            cut = b.speaker[0] if a.content[0] < b.speaker[0] else b.cue[0]
-            if a.content[0] < cut < a.content[1]:
+            for b in attrs[i + 1:i + 4]:
+                if b.speaker is None:
+                    continue
+                b_start = min(b.speaker[0], b.content[0]) if b.kind == "passive" else b.speaker[0]
+                cut = b_start if a.content[0] < b_start else b.cue[0]
+                if not a.content[0] < cut < a.content[1]:
+                    break
                 m = _CONJ_BEFORE.search(self.text, a.content[0], cut)
                 end = trim_end(self.text, a.content[0], m.start() if m else cut)
-                if len(self.text[a.content[0]:end].split()) >= 2:
+                if has_words(self.text, a.content[0], end, 2):
                     a.content = (a.content[0], end)
                     a.tail_end = end
+                    break
 
     def _continuations(self, attrs: list[Attr]) -> list[Attr]:
         """Quote parts split by their attribution: ``"A," she said. "B."``."""

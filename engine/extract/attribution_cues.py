@@ -2,12 +2,13 @@
 
 Owns: finding cue verbs (lexicons ``speech-verbs``, ``report-verbs``,
 ``according-cues``) outside quotations, the cue's extent (auxiliaries,
-adverbs, "told reporters"), and for each cue where its speaker is:
-quote-adjacent ``"...," X said``, inverted ``..., said X``, post-posed
-``..., X said.``, pre-posed ``X said ...``, participles ``, adding "..."``
-and coordinated cues that inherit the main clause's speaker, relative
-"who" speakers and their antecedent.  Rejects nouns and passives ("the
-said", "was told", "media reports").
+adverbs, "told reporters", a denied claim "rejected reports"), and for
+each cue where its speaker is: quote-adjacent ``"...," X said``, inverted
+``..., said X``, post-posed ``..., X said.``, pre-posed ``X said ...``,
+participles ``, adding "..."`` and coordinated cues that inherit the main
+clause's speaker (and its governing denial), relative "who" speakers and
+their antecedent.  Rejects nouns and passives ("the said", "was told",
+"media reports") except passive reports (``attribution_passive``).
 
 Does not own: placing the content (``attribution_content``), reading a
 speaker phrase (``speech_speakers``), building facts (``attribution_build``).
@@ -20,6 +21,8 @@ import re
 from ..lexicon import Lexicons
 from ..text.document import Document
 from .attribution_content import ContentReader
+from .attribution_denials import claim_object_end, participle_governor
+from .attribution_passive import passive_report
 from .attribution_text import ADJ_TOKEN, TAIL_END, Attr, prev_nonspace, skip_space, skip_time_words, starts_that
 from .fast_lexicon import WordIndex, fast
 from .quotes import Quote, QuoteIndex, title_before
@@ -35,6 +38,7 @@ _NOT_SUBJECT = frozenset("the a an this these those so-called his her their its 
 _NOT_ADVERBS = frozenset("family ally rally assembly supply july italy anomaly".split())
 # before a cue: the subject is the sentence's ("and says", "but has said", "by saying")
 _COORDINATORS = frozenset("and but by for from of after before without while aside".split())
+_RELATIVE = re.compile(r"(?:which|who|whose)\b")
 _PP_START = frozenset("in on at during via through from with after before following amid over".split())
 _TOLD = frozenset("told tell tells telling".split())
 # grammatical words that may stand in an object of "told" or in an adjunct
@@ -55,6 +59,7 @@ class Finder(ContentReader):
         self.adjuncts = _ADJUNCT_GLUE | self.occasions
         participles = sorted({p for p in lex.get("speech-verbs").phrases if p.endswith("ing")} | {"citing"})
         words = participles + list(lex.get("report-verbs").phrases) + list(lex.get("according-cues").phrases)
+        self.denials = lex.get("denial-verbs").normalized
         self.boundary = re.compile(r",\s+(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
 
     # -- positions ----------------------------------------------------------
@@ -91,6 +96,7 @@ class Finder(ContentReader):
         for vs, ve, kind in self.cues():
             a = self.analyse(vs, ve, kind, attrs)
             if a is not None and a.content[1] > a.content[0]:
+                a.governor = participle_governor(self.text, a, self.sentence, self.lex)
                 attrs.append(a)
         self._clip_contents(attrs)
         attrs.extend(self._continuations(attrs))
@@ -102,6 +108,10 @@ class Finder(ContentReader):
         text = self.text
         sent_s, sent_e = self.sentence(vs)
         word = text[vs:ve].lower()
+        if kind == "report" and word.endswith("ed"):
+            passive = passive_report(text, vs, ve, sent_s, sent_e, self._skip_adjuncts)
+            if passive is not None:
+                return passive
         cs, prev = self._cue_start(vs, sent_s, word)
         if cs is None:
             return None
@@ -110,6 +120,8 @@ class Finder(ContentReader):
         if word in ("reports", "report") and self._noun_reports(vs, ve, prev, sent_s):
             return None
         ce = self._told_object(ve, sent_e) if word in _TOLD else ve
+        if word in self.denials:
+            ce = claim_object_end(text, ve, sent_e, self.lex) or ve  # "rejected reports that ..."
         p, crossed_comma = self._skip_adjuncts(ce, sent_e)
         quote_at = self.quotes.starting(p) if p < sent_e else None
         if quote_at is not None and title_before(text, ce, p):
@@ -125,13 +137,14 @@ class Finder(ContentReader):
             spk = self._quote_speaker(q, cs, ce, sent_e)
             if spk is not False:
                 return Attr((cs, ce), (q.content_start, self.quotes.content_end(q)), spk, True, p, kind)
-        left = text[sent_s:cs].rstrip()
+        left_start = max(sent_s, cs - 200)  # bounded: a long sentence has many cues
+        left = text[left_start:cs].rstrip()
         if left.endswith(",") and len(left.split()) >= 2:
             spk = phrase_after(text, skip_space(text, ce), sent_e)
             if spk is not None and self._speakerlike(spk):
                 p2, _ = self._skip_adjuncts(spk[1], sent_e)
                 if p2 >= sent_e or text[p2] in TAIL_END + ",":
-                    return self._postposed(cs, ce, sent_s, sent_s + len(left) - 1, spk, p2, kind)
+                    return self._postposed(cs, ce, sent_s, left_start + len(left) - 1, spk, p2, kind)
         participle = word.endswith("ing") and prev.lower() not in _BE
         if participle and (prev.lower().rstrip(",") in self.occasions or prev.lower() in _TOLD):
             participle = False  # "a statement saying ...": the statement's subject speaks
@@ -160,6 +173,9 @@ class Finder(ContentReader):
             comma = prev_nonspace(text, spk[0])
             if not participle and comma >= 0 and text[comma] == ",":
                 return self._postposed(cs, ce, sent_s, comma, spk, p, kind, ref, crossed_comma, sent_e)
+            if crossed_comma and _RELATIVE.match(text, skip_space(text, p + 1)):
+                # "Reports say Standard Life, which owns ..., may": the name opens the content
+                return self._preposed(cs, ce, skip_time_words(text, ce, sent_e), sent_e, spk, kind, ref)
             if crossed_comma:  # "She said, if elected, she would ..."
                 return self._preposed(cs, ce, skip_space(text, p + 1), sent_e, spk, kind, ref)
             return None

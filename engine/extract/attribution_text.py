@@ -30,6 +30,7 @@ class Attr:
     kind: str  # speech, report, according, unattributed
     preposed: bool = False
     ref: tuple[int, int] | None = None  # antecedent of a "who" speaker
+    governor: tuple[int, int] | None = None  # denial verb of the main clause of a participle
 
 
 def starts_that(text: str, p: int) -> bool:
@@ -65,3 +66,9 @@ def trim_end(text: str, start: int, end: int) -> int:
         end -= 1
     return end
 
+
+
+def has_words(text: str, start: int, end: int, n: int) -> bool:
+    """Does ``text[start:end]`` hold at least ``n`` words?  Only a bounded
+    prefix is read, so the test costs the same on a sentence of any length."""
+    return len(text[start:min(end, start + 40 * n)].split()) >= n

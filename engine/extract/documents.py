@@ -5,7 +5,8 @@ modifiers and a ``document-words`` noun, or a ``document-words-contextual``
 noun next to a ``document-verbs`` verb, a status word or "citing"), its
 "sent from/by AUTHOR(, appositive,) to RECIPIENT" attachments, its status
 from modifiers ("draft", "leaked"), whether it is introduced as reported
-("reportedly", "according to reports", "seen by the BBC"), and
+("reportedly", "according to reports", "seen by the BBC": the outlet test
+is ``attribution_outlets``), and
 every later definite mention ("the letter").  "said in a statement" is a cue,
 not a document: "statement" only counts in the contextual way above.
 
@@ -24,6 +25,7 @@ from dataclasses import dataclass, field
 
 from ..facts.model import DocumentFact, Span
 from ..lexicon import Lexicons
+from .attribution_outlets import OutletMatcher
 from .fast_lexicon import WordIndex, fast
 from .speech_speakers import phrase_after
 
@@ -50,9 +52,6 @@ _REPORTEDLY = re.compile(
     r"|\breports? (?:[\w\-]+ ){0,3}?(?:cited|quoted|described|revealed|obtained)\b",
     re.IGNORECASE,
 )
-# "seen by the BBC", "obtained by Reuters", "leaked to The Guardian": the
-# outlet itself is checked against the media-outlets/news-agencies lexicons
-_OUTLET_ACCESS = re.compile(r"\b(?:seen|obtained|acquired|leaked|passed|given|published)\s+(?:by|to)\s+", re.IGNORECASE)
 
 
 @dataclass
@@ -78,7 +77,7 @@ def find_documents(text: str, lex: Lexicons, sentence_of, words: WordIndex) -> l
     verbs = fast(lex, "document-verbs")
     status_words = lex.get("document-status-words")
     cue_words = fast(lex, "speech-verbs")
-    outlets = (fast(lex, "media-outlets"), fast(lex, "news-agencies"))
+    outlets = OutletMatcher(lex)
     hits = [(m, True) for m in words.matches(strong)] + [(m, False) for m in words.matches(contextual)]
     hits.sort(key=lambda h: h[0].start())
     docs: list[DocumentMention] = []
@@ -109,26 +108,11 @@ def find_documents(text: str, lex: Lexicons, sentence_of, words: WordIndex) -> l
             doc.status = "draft"
         _attach(text, doc, cue_words)
         sent = sentence_of(ns)
-        if _REPORTEDLY.search(text, sent[0], sent[1]) or _through_outlet(text, sent, outlets):
+        if _REPORTEDLY.search(text, sent[0], sent[1]) or outlets.saw(text, sent):
             doc.reported = True
         docs.append(doc)
         latest[doc_type] = doc
     return docs
-
-
-def _through_outlet(text: str, sent: tuple[int, int], outlets) -> bool:
-    """True when the sentence says a media outlet or agency saw, obtained or
-    was leaked the document ("seen by the BBC", "obtained by Reuters")."""
-    for m in _OUTLET_ACCESS.finditer(text, sent[0], sent[1]):
-        starts = [m.end()]
-        if text.startswith(("the ", "The "), m.end()):
-            starts.append(m.end() + 4)
-        for pos in starts:
-            for outlet in outlets:
-                hit = outlet.search(text, pos, min(sent[1], pos + 40))
-                if hit is not None and hit.start() == pos:
-                    return True
-    return False
 
 
 def _determiner_before(text: str, noun_start: int) -> tuple[int, str, str] | None:

@@ -109,8 +109,8 @@ def _segment_back(toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]
 def _verb_after_subject(tok: str, prev: str | None) -> bool:
     """A lower-case past form right after a name, pronoun or comma is a verb
     ("he furrowed his brow and said"), not part of the speaker."""
-    if not (tok.islower() and tok.endswith("ed") and len(tok) > 4) or prev is None:
-        return False
+    if not (tok.islower() and tok.endswith("ed") and len(tok) > 4) or prev is None or prev.lower() in DETERMINERS:
+        return False  # "A leaked memo": a participle after a determiner modifies the noun
     return prev[:1].isupper() or prev.lower() in PRONOUNS or not prev[:1].isalnum()
 
 

@@ -18,15 +18,20 @@ from .fast_lexicon import fast, trie
 
 
 def stance_of(text: str, cue: tuple[int, int] | None, content: tuple[int, int], lex: Lexicons,
-              cue_cache: dict | None = None) -> tuple[str, tuple[int, int] | None]:
+              cue_cache: dict | None = None,
+              governor: tuple[int, int] | None = None) -> tuple[str, tuple[int, int] | None]:
     """(stance, span of the deciding cue) for a statement.  A retraction
-    phrase in the content wins, then a denial verb in the cue, a denial
-    phrase in the content, a confirmation verb in the cue; else assert.
-    ``cue_cache`` memoizes the cue verdicts by cue text.  With no cue (an
-    unattributed quote) only the content decides."""
+    phrase in the content wins, then a governing denial (the denial verb of
+    the main clause a participle elaborates: "dismissed the claim as false,
+    saying ..."), a denial verb in the cue, a denial phrase in the content,
+    a confirmation verb in the cue; else assert.  ``cue_cache`` memoizes the
+    cue verdicts by cue text.  With no cue (an unattributed quote) only the
+    content decides."""
     m = fast(lex, "retraction-phrases").search(text, content[0], content[1])
     if m:
         return "retract", (m.start(), m.end())
+    if governor is not None:
+        return "deny", governor
     if cue is None:
         m = fast(lex, "denial-phrases").search(text, content[0], content[1])
         return ("deny", (m.start(), m.end())) if m else ("assert", None)

@@ -12,6 +12,10 @@ the engine's ``conflicts with`` relation).  Keys are:
 * ``class:<name>`` when a phrase of lexicon ``topic-<name>`` occurs;
 * ``entity:<id>`` for every entity with a mention overlapping the text.
 
+A denial that names what it denies (``target_fact``: "said the reports
+were untrue", "called the letter a fake") also gets the keys of that
+report or document.
+
 The topical text of a fact: statement -> content; report -> content (else
 the fact's text); document -> content and mention; event -> anchor (else the
 text); every other kind -> the fact's text.
@@ -68,6 +72,11 @@ def assign_topics(doc: Document, facts: list[Fact], lex: Lexicons) -> None:
             hi = bisect.bisect_left(mention_starts, end)
             keys |= {key for ms, me, key in mentions[lo:hi] if start < me}
         fact.topic = sorted(keys)
+    by_id = {f.id: f for f in facts}
+    for fact in facts:  # "said the reports were untrue": the denial is about the report
+        target = by_id.get(getattr(fact, "target_fact", None) or "")
+        if target is not None and getattr(fact, "stance", None) == "deny":
+            fact.topic = sorted(set(fact.topic) | set(target.topic))
 
 
 def topical_spans(fact: Fact) -> list[tuple[int, int]]:
