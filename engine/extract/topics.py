@@ -40,8 +40,13 @@ CLASS_WEIGHT = 2
 WORD_WEIGHT = 1
 
 
+#: the kinds of fact that are about something: what they say or what happened
+TOPICAL_KINDS = frozenset({"statement", "report", "document", "event"})
+
+
 def assign_topics(doc: Document, facts: list[Fact], lex: Lexicons) -> None:
-    """Fill ``topic`` (sorted unique keys) on every fact, in place.
+    """Fill ``topic`` (sorted unique keys) on every fact of a topical kind
+    (statement, report, document, event), in place; other facts keep none.
 
     Class hits and entity mentions are sorted by start once, so each fact
     looks up only those near its own spans (no fact x mention scan)."""
@@ -54,15 +59,21 @@ def assign_topics(doc: Document, facts: list[Fact], lex: Lexicons) -> None:
     stops = _stopwords(lex.get("stopwords"))
     lowered = doc.text.lower()
     exact_case = len(lowered) != len(doc.text)  # lower-casing changed offsets: search the text itself
-    hits = sorted(  # each class lexicon is searched once over the whole text
+    searched = doc.text if exact_case else lowered
+    windows = _windows([span for f in facts if f.kind in TOPICAL_KINDS for span in topical_spans(f)], len(searched))
+    hits = sorted(  # each class lexicon is searched once, only where topical facts are
         (m.start(), m.end(), "class:" + lexicon.name[len("topic-"):])
         for lexicon in lex.with_prefix("topic-")
-        for m in (lexicon.pattern if exact_case else _lower_case_pattern(lexicon)).finditer(doc.text if exact_case else lowered)
+        for pattern in [lexicon.pattern if exact_case else _lower_case_pattern(lexicon)]
+        for lo, hi in windows
+        for m in pattern.finditer(searched, lo, hi)
     )
     hit_starts = [h[0] for h in hits]
     mention_starts = [m[0] for m in mentions]
     longest_mention = max((e - s for s, e, _ in mentions), default=0)
     for fact in facts:
+        if fact.kind not in TOPICAL_KINDS:
+            continue  # names, numbers, dates and the like say nothing about a topic
         keys: set[str] = set()
         for start, end in topical_spans(fact):
             keys |= {k for m in _WORD.finditer(doc.text, start, end) if (k := word_key(m.group(), stops))}
@@ -77,6 +88,23 @@ def assign_topics(doc: Document, facts: list[Fact], lex: Lexicons) -> None:
         target = by_id.get(getattr(fact, "target_fact", None) or "")
         if target is not None and getattr(fact, "stance", None) == "deny":
             fact.topic = sorted(set(fact.topic) | set(target.topic))
+
+
+#: characters searched past a topical span's end, so a phrase the span ends
+#: inside of is seen whole (and then left out, as it does not fit the span)
+_WINDOW_TAIL = 40
+
+
+def _windows(spans: list[tuple[int, int]], size: int) -> list[tuple[int, int]]:
+    """The spans, extended at the end and merged where they meet."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        end = min(size, end + _WINDOW_TAIL)
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
 
 
 def topical_spans(fact: Fact) -> list[tuple[int, int]]:

@@ -67,7 +67,8 @@ class Fact(BaseModel):
     0-based indexes into the document's sentences and paragraphs;
     ``in_headline`` says whether the fact lies in the headline.  ``topic``
     holds normalized keys (content words, ``entity:<id>``, ``class:<name>``)
-    that rules use to decide whether two facts speak about the same thing.
+    that rules use to decide whether two facts speak about the same thing;
+    only statements, reports, documents and events have them.
     """
 
     model_config = ConfigDict(extra="forbid")

@@ -185,6 +185,7 @@ def _agrees(a: Fact, b: Fact, ctx: EvalContext) -> bool:
 _ANY = frozenset({"statement", "report", "document", "time", "event", "quantity", "role", "age", "entity", "repetition"})
 _SAYING = frozenset({"statement", "report"})
 _CLAIMS = frozenset({"statement", "report", "document"})
+_TOPICAL = frozenset({"statement", "report", "document", "event"})
 _VALUED = frozenset({"quantity", "age", "role", "event"})
 _DATED = frozenset({"time", "event"})
 
@@ -216,8 +217,8 @@ RELATIONS: dict[str, RelationDef] = {
                     _ANY, _ANY, _same_key(_person_keys), _person_keys, _person_keys),
         RelationDef("same_entity", "is the same entity as", "Both facts are about, or said by, the same entity.",
                     _ANY, _ANY, _same_key(_entity_keys), _entity_keys, _entity_keys),
-        RelationDef("same_topic", "is the same topic as", "The facts' topic keys overlap by at least 3 (see conflicts with).",
-                    _ANY, _ANY, _same_topic, _topic_keys, _topic_keys),
+        RelationDef("same_topic", "is the same topic as", "The facts' topic keys overlap by at least 3 (see conflicts with). Only statements, reports, documents and events have topic keys.",
+                    _TOPICAL, _TOPICAL, _same_topic, _topic_keys, _topic_keys),
         RelationDef("same_event", "is the same event as", "Two events with the same event key (trigger and main modifier).",
                     frozenset({"event"}), frozenset({"event"}), _same_key(_referent_keys), _referent_keys, _referent_keys),
         RelationDef("same_thing", "is the same thing as", "Two quantities counting the same noun.",
