@@ -46,7 +46,7 @@ def stage_times(text: str, lex, repeat: int) -> dict[str, float]:
     for _ in range(repeat):
         t0 = time.perf_counter()
         doc = Document(text, published="2020-01-07")
-        doc.sentences, doc.tokens  # structure is lazy; build it here
+        doc.sentences  # structure is lazy; build it here
         t1 = time.perf_counter()
         facts = []
         stamps = [("document", t0, t1)]
@@ -90,18 +90,22 @@ def main() -> None:
         check_text(t, rules=rules)  # warm up
 
     print(f"## Per article ({source}), median ms, warm, one core\n")
+    print("(stages: median of 3 runs each; extraction and rules: best of 3 per article, median over articles)\n")
     per_stage: dict[str, list[float]] = {}
     extract_ms, check_ms = [], []
     for t in texts:
         for k, v in stage_times(t, rules.lexicons, 3).items():
             per_stage.setdefault(k, []).append(v)
-        a = time.perf_counter()
-        fs = extract(t, rules=rules)
-        b = time.perf_counter()
-        check_text(t, rules=rules, facts=fs)
-        c = time.perf_counter()
-        extract_ms.append((b - a) * 1000)
-        check_ms.append((c - b) * 1000)
+        best_extract = best_check = float("inf")
+        for _ in range(3):  # best of three: the machine is shared
+            a = time.perf_counter()
+            fs = extract(t, rules=rules)
+            b = time.perf_counter()
+            check_text(t, rules=rules, facts=fs)
+            c = time.perf_counter()
+            best_extract, best_check = min(best_extract, (b - a) * 1000), min(best_check, (c - b) * 1000)
+        extract_ms.append(best_extract)
+        check_ms.append(best_check)
     print(f"{'stage':<14}{'median ms':>10}{'p90 ms':>10}")
     for k, v in per_stage.items():
         v = sorted(v)
