@@ -13,7 +13,6 @@ check_conditions, check_templates, check_examples, plan_joins.
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 
@@ -24,7 +23,7 @@ from ..vocab.kinds import QUALIFIERS, KindDef, known_kind_words, resolve_kind
 from ..vocab.relations import RELATIONS
 from . import ast
 from .compiled import CBinding, CCondition, CNote, CompiledRule, CQuery, JoinSpec, Template, TemplateError
-from .conditions import ConditionBuilder, describe
+from .conditions import ConditionBuilder, describe, did_you_mean
 
 ID_PATTERN = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)*")
 SINGLE_CLAUSES = ("title", "severity", "rationale", "message", "group")
@@ -48,14 +47,9 @@ class Unit:
 
     def error(self, pos: ast.Pos | None, code: str, message: str, hint: str | None = None) -> None:
         pos = pos or self.rule.pos
-        lines = self.file.source.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        lines = self.file.source.split("\n")  # sources are read with LF line ends
         src = lines[pos.line - 1] if 0 < pos.line <= len(lines) else None
         self.errors.append(Diagnostic(pos.path, message, code, pos.line, pos.column, src, hint))
-
-
-def did_you_mean(word: str, choices) -> str | None:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"did you mean `{close[0]}`?" if close else None
 
 
 # ------------------------------------------------------------------ passes
@@ -265,7 +259,7 @@ def check_lexicon_phrases(rf: ast.RuleFile) -> list[Diagnostic]:
     for lx in rf.lexicons:
         for phrase in lx.phrases:
             if not _WORD_CHAR.search(phrase.replace("*", "")):
-                lines = rf.source.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+                lines = rf.source.split("\n")
                 src = lines[lx.pos.line - 1] if 0 < lx.pos.line <= len(lines) else None
                 out.append(Diagnostic(lx.pos.path, f"lexicon `{lx.name}`: phrase {phrase!r} has no word in it; a phrase is one or more words (`*` may end a word)", "bad-phrase", lx.pos.line, lx.pos.column, src))
     return out

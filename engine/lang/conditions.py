@@ -13,6 +13,7 @@ backreferences) and searches anywhere in the text.
 
 from __future__ import annotations
 
+import difflib
 from typing import TYPE_CHECKING, Callable
 
 import re2
@@ -88,6 +89,21 @@ def _paren(c) -> str:
     return f"({text})" if isinstance(c, (ast.And, ast.Or)) else text
 
 
+def did_you_mean(word: str, choices) -> str | None:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"did you mean `{close[0]}`?" if close else None
+
+
+def _on_values(lf: ValueFn, rf: ValueFn, test) -> "Callable[[Env, object], bool]":
+    """A two-value condition; a missing value on either side makes it false."""
+
+    def condition(env, ctx):
+        a, b = lf(env, ctx), rf(env, ctx)
+        return a is not None and b is not None and test(a, b)
+
+    return condition
+
+
 def _norm_text(value) -> str:
     return " ".join(str(value).replace("\u2019", "'").casefold().split())
 
@@ -101,8 +117,6 @@ class ConditionBuilder:
     def _binding(self, name: str, pos: ast.Pos) -> CBinding | None:
         b = self.names.get(name)
         if b is None:
-            from .compiler import did_you_mean
-
             inner = {x.binding.name for x in [*self.u.rule.unless, *self.u.rule.notes]}
             if name in inner:
                 self.u.error(pos, "unbound-name", f"`{name}` is bound only inside its `unless`/`note` clause; put conditions on it after `such that` in that clause")
@@ -176,8 +190,6 @@ class ConditionBuilder:
             return None
         qual = QUALIFIERS.get(c.qualifier)
         if qual is None:
-            from .compiler import did_you_mean
-
             self.u.error(c.pos, "unknown-qualifier", f"unknown qualifier `{c.qualifier}`", did_you_mean(c.qualifier, QUALIFIERS))
             return None
         if not (b.fact_kinds & qual.applies_to):
@@ -219,8 +231,6 @@ class ConditionBuilder:
         raise AssertionError(f"unknown expression {e!r}")
 
     def _field(self, e: ast.FieldRef, names: set[str]):
-        from .compiler import did_you_mean
-
         if e.name == ARTICLE:
             if len(e.path) != 1 or e.path[0] not in ARTICLE_FIELDS:
                 self.u.error(e.pos, "unknown-field", f"`article` has the fields {', '.join(ARTICLE_FIELDS)}", did_you_mean(e.path[0], ARTICLE_FIELDS))
@@ -264,8 +274,6 @@ class ConditionBuilder:
                 self.u.error(c.pos, "type-mismatch", f"`in lexicon` needs text; `{describe(c.left)}` is a {lt}")
                 return None
             if c.lexicon not in self.u.lexicons:
-                from .compiler import did_you_mean
-
                 self.u.error(c.pos, "unknown-lexicon", f"no lexicon named `{c.lexicon}`", did_you_mean(c.lexicon, self.u.lexicons.names()))
                 return None
             name, neg = c.lexicon, c.negated
@@ -301,32 +309,26 @@ class ConditionBuilder:
                 self.u.error(c.pos, "type-mismatch", f"`contains` needs text on both sides; got {lt} and {rt}")
                 return None
 
-            def contains(env, ctx):
-                a, b = lf(env, ctx), rf(env, ctx)
-                if a is None or b is None:
-                    return False
+            def contains(a, b):
                 if isinstance(a, list):
                     return any(_norm_text(x) == _norm_text(b) for x in a)
                 return _norm_text(b) in _norm_text(a)
 
-            return contains
+            return _on_values(lf, rf, contains)
         if op == "tolerance":
             if lt != "number" or rt != "number":
                 self.u.error(c.pos, "type-mismatch", f"`differs by more than` compares numbers; got {lt} and {rt}")
                 return None
             amount, percent = c.amount, c.percent
 
-            def tolerance(env, ctx):
-                a, b = lf(env, ctx), rf(env, ctx)
-                if a is None or b is None:
-                    return False
+            def tolerance(a, b):
                 diff = abs(float(a) - float(b))
                 if percent:
                     base = max(abs(float(a)), abs(float(b)))
                     return base > 0 and diff / base * 100 > amount
                 return diff > amount
 
-            return tolerance
+            return _on_values(lf, rf, tolerance)
         return self._ordering(c, lf, lt, rf, rt)
 
     def _ordering(self, c: ast.Compare, lf, lt, rf, rt):
@@ -343,10 +345,7 @@ class ConditionBuilder:
             self.u.error(c.pos, "type-mismatch", f"`{op}` orders numbers and dates; `{describe(c.left)}` is a {lt}")
             return None
 
-        def compare(env, ctx):
-            a, b = lf(env, ctx), rf(env, ctx)
-            if a is None or b is None:
-                return False
+        def compare(a, b):
             if kind == "date":
                 r = compare_dates(a, b)
             elif kind == "text":
@@ -358,4 +357,4 @@ class ConditionBuilder:
                 r = (a > b) - (a < b)
             return {"=": r == 0, "!=": r != 0, "<": r < 0, ">": r > 0, "<=": r <= 0, ">=": r >= 0}[op]
 
-        return compare
+        return _on_values(lf, rf, compare)
