@@ -120,7 +120,8 @@ def check(
                 doc = Document(texts[report.path], report.path, report.published)
                 typer.echo(render_report(doc, report))
                 typer.echo("")
-        typer.echo(summary(reports))
+        if reports or not problems:  # nothing to summarise when every input failed
+            typer.echo(summary(reports))
     if problems:
         raise typer.Exit(2)
     if fail_on != FailOn.never and any(r.at_or_above(fail_on.value) for r in reports):

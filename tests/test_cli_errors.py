@@ -43,7 +43,9 @@ def test_empty_file(tmp_path):
 def test_binary_file(tmp_path):
     p = tmp_path / "image.png"
     p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
-    assert_input_error(factlint("check", p), "image.png", "binary")
+    run = factlint("check", p)
+    assert_input_error(run, "image.png", "binary")
+    assert run.out == ""  # no misleading "no findings" summary
 
 
 def test_invalid_utf8(tmp_path):
