@@ -2,9 +2,10 @@
 
 Owns: ``FastLexicon`` (a lexicon matcher that tries the lexicon's regex only
 where one of its phrases can start), ``WordIndex`` (the distinct words of a
-whole text, so many lexicons can be scanned over it cheaply), the cached
-matcher per lexicon (``fast``) and ``trie`` (a regex for a word list,
-factored by common prefixes).  The matches are exactly those of
+whole text, so many lexicons can be scanned over it cheaply),
+``FirstWordTable`` (many lexicons searched together in a few regions, word
+by word), the cached matcher per lexicon (``fast``) and ``trie`` (a regex
+for a word list, factored by common prefixes).  The matches are exactly those of
 ``Lexicon.search``/``finditer``; this module only makes them cheaper.
 
 Does not own: what the lexicons mean (the extractors that use them).
@@ -102,6 +103,54 @@ class WordIndex:
                     out.append(hit)
                     last = hit.end()
         return out
+
+
+class FirstWordTable:
+    """Several lexicons searched together, word by word: a table from the
+    first word of every phrase to the lexicons that have it, so a region's
+    words are read once and each lexicon's regex is tried only where one of
+    its phrases can start.  ``finditer`` gives, per lexicon, exactly the
+    matches of ``lexicon.finditer(text, start, end)``."""
+
+    def __init__(self, lexicons: list[Lexicon]) -> None:
+        self.lexicons = lexicons
+        self.exact: dict[str, list[int]] = {}  # first word (its leading \w run) -> lexicon indexes
+        self.prefixed: list[tuple[str, int]] = []  # "resign*": a first word's prefix -> lexicon index
+        self.everywhere: list[int] = []  # a phrase starting with no word character: plain finditer
+        for k, lexicon in enumerate(lexicons):
+            for phrase in lexicon.phrases:
+                first = normalize_phrase(phrase).split(" ")[0]
+                lead = _WORD.match(first)
+                if lead is None:
+                    self.everywhere.append(k)
+                elif first.endswith("*") and lead.end() == len(first) - 1:
+                    self.prefixed.append((lead.group(), k))
+                else:
+                    self.exact.setdefault(lead.group(), []).append(k)
+        self.prefixes = tuple(p for p, _ in self.prefixed)
+
+    def finditer(self, text: str, start: int, end: int) -> list[tuple[int, re.Match[str]]]:
+        """``(lexicon index, match)`` for every match of every lexicon in
+        ``text[start:end]``, ordered by lexicon then position."""
+        found: list[list[re.Match[str]]] = [[] for _ in self.lexicons]
+        last = [start] * len(self.lexicons)
+        for k in set(self.everywhere):
+            found[k].extend(self.lexicons[k].finditer(text, start, end))
+            last[k] = end  # already complete
+        exact, prefixed, prefixes = self.exact, self.prefixed, self.prefixes
+        for w in _WORD.finditer(text, start, end):
+            word = w.group().lower()
+            ks = exact.get(word, ())
+            if prefixes and word.startswith(prefixes):
+                ks = [*ks, *(k for p, k in prefixed if word.startswith(p))]
+            pos = w.start()
+            for k in ks:
+                if pos >= last[k]:
+                    hit = self.lexicons[k].pattern.match(text, pos, end)
+                    if hit:
+                        found[k].append(hit)
+                        last[k] = hit.end()
+        return [(k, m) for k, ms in enumerate(found) for m in ms]
 
 
 _REGION_WORDS: dict[str, set[str]] = {}

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import accumulate
 from dataclasses import dataclass, field
 
 from ..lexicon import Lexicon, normalize_phrase
@@ -20,6 +21,7 @@ from ..lexicon import Lexicon, normalize_phrase
 # A word: letters/digits with inner hyphens or apostrophes, but a possessive
 # "'s" is left outside ("Iran's" -> "Iran").
 _WORD = re.compile(r"\w+(?:-\w+|['\u2019](?!s(?!\w))\w+)*")
+_WORD_SPLIT = re.compile(f"({_WORD.pattern})")
 
 
 def fold(word: str) -> str:
@@ -40,13 +42,15 @@ class Words:
     @classmethod
     def of(cls, text: str) -> "Words":
         words = cls(text)
-        spans = [m.span() for m in _WORD.finditer(text)]
-        if spans:
-            words.start, words.end = (list(x) for x in zip(*spans))
-        words.raw = _WORD.findall(text)
+        # split() alternates gap, word, gap, ..., gap: the running total of
+        # the pieces' lengths gives every word's offsets without a match
+        # object per word (this runs over every article, word by word)
+        pieces = _WORD_SPLIT.split(text)
+        ends = list(accumulate(map(len, pieces)))
+        words.start, words.end, words.raw = ends[0:-1:2], ends[1::2], pieces[1::2]
         folded = text.lower().replace("\u2019", "'")
         if len(folded) == len(text):
-            words.low = [folded[s:e] for s, e in spans]
+            words.low = [folded[s:e] for s, e in zip(words.start, words.end)]
         else:  # a few characters change length when lowered
             words.low = [fold(w) for w in words.raw]
         return words

@@ -43,6 +43,14 @@ _NUMBER_SOURCE = (
 )
 _NUMBER = re.compile(_NUMBER_SOURCE)
 _NUMBER_ANY_CASE = re.compile(_NUMBER_SOURCE, re.IGNORECASE)
+# Every place a match of _NUMBER can start: a digit or a currency symbol, or
+# a whole word that begins a branch (a number word, "half", "a"/"an", the
+# "us"/"a"/"c".. of "us$", a vague "hundreds"); anything added to
+# _NUMBER_SOURCE's first tokens must be added here.
+_STARTERS = sorted({*ONES, *TENS, *_SCALES, *_VAGUE, "dozen", "half", "a", "an", "us", "nz", "hk", "c", "s"})
+_STARTS_SOURCE = r"(?<!\w)(?:\d|" + "|".join(sorted(_STARTERS, key=len, reverse=True)) + r"(?!\w))|[$£€¥₹]"
+_STARTS = re.compile(_STARTS_SOURCE)
+_STARTS_ANY_CASE = re.compile(_STARTS_SOURCE, re.IGNORECASE)
 _PERCENT = re.compile(r"[ \u00a0]?%|\s+per\s?cent\b|\s+percent\b|\s+(?P<points>percentage\s+points?)\b", re.I)
 _CONNECTOR = re.compile(r"-?\s*(?P<c>-|\u2013|\u2014|to|and|or)\s*\Z", re.I)  # "six- to eight-year-olds"
 LOOKBACK = 40
@@ -74,9 +82,27 @@ class Num:
 def find_figures(text: str, t: Tables) -> list[Num]:
     """Every figure in ``text`` in order, with ranges joined."""
     lowered = text.lower()
-    finder = _NUMBER.finditer(lowered) if len(lowered) == len(text) else _NUMBER_ANY_CASE.finditer(text)
-    nums = [n for m in finder if (n := _read(text, m, t))]
+    if len(lowered) == len(text):
+        found = _matches(_NUMBER, _STARTS, lowered)
+    else:  # lower-casing changed offsets: match the text itself, ignoring case
+        found = _matches(_NUMBER_ANY_CASE, _STARTS_ANY_CASE, text)
+    nums = [n for m in found if (n := _read(text, m, t))]
     return _merge_ranges(text, nums)
+
+
+def _matches(number: re.Pattern[str], starts: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """Exactly ``number.finditer(text)``, but ``number`` is tried only where
+    a figure can start (found by the much cheaper ``starts``): trying the
+    full pattern at every character is the costliest part of the extractor."""
+    out: list[re.Match[str]] = []
+    last = 0
+    for start in starts.finditer(text):
+        if start.start() >= last:
+            m = number.match(text, start.start())
+            if m:
+                out.append(m)
+                last = m.end()
+    return out
 
 
 def _parse_words(words: str) -> float:

@@ -17,7 +17,8 @@ were untrue", "called the letter a fake") also gets the keys of that
 report or document.
 
 The topical text of a fact: statement -> content; report -> content (else
-the fact's text); document -> content and mention; event -> anchor (else the
+the fact's text); document -> content and mention, plus the keys of its
+``author_statements``; event -> anchor (else the
 text); every other kind -> the fact's text.
 
 Does not own: entity linking, or deciding that two facts conflict (rules).
@@ -32,6 +33,7 @@ from functools import lru_cache
 from ..facts.model import EntityFact, Fact
 from ..lexicon import Lexicon, Lexicons, normalize_phrase
 from ..text.document import Document
+from .fast_lexicon import FirstWordTable
 
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 _POSSESSIVE = re.compile(r"['\u2019]s?\Z")
@@ -57,16 +59,11 @@ def assign_topics(doc: Document, facts: list[Fact], lex: Lexicons) -> None:
         for m in (ent.mentions or [ent])
     )
     stops = _stopwords(lex.get("stopwords"))
-    lowered = doc.text.lower()
-    exact_case = len(lowered) != len(doc.text)  # lower-casing changed offsets: search the text itself
-    searched = doc.text if exact_case else lowered
-    windows = _windows([span for f in facts if f.kind in TOPICAL_KINDS for span in topical_spans(f)], len(searched))
-    hits = sorted(  # each class lexicon is searched once, only where topical facts are
-        (m.start(), m.end(), "class:" + lexicon.name[len("topic-"):])
-        for lexicon in lex.with_prefix("topic-")
-        for pattern in [lexicon.pattern if exact_case else _lower_case_pattern(lexicon)]
-        for lo, hi in windows
-        for m in pattern.finditer(searched, lo, hi)
+    windows = _windows([span for f in facts if f.kind in TOPICAL_KINDS for span in topical_spans(f)], len(doc.text))
+    classes = _class_table(tuple(lex.with_prefix("topic-")))
+    names = ["class:" + lexicon.name[len("topic-"):] for lexicon in classes.lexicons]
+    hits = sorted(  # the class lexicons are searched together, only where topical facts are
+        (m.start(), m.end(), names[k]) for lo, hi in windows for k, m in classes.finditer(doc.text, lo, hi)
     )
     hit_starts = [h[0] for h in hits]
     mention_starts = [m[0] for m in mentions]
@@ -84,6 +81,9 @@ def assign_topics(doc: Document, facts: list[Fact], lex: Lexicons) -> None:
             keys |= {key for ms, me, key in mentions[lo:hi] if start < me}
         fact.topic = sorted(keys)
     by_id = {f.id: f for f in facts}
+    for fact in facts:  # a document also says what its author says next to it
+        for sid in getattr(fact, "author_statements", None) or ():
+            fact.topic = sorted(set(fact.topic) | set(by_id[sid].topic))
     for fact in facts:  # "said the reports were untrue": the denial is about the report
         target = by_id.get(getattr(fact, "target_fact", None) or "")
         if target is not None and getattr(fact, "stance", None) == "deny":
@@ -171,10 +171,18 @@ def stem(word: str) -> str:
     return word
 
 
-@lru_cache(maxsize=64)
-def _lower_case_pattern(lexicon: Lexicon) -> re.Pattern[str]:
-    """The lexicon's pattern without IGNORECASE, for lower-cased text (phrases are stored lower case)."""
-    return re.compile(lexicon.pattern.pattern)
+_CLASS_TABLES: dict[tuple[int, ...], tuple[tuple[Lexicon, ...], FirstWordTable]] = {}
+
+
+def _class_table(lexicons: tuple[Lexicon, ...]) -> FirstWordTable:
+    """The class lexicons' first-word table, built once per set of lexicons."""
+    key = tuple(map(id, lexicons))
+    cached = _CLASS_TABLES.get(key)
+    if cached is None or any(a is not b for a, b in zip(cached[0], lexicons)):
+        if len(_CLASS_TABLES) > 8:
+            _CLASS_TABLES.clear()
+        cached = _CLASS_TABLES[key] = (lexicons, FirstWordTable(list(lexicons)))
+    return cached[1]
 
 
 @lru_cache(maxsize=8)
