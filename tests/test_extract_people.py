@@ -410,3 +410,26 @@ def test_near_miss_offsets_in_crlf_text_with_emoji_and_accents():
     assert [triple(m) for m in near.mentions] == [span(text, "Ms Ångstrøm")]
     (role,) = kind(facts, "role")
     assert (triple(role.person), triple(role.title), role.title_key) == (span(text, "José Núñez"), span(text, "Sen"), "senator")
+
+
+@pytest.mark.parametrize("text, name, mentions", [
+    ("Hans Christian Andersen wrote tales. Christian Andersen was born in Odense. Later Andersen died.",
+     "Hans Christian Andersen", ["Hans Christian Andersen", "Christian Andersen", "Andersen"]),
+    ("Christian Andersen wrote tales. Hans Christian Andersen was Danish.",
+     "Hans Christian Andersen", ["Christian Andersen", "Hans Christian Andersen"]),
+    ("Gabriel Garcia Marquez won. Garcia Marquez said so.", "Gabriel Garcia Marquez", ["Gabriel Garcia Marquez", "Garcia Marquez"]),
+])
+def test_a_name_and_its_trailing_words_are_one_person(text, name, mentions):
+    ents = entities(text)
+    assert [m.text for m in ents[name].mentions] == mentions
+    assert [e for e in ents if e != name and e.split()[-1] == name.split()[-1]] == []
+
+
+def test_a_misspelt_surname_after_a_three_word_name_and_its_short_form_is_reported_once():
+    import factlint
+
+    text = "Hans Christian Andersen wrote tales. Christian Andersen was born in Odense. Mr Anderson said so."
+    near = [e for e in kind(run(text), "entity") if e.near_miss]
+    assert [(e.name, [m.text for m in e.mentions]) for e in near] == [("Anderson", ["Mr Anderson"])]
+    found = [f for f in factlint.check_text(text).findings if f.rule == "people/name-spelling"]
+    assert len(found) == 1
