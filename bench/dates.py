@@ -14,7 +14,10 @@ matched pairs whose gold value is resolvable (no *_REF, no X), compared at the
 gold granularity (gold "1998-08" vs the prediction cut to 7 characters; a
 gold time of day such as "1998-08-07TNI" is compared as its date).
 
-Usage: python bench/dates.py [--corpus DIR] [--errors N]
+Usage: python bench/dates.py [--corpus DIR] [--errors N] [--misses]
+
+``--misses`` lists every missed gold DATE (corpus part, file, gold text and
+value, context), for grouping the misses by kind.
 """
 
 from __future__ import annotations
@@ -182,6 +185,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--corpus", type=Path, default=default)
     ap.add_argument("--errors", type=int, default=0, help="print up to N errors")
+    ap.add_argument("--misses", action="store_true", help="print every missed gold DATE")
     args = ap.parse_args(argv)
     root = args.corpus / "timebank"
     if not root.is_dir():
@@ -189,11 +193,13 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     total = Score()
     rows = []
+    misses: list[str] = []
     for part in ("TimeBank", "AQUAINT"):
         sc = Score()
         for path in sorted((root / part).glob("*.tml")):
             sc.add(score_article(read_tml(path)))
         rows.append(sc.row(part))
+        misses.extend(f"{part:<9} {line}" for line in sc.errors if line.startswith("MISS"))
         total.add(sc)
     print(f"{'corpus':<10} {'docs':>5} {'gold':>6} {'pred':>6} {'span P':>7} {'span R':>7} {'val acc':>7} {'ms/doc':>7}")
     for row in rows:
@@ -202,6 +208,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.errors:
         print()
         for line in total.errors[: args.errors]:
+            print(line)
+    if args.misses:
+        print()
+        for line in misses:
             print(line)
     return 0
 

@@ -1,10 +1,11 @@
 """Regular expressions that find temporal expressions in news text.
 
 Owns: the shapes of dates, weekdays, months, years, decades, quarters,
-relative expressions ("last week", "two days ago", "a day after"), "the near
-future", durations and sets, and ``find_candidates``, which returns the
-longest non-overlapping matches in text order.  Every quantifier is bounded,
-so matching is linear in the text length.
+relative expressions ("last week", "two days ago", "a day after", "over the
+summer", "by year-end"), "the near future", durations and sets, and
+``find_candidates``, which returns the longest non-overlapping matches in
+text order.  Every quantifier is bounded, so matching is linear in the text
+length; each family's regex runs only in windows around its trigger words.
 
 Does not own: what a match means (``time_normalize``) or events
 (``time_events``).  "now", "currently" and "recently" are deliberately not
@@ -81,14 +82,17 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # last week, earlier this month, the end of the year, this year's, next fall
     "unit": re.compile(
         _EDGE
-        + r"(?i:(?P<pre>(?:(?:the\s+)?(?:early|late|earlier|later|end\s+of|beginning\s+of|middle\s+of|start\s+of|rest\s+of)\s+|sometime\s+|(?:the\s+)?(?:first|second|last)\s+half\s+of\s+))?"
+        + r"(?i:(?P<pre>(?:(?:the\s+)?(?:early|late|earlier|later|end\s+of|beginning\s+of|middle\s+of|start\s+of|rest\s+of)\s+|sometime\s+"
+        r"|(?:earlier|later)\s+in\s+|(?:the\s+)?(?:first|second|last)\s+half\s+of\s+))?"
         r"(?P<dir>last|this(?:\s+past|\s+coming)?|next|the\s+(?:past|previous|following|current|same|coming|latest|next|last)|that|the)\s+"
-        + rf"(?P<fy>fiscal\s+)?(?P<unit>week(?:end)?|month|year|quarter|decade|century|{_SEASON})(?![\w]))"
+        + rf"(?:(?:fiscal|full|early|late)\s+|mid-)?(?P<unit>week(?:end)?|month|year|quarter|decade|century|{_SEASON})(?![\w]))"
     ),
+    # by year-end, since year end, by year's end (the preposition is checked by the resolver)
+    "year_end": re.compile(r"(?<![\w-])(?i:year(?:[- ]|['’]s\s+)end)(?![\w-])"),
     # two days ago, a year earlier, almost four years ago, a day after
     "offset": re.compile(
         _EDGE
-        + rf"(?i:{_APPROX}(?P<n>{_NUM})\s+(?P<unit>{_UNIT}s?)\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence))(?![\w])"
+        + rf"(?i:{_APPROX}(?P<n>{_NUM})\s+(?P<unit>{_UNIT}s?)\s+(?:or\s+so\s+)?(?P<dir>ago|earlier|later|before|after|from\s+now|hence))(?![\w])"
     ),
     # year-earlier, the year-ago period, the comparable year-ago results
     "year_ago": re.compile(
@@ -100,12 +104,12 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         + r"(?i:(?:(?:the\s+)?(?:past|last|next|coming|first|final|following|previous)\s+)?"
         + rf"(?:{_NUM}|\d{{1,3}}|a\s+few|several|many)[- ](?:more\s+)?(?:hours?|days?|weeks?|months?|years?|decades?))(?![\w-])"
     ),
-    # every week, each year, daily, on Tuesdays (sets: no value)
+    # every week, each Thursday, on Tuesdays, Monday and Friday nights (sets: no value)
     "set": re.compile(
         _EDGE
-        + r"(?i:(?:every|each)\s+(?:other\s+)?(?:day|week|month|year|morning|night|summer|spring|fall|winter))(?![\w])"
+        + rf"(?i:(?:every|each)\s+(?:other\s+)?(?:day|week|month|year|morning|night|summer|spring|fall|winter|(?-i:{_WEEKDAY})))(?![\w])"
         + rf"|(?:{_WEEKDAY})s(?:\s+(?i:mornings|afternoons|evenings|nights))?(?![\w])"
-        + rf"|(?:{_WEEKDAY})\s+(?i:mornings|afternoons|evenings|nights)(?![\w])"
+        + rf"|(?:{_WEEKDAY}\s+(?:and|or)\s+)?(?:{_WEEKDAY})\s+(?i:mornings|afternoons|evenings|nights)(?![\w])"
     ),
     # third-quarter, the fourth quarter of 1990, the year-ago quarter, the quarter
     "quarter": re.compile(
@@ -126,7 +130,9 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     "spelled": re.compile(
         _EDGE
         + r"(?i:(?P<pre>the\s+year\s+)?(?:(?P<c19>nineteen)\s+(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?P<ones>one|two|three|four|five|six|seven|eight|nine))?"
-        + r"|(?P<y2000>two\s+thousand)(?:\s+and\s+(?P<ones2>one|two|three|four|five|six|seven|eight|nine))?(?!\s+(?:[a-z]+s|of)(?![\w]))"
+        + r"|(?P<y2000>two\s+thousand)(?:\s+and\s+(?P<ones2>one|two|three|four|five|six|seven|eight|nine))?"
+        # "two thousand troops" counts; "the year two thousand has" is a year
+        + r"(?(pre)|(?!\s+(?:[a-z]+s|of)(?![\w])))"
         + r"|the\s+(?P<decword>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)"
         + r"|(?:the\s+)?(?P<cent>1\d|20|21)(?:st|th)[- ]century))(?![\w-])"
     ),
@@ -153,31 +159,32 @@ class Candidate:
 
 _MONTH_KEYS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 #: family -> words (lower case) one of which every match of the family contains;
-#: "#" stands for "a digit", "Month" for a capitalized month name.
+#: "####" stands for "a run of exactly four digits", "Month" for a capitalized month name.
 _TRIGGERS: dict[str, tuple[str, ...]] = {
     "calendar": ("Month",),
-    "numeric": ("#",),
+    "numeric": ("####",),
     "month": ("Month",),
     "weekday": ("day",),
     "deictic": ("day", "night", "tomorrow", "morning", "afternoon", "evening", "future", "coming"),
     "unit": ("week", "month", "year", "quarter", "decade", "centur", "spring", "summer", "fall", "autumn", "winter"),
     "offset": ("ago", "earlier", "later", "before", "after", "hence", "now"),
     "year_ago": ("year-",),
+    "year_end": ("year",),
     "duration": ("hour", "day", "week", "month", "year", "decade"),
     "set": ("every", "each", "day"),
     "quarter": ("quarter", "period"),
-    "holiday": ("day", "year", "eve", "thanksgiving", "christmas", "easter"),
+    "holiday": ("thanksgiving", "christmas", "easter", "election", "year", "independence", "labor", "memorial"),
     "spelled": ("nineteen", "thousand", "ties", "centur"),
-    "year": ("#",),
+    "year": ("####", "0s"),
 }
-_DIGIT = re.compile(r"\d")
+_DIGITS = re.compile(r"\d+")
 _WINDOW = 80  # characters a match may extend on either side of its trigger word
 
 
 def _trigger_positions(text: str) -> dict[str, list[int]]:
     lower = text.lower()
     found: dict[str, list[int]] = {}
-    keys = {k for keys in _TRIGGERS.values() for k in keys} - {"#", "Month"}
+    keys = {k for keys in _TRIGGERS.values() for k in keys} - {"####", "Month"}
     for key in keys:
         i = lower.find(key)
         hits = found.setdefault(key, [])
@@ -191,7 +198,7 @@ def _trigger_positions(text: str) -> dict[str, list[int]]:
             while i >= 0:
                 months.append(i)
                 i = text.find(form, i + 3)
-    found["#"] = [m.start() for m in _DIGIT.finditer(text)]
+    found["####"] = [m.start() for m in _DIGITS.finditer(text) if m.end() - m.start() == 4]
     return found
 
 

@@ -4,7 +4,8 @@ Owns: weekdays (past-leaning: the most recent such day on or before
 publication, the publication weekday being that day; forward in a future
 clause; "last"/"next" strictly back/forward; "the previous Friday" relative
 to the last day-precise date), "today"/"yesterday"/"tomorrow", "last week",
-"this year", "the end of the month", "two days ago", "a year earlier"
+"this year", "the end of the month", "for the (full) year", "the week's",
+"over the summer", "two days ago", "a year earlier"
 (relative to the last anchoring date within 300 characters, else
 publication), "year-earlier", "that year", "N days after" (a duration whose
 shift ``time`` applies once X's date is known), durations and sets.
@@ -60,13 +61,26 @@ def _weekday(m: re.Match[str], ctx: Context) -> Resolution:
 
 
 _GENERIC_BEFORE = re.compile(r"(?<![\w])(?:of|for)\s+$", re.IGNORECASE)
+_FOR_BEFORE = re.compile(r"(?<![\w])for\s+$", re.IGNORECASE)
+_OF_AFTER = re.compile(r"\s+of(?![\w])", re.IGNORECASE)
+# "USA Today", "VOA Today", "the Today show": a title, not a day
+_ACRONYM_BEFORE = re.compile(r"(?<![\w])[A-Z]{2,}\s{1,2}$")
+_TITLE_AFTER = re.compile(r"\s+(?:show|programme|program|newspaper)(?![\w])")
 
 
-def _deictic(m: re.Match[str], ctx: Context) -> Resolution:
+def _deictic(m: re.Match[str], ctx: Context) -> Resolution | None:
     pub, future = ctx.pub, ctx.future
+    text = m.string
     if m.group("vague"):
-        kind = "duration" if "coming" in m.group("vague").lower() else "date"
-        return Resolution(time_type=kind, relative=True)
+        if _OF_AFTER.match(text, m.end(), m.end() + 4):
+            return None  # "the future of the company": a topic, not a time
+        # "the coming weeks", "for the foreseeable future": a stretch of time, not a date
+        span = "coming" in m.group("vague").lower() or _FOR_BEFORE.search(text, max(0, m.start() - 5), m.start())
+        return Resolution(time_type="duration" if span else "date", relative=True)
+    if m.group(0) == "Today" and (
+        _ACRONYM_BEFORE.search(text, max(0, m.start() - 8), m.start()) or _TITLE_AFTER.match(text, m.end(), m.end() + 12)
+    ):
+        return None
     if m.group("tod"):
         res = Resolution(granularity="day", time_type="time", relative=True)
         if pub is not None:
@@ -87,7 +101,7 @@ def _unit(m: re.Match[str], ctx: Context) -> Resolution | None:
     pre = " ".join((m.group("pre") or "").lower().split())
     direction = " ".join(m.group("dir").lower().split())
     unit = m.group("unit").lower()
-    if direction == "the" and not pre and unit not in ("quarter", "weekend"):
+    if direction == "the" and not pre and unit not in ("quarter", "weekend") and not _the_unit_is_a_time(m, unit):
         return None
     if unit in ("week", "year", "month") and m.group(0).istitle() and not _sentence_start(m.string, m.start()):
         return None  # "This Week" (a programme), "Next Year" (a title)
@@ -133,8 +147,45 @@ def _unit(m: re.Match[str], ctx: Context) -> Resolution | None:
             year -= 1
         elif step > 0 and first_month <= pub.month:
             year += 1
+        elif direction == "the" and future and first_month + 2 < pub.month:
+            year += 1  # "will open in the spring" in October: next spring
+        elif direction == "the" and not future and first_month > pub.month:
+            year -= 1  # "over the summer" in January: last summer
         res.value = f"{year:04d}-{code}"
     return res
+
+
+_FOR_OF_BEFORE = re.compile(r"(?<![\w])(?P<prep>for|of)\s{1,3}$", re.IGNORECASE)
+_POSSESSIVE_AFTER = re.compile(r"['’]s(?![\w])")
+# "the year ended Sept. 30" is a fiscal period, "the year before" counts from another time
+_PERIOD_AFTER = re.compile(
+    r"\s+(?:ended|ending|to\s+date|before|after|earlier|later|ago|that|when|since|in\s+which|of)(?![\w])", re.IGNORECASE
+)
+
+
+_SEASON_BEFORE = re.compile(
+    r"(?<![\w])(?:in|during|over|through|throughout|until|till|by|since|into|before|after|of|from|for)\s{1,3}$", re.IGNORECASE
+)
+# "the fall in prices", "the fall of the wall": a noun, not a season
+_NOT_SEASON_AFTER = re.compile(r"\s+(?:of|in|from|to)(?![\w])", re.IGNORECASE)
+
+
+def _the_unit_is_a_time(m: re.Match[str], unit: str) -> bool:
+    """"over the summer", "for the (full) year", "for the week", "of the year", "the week's":
+    a bare "the" unit that names the current one (most uses of "the year" do not)."""
+    text, start, end = m.string, m.start(), m.end()
+    if unit in SEASONS:
+        return bool(_SEASON_BEFORE.search(text, max(0, start - 12), start)) and not (
+            _PERIOD_AFTER.match(text, end, end + 12) or _NOT_SEASON_AFTER.match(text, end, end + 6)
+        )
+    if unit not in ("year", "week", "month"):
+        return False
+    if _POSSESSIVE_AFTER.match(text, end, end + 3):
+        return True
+    prep = _FOR_OF_BEFORE.search(text, max(0, start - 8), start)
+    if prep is None or (prep.group("prep").lower() == "of" and unit != "year"):
+        return False
+    return not _PERIOD_AFTER.match(text, end, end + 12)
 
 
 def _sentence_start(text: str, offset: int) -> bool:
