@@ -25,6 +25,7 @@ speech_speakers          speaker phrases: reading, titles, kinds
 speech_stance            stance and tense of a statement
 quotes                   quote pairing and ``QuoteIndex``
 documents                document mentions and ``DocumentBook``
+documents_authors        a document's author's own statements next to it
 fast_lexicon             cheap lexicon matching over a whole text
 ======================== ====================================================
 
@@ -41,6 +42,7 @@ from .attribution_build import Builder
 from .attribution_cues import Finder
 from .attribution_unattributed import unattributed_quotes
 from .documents import DocumentBook, find_documents
+from .documents_authors import link_author_statements
 from .fast_lexicon import WordIndex
 from .quotes import QuoteIndex, find_quotes
 
@@ -53,4 +55,6 @@ def extract(doc: Document, lex: Lexicons) -> list[Fact]:
     attrs = finder.run()
     attrs += unattributed_quotes(text, quotes, [p.start for p in doc.paragraphs], attrs)
     book = DocumentBook(text, lex, find_documents(text, lex, finder.sentence, words))
-    return Builder(doc, lex, book, quotes).build(attrs)
+    facts = Builder(doc, lex, book, quotes).build(attrs)
+    link_author_statements(doc, facts, lex)
+    return facts

@@ -3,7 +3,8 @@
 Owns: finding the first mention of each document (a determiner, optional
 modifiers and a ``document-words`` noun, or a ``document-words-contextual``
 noun next to a ``document-verbs`` verb, a status word or "citing"), its
-"sent from/by AUTHOR(, appositive,) to RECIPIENT" attachments, its status
+"sent from/by AUTHOR(, appositive,) to RECIPIENT" attachments (a time
+adjunct may come before from/by: "a report earlier this week from X"), its status
 from modifiers ("draft", "leaked"), whether it is introduced as reported
 ("reportedly", "according to reports", "seen by the BBC": the outlet test
 is ``attribution_outlets``), and
@@ -11,10 +12,13 @@ every later definite mention ("the letter").  "said in a statement" is a cue,
 not a document: "statement" only counts in the contextual way above.
 
 Also owns ``DocumentBook``: the documents of one text while attribution
-links them (the document a statement's speaker names, the one a retraction
-targets, the ones a report cites), and their numbering into DocumentFacts.
+links them (the document a statement's speaker names, including a speaker
+phrase that is a document with its author, "according to a report from
+X"; the one a retraction targets; the ones a report cites), and their
+numbering into DocumentFacts.
 
-Does not own: finding statements and reports (``attribution``).
+Does not own: finding statements and reports (``attribution``), the
+author's own statements next to a document (``documents_authors``).
 """
 
 from __future__ import annotations
@@ -36,6 +40,12 @@ _MODIFIER = re.compile(r"[\w\-]+")
 _POSSESSIVE = re.compile(r"[\w.]+['\u2019]s")
 _ATTACH_VERB = re.compile(r"\s+(?:sent|written|signed|addressed|drafted|issued|dated\s+\w+(?:\s+\d+)?)\b", re.IGNORECASE)
 _FROM_BY = re.compile(r"\s+(?:from|by)\s+", re.IGNORECASE)
+#: a time adjunct between the noun and its author: "a report earlier this week from X"
+_TIME_BEFORE_AUTHOR = re.compile(
+    r"[ \t]+(?:(?:earlier|later)[ \t]+(?:this|last|in[ \t]+the)[ \t]+\w+|(?:last|this|next)[ \t]+\w+"
+    r"|on[ \t]+\w+day|yesterday|today)(?=[ \t]+(?:from|by)[ \t])",
+    re.IGNORECASE,
+)
 _APPOSITIVE = re.compile(r",\s+(?:the|a|an)\s+[^,.;:\"\u201c\u201d]{1,150}?,", re.IGNORECASE)
 _TO = re.compile(r",?\s+to\s+", re.IGNORECASE)
 _RECIPIENT_STOP = re.compile(r"[,.;:\"\u201c\u201d()]|\s(?:that|which|who|saying|and said|on \w+day)\b")
@@ -157,6 +167,8 @@ def _attach(text: str, doc: DocumentMention, cue_words) -> None:
     if v:
         pos = v.end()
     fb = _FROM_BY.match(text, pos)
+    if fb is None and (when := _TIME_BEFORE_AUTHOR.match(text, pos)):
+        fb = _FROM_BY.match(text, when.end())
     if fb:
         author = phrase_after(text, fb.end(), fb.end() + 120)
         if author and text[author[0]:author[1]].split()[0].lower() != "to":
@@ -187,6 +199,7 @@ class DocumentBook:
     def __init__(self, text: str, lex: Lexicons, docs: list[DocumentMention]) -> None:
         self.text, self.docs = text, docs
         self.words = (lex.get("document-words"), lex.get("document-words-contextual"))
+        self.cue_words = fast(lex, "speech-verbs")
         self.by_type: dict[str, tuple[list[int], list[DocumentMention]]] = {}
         for d in docs:
             self._index(d)
@@ -222,6 +235,8 @@ class DocumentBook:
             doc, speaker = inside, (inside.mention[0], e)
         elif s in self.by_mention_start:
             doc = self.by_mention_start[s]  # "A memo cited by media reports said"
+        elif (opening := self._opening_document(s, e)) is not None:
+            doc = opening  # "according to a report from the Retail Forum"
         else:
             last = re.search(r"[\w\-]+$", self.text[s:e])
             if last is None:
@@ -232,6 +247,7 @@ class DocumentBook:
             doc = self.before(word, s, inclusive=True)
             if doc is None:
                 doc = DocumentMention(word, (s, e), (s + last.start(), e))
+                _attach(self.text, doc, self.cue_words)  # "a report earlier this week from X"
                 self.docs.append(doc)
                 self._index(doc)
             elif (s, e) != doc.mention and (s, e) not in doc.mentions:
@@ -240,6 +256,33 @@ class DocumentBook:
         if doc.content is None:
             doc.content = content
         return doc, speaker
+
+    def _opening_document(self, s: int, e: int) -> DocumentMention | None:
+        """A speaker phrase that is a document with its author ("a report
+        from the Retail Forum"): a determiner opening the phrase, a document
+        word among its next four words and a from/by attachment ending the
+        phrase.  Created (or, when one of its type is already known, that one
+        is returned with the phrase as a later mention)."""
+        for m in list(_MODIFIER.finditer(self.text, s, min(e, s + 60)))[1:5]:
+            word = m.group().lower()
+            if not any(word in lexicon.normalized for lexicon in self.words):
+                continue
+            det = _determiner_before(self.text, m.start())
+            if det is None or det[0] != s:
+                return None
+            doc = DocumentMention(word, (s, m.end()), (m.start(), m.end()))
+            _attach(self.text, doc, self.cue_words)
+            if doc.author is None or doc.mention[1] != e:
+                return None
+            earlier = self.before(word, s)
+            if earlier is not None and det[1] in _DEFINITE:
+                earlier.mentions.append((s, e))
+                earlier.mentions.sort()
+                return earlier
+            self.docs.append(doc)
+            self._index(doc)
+            return doc
+        return None
 
     def names_document(self, speaker: tuple[int, int]) -> bool:
         """Does a speaker phrase start with a document mention or inside its

@@ -196,6 +196,15 @@ class DocumentFact(Fact):
     reported: bool = False
     content: Span | None = None
     mentions: list[Span] = Field(default_factory=list)
+    #: ids of the statements (asserting or confirming) that the document's
+    #: author makes in the paragraph of its first mention: the author named
+    #: again ("The BRC" for "a report from the British Retail Consortium"),
+    #: or a pronoun or "the group" whose nearest earlier speaker in the
+    #: paragraph is the author or the document itself.  They say what the
+    #: document says: the topic pass adds their topic keys to the
+    #: document's.  (The document's own words, "the letter said", are
+    #: statements whose ``document`` is this id instead.)
+    author_statements: list[str] = Field(default_factory=list)
 
     def cite_span(self) -> Span:
         return self.content or self.mention

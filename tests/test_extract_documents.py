@@ -1,0 +1,203 @@
+"""Tests for documents' authors: ``DocumentFact.author_statements`` (module
+``documents_authors``), the attachments it relies on, and what the topic pass
+and the denial-vs-document rule make of them."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from factlint.api import check_text, load_rules
+from factlint.extract import attribution
+from factlint.extract.documents_authors import link_author_statements, read_name, same_name
+from factlint.extract.pipeline import extract_facts
+from factlint.facts.model import DocumentFact, StatementFact
+from factlint.lang.loader import load_default_lexicons
+from factlint.lexicon import Lexicons
+from factlint.text.document import Document
+
+
+@pytest.fixture(scope="module")
+def lex() -> Lexicons:
+    return load_default_lexicons()
+
+
+def run(text: str, lex: Lexicons):
+    facts = attribution.extract(Document(text), lex)
+    docs = [f for f in facts if isinstance(f, DocumentFact)]
+    said = {f.id: f for f in facts if isinstance(f, StatementFact)}
+    return docs, said
+
+
+def linked_contents(text: str, lex: Lexicons) -> list[list[str]]:
+    """For each document, the contents of its author statements."""
+    docs, said = run(text, lex)
+    return [[said[i].content.text for i in d.author_statements] for d in docs]
+
+
+# (text, contents of the statements linked to the one document)
+LINK_CASES = [
+    # the author named again by its acronym
+    ("Footfall fell in May, according to a letter from the Northern Retail Forum to its members, seen by the Herald. "
+     "The NRF said seaside shops had lost a fifth of their trade.",
+     ["seaside shops had lost a fifth of their trade"]),
+    # an acronym given in brackets after the author
+    ("Shops fear a quiet summer, according to a letter from the Retail Forum (TRF) to its members. "
+     "The TRF said trade had fallen.",
+     ["trade had fallen"]),
+    # the subject of the clause the mention is an adjunct of, then "the group"
+    ("The Island Ferry Users Group wants the fare rise reversed, in a letter signed by 300 members. "
+     "The group said the new timetable would cut winter sailings.",
+     ["the new timetable would cut winter sailings"]),
+    # an acronym subject, then "It" (an organisation)
+    ("The FUG blames the operator, in a statement signed by its members. It said sailings had been cut.",
+     ["sailings had been cut"]),
+    # "In a letter, X said": the speaker of the sentence's statement is the author
+    ("In a letter to members, the union said the plant would close in June. It added that 40 jobs would go.",
+     ["the plant would close in June", "40 jobs would go"]),
+    # the author's surname with an honorific, resolved through speaker_ref
+    ("A letter from Ann Lee to the board, seen by the Herald, asks for a pay freeze. "
+     "Ms Lee said the firm had lost money for three years.",
+     ["the firm had lost money for three years"]),
+    # a definite description ending the author's phrase
+    ("A memo from the council's chief executive to library staff warns of cuts. "
+     "The chief executive said Riverside library would close in March.",
+     ["Riverside library would close in March"]),
+    # an active verb of writing: the subject wrote the letter
+    ("The Riverside Trust sent a letter to the council. The trust said the museum would close. It added that ten jobs would go.",
+     ["the museum would close", "ten jobs would go"]),
+    # "It" after the document's own words is the document
+    ("A memo from the finance director to staff said budgets would be frozen. It added that hiring would stop.",
+     ["hiring would stop"]),
+]
+
+
+@pytest.mark.parametrize("text, contents", LINK_CASES)
+def test_author_statements_are_linked(lex, text, contents):
+    assert linked_contents(text, lex) == [contents]
+
+
+# texts whose one document gets no author statement
+NOT_LINKED = [
+    # a different speaker's statement next to the document
+    "The Island Ferry Users Group wants the fare rise reversed, in a letter signed by 300 members. "
+    "A spokesman for the ferry operator said the new timetable would cut winter sailings.",
+    # a pronoun whose nearest earlier speaker is someone else
+    "A letter from the Retail Forum to its members warns of losses. A Treasury spokesman said sales were up. "
+    "It said prices would rise.",
+    # "he" cannot be an organisation
+    "The NRF blames the weather, in a statement signed by its members. He said trade had fallen.",
+    # the author's own denial says nothing the document says
+    "A letter from the Retail Forum to its members warns of losses. The Retail Forum denied that shops would close.",
+    # the author speaks in another paragraph
+    "A letter from the Retail Forum to its members warns of losses.\n\nThe Retail Forum said shops would close.",
+    # the subject was sent the letter: not its author
+    "Mr Mennear, who was sent the letter by a friend, said he was shocked. He said the image was offensive.",
+    # quoted in a memo: not its author
+    "Ann Lee, quoted in a memo to staff, said pay would be frozen.",
+    # the statement holding the mention speaks about the document
+    "Judicial Watch said Judicial Watch's lawsuit had found new emails.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_LINKED)
+def test_other_speakers_are_not_linked(lex, text):
+    docs, _ = run(text, lex)
+    assert len(docs) == 1
+    assert docs[0].author_statements == []
+
+
+def test_author_after_a_time_adjunct(lex):
+    text = "Prices rose, according to a report earlier this week from the Retail Forum. The Retail Forum said trade fell."
+    docs, said = run(text, lex)
+    [doc] = docs
+    start = text.index("a report")
+    assert (doc.mention.start, doc.mention.end, doc.mention.text) == (
+        start, start + len("a report earlier this week from the Retail Forum"), "a report earlier this week from the Retail Forum")
+    author = text.index("the Retail Forum")
+    assert (doc.author.start, doc.author.end, doc.author.text) == (author, author + 16, "the Retail Forum")
+    assert [said[i].content.text for i in doc.author_statements] == ["trade fell"]
+
+
+def test_speaker_phrase_opening_with_a_document_and_its_author(lex):
+    text = "Footfall fell in May, according to a report from the Northern Retail Forum."
+    docs, said = run(text, lex)
+    [doc] = docs
+    start = text.index("a report")
+    assert (doc.mention.start, doc.mention.end) == (start, len(text) - 1)
+    assert doc.author.text == "the Northern Retail Forum"
+    [statement] = said.values()
+    assert statement.document == doc.id and statement.speaker_type == "document"
+    assert statement.content.text == "Footfall fell in May"
+
+
+def test_offsets_with_emoji_accents_and_crlf(lex):
+    text = ("Lait \U0001f95b\r\n\r\nUne lettre \U0001f404 \u2014 a letter from the Société des Éleveurs (SDE) to ministers, seen by the "
+            "Herald, warns of losses.\r\nThe SDE said milk prices had fallen by a fifth \U0001f95b.\r\n")
+    docs, said = run(text, lex)
+    [doc] = docs
+    author = text.index("the Société")
+    assert (doc.author.start, doc.author.end, doc.author.text) == (author, author + 24, "the Société des Éleveurs")
+    assert text[doc.author.start:doc.author.end] == doc.author.text
+    [sid] = doc.author_statements
+    content = said[sid].content
+    start = text.index("milk prices")
+    # the emoji is one code point: 33 characters of words, a space and the emoji
+    assert (content.start, content.end, content.text) == (start, start + 35, "milk prices had fallen by a fifth \U0001f95b")
+
+
+@pytest.mark.parametrize("author, speaker, same", [
+    ("the British Retail Consortium", "The BRC", True),
+    ("the Financial Economists Roundtable (FER)", "the FER", True),
+    ("Ann Lee", "Mr Lee", True),
+    ("the council's chief executive", "the chief executive", True),
+    ("UK think-tank Demos", "Demos", True),
+    ("the British Retail Consortium", "the Bank Restructuring Committee", False),
+    ("the finance minister", "the defence minister", False),
+    ("Ann Lee", "Tom Park", False),
+])
+def test_same_name(lex, author, speaker, same):
+    org = lex.get("speaker-organization-words")
+    a = read_name(author, 0, len(author), org)
+    b = read_name(speaker, 0, len(speaker), org)
+    assert same_name(a, b) is same
+    assert same_name(b, a) is same
+
+
+def test_document_topic_takes_its_author_statements_keys(lex):
+    text = ("The Island Ferry Users Group wants the fare rise reversed, in a letter signed by 300 members. "
+            "The group said the new timetable would cut winter sailings.")
+    facts = extract_facts(Document(text), lex).facts
+    [doc] = [f for f in facts if f.kind == "document"]
+    [said] = [f for f in facts if f.id == doc.author_statements[0]]
+    assert set(said.topic) <= set(doc.topic)
+    assert {"timetable", "winter", "sailing"} <= set(doc.topic)
+
+
+def test_denial_vs_document_cites_the_author_statement():
+    text = ("Ferry fares\n\nThe Island Ferry Users Group wants the fare rise reversed, in a letter signed by 300 members, "
+            "according to media reports. The group said the new timetable would cut winter sailings to Harris by half.\n\n"
+            "Transport Minister Ruth Kerr rejected the claim that winter sailings to Harris would be cut.\n")
+    findings = [f for f in check_text(text, None, load_rules()).findings if f.rule == "attribution/denial-vs-document"]
+    assert len(findings) == 1
+    cited = [c.text for n in findings[0].notes for c in n.citations]
+    assert cited == ["the new timetable would cut winter sailings to Harris by half"]
+
+
+def test_missing_lexicons_degrade_without_error():
+    text = "The Riverside Trust sent a letter to the council. The trust said the museum would close."
+    facts = attribution.extract(Document(text), Lexicons())
+    link_author_statements(Document(text), facts, Lexicons())
+
+
+def test_linking_stays_linear_on_one_megabyte_line(lex):
+    unit = ("The Riverside Trust sent a letter to the council. The trust said the museum would close. "
+            "It added that ten jobs would go. ")
+    text = unit * (1_000_000 // len(unit))
+    doc = Document(text)
+    facts = attribution.extract(doc, lex)
+    began = time.perf_counter()
+    link_author_statements(doc, facts, lex)
+    assert time.perf_counter() - began < 3.0
+    assert sum(len(f.author_statements) for f in facts if isinstance(f, DocumentFact)) >= 10_000
