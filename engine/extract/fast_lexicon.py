@@ -128,6 +128,14 @@ class FirstWordTable:
                 else:
                     self.exact.setdefault(lead.group(), []).append(k)
         self.prefixes = tuple(p for p, _ in self.prefixed)
+        # the words that may open a phrase, found by one regex over a region
+        # (a loop over every word of the region in Python costs more)
+        alternatives = []
+        if self.exact:
+            alternatives.append(trie(sorted(self.exact)) + r"(?!\w)")
+        if self.prefixes:
+            alternatives.append(trie(sorted(set(self.prefixes))) + r"\w*")
+        self.openers = re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + ")", re.IGNORECASE) if alternatives else None
 
     def finditer(self, text: str, start: int, end: int) -> list[tuple[int, re.Match[str]]]:
         """``(lexicon index, match)`` for every match of every lexicon in
@@ -138,7 +146,7 @@ class FirstWordTable:
             found[k].extend(self.lexicons[k].finditer(text, start, end))
             last[k] = end  # already complete
         exact, prefixed, prefixes = self.exact, self.prefixed, self.prefixes
-        for w in _WORD.finditer(text, start, end):
+        for w in self.openers.finditer(text, start, end) if self.openers is not None else ():
             word = w.group().lower()
             ks = exact.get(word, ())
             if prefixes and word.startswith(prefixes):

@@ -81,13 +81,16 @@ def assign_topics(doc: Document, facts: list[Fact], lex: Lexicons) -> None:
             keys |= {key for ms, me, key in mentions[lo:hi] if start < me}
         fact.topic = sorted(keys)
     by_id = {f.id: f for f in facts}
+    # (kinds are tested first: a missing attribute costs a raised error in pydantic)
     for fact in facts:  # a document also says what its author says next to it
-        for sid in getattr(fact, "author_statements", None) or ():
-            fact.topic = sorted(set(fact.topic) | set(by_id[sid].topic))
+        if fact.kind == "document":
+            for sid in fact.author_statements:
+                fact.topic = sorted(set(fact.topic) | set(by_id[sid].topic))
     for fact in facts:  # "said the reports were untrue": the denial is about the report
-        target = by_id.get(getattr(fact, "target_fact", None) or "")
-        if target is not None and getattr(fact, "stance", None) == "deny":
-            fact.topic = sorted(set(fact.topic) | set(target.topic))
+        if fact.kind == "statement" and fact.stance == "deny" and fact.target_fact:
+            target = by_id.get(fact.target_fact)
+            if target is not None:
+                fact.topic = sorted(set(fact.topic) | set(target.topic))
 
 
 #: characters searched past a topical span's end, so a phrase the span ends
