@@ -530,3 +530,53 @@ def test_nested_denials_and_passive_reports_stay_linear(lex):
     t2 = time.perf_counter()
     assert t2 - t1 < 10 * max(t1 - t0, 0.05)  # 4x the text, well under 16x the time
     assert len(reports(facts)) > 5000
+
+
+PRONOUN_GENDER_CASES = [
+    # (text, the pronoun's speaker_ref or None): "he"/"she" skip an earlier speaker of the other gender
+    ('Ann Lee said the plan worked. Tom Ode said it was late. "It is on time," she added.', "Ann Lee"),
+    ('Ann Lee said the plan worked. Tom Ode said it was late. "It is late," he added.', "Tom Ode"),
+    ('Mr Ode said the plan worked. Council spokeswoman Ada Rusk said it was late. "Not so," he said.', "Mr Ode"),
+    ('A Labour spokesman said no. A Tory spokeswoman said yes. "Certainly," he said.', "A Labour spokesman"),
+    # a phrase that says nothing of gender fits either pronoun
+    ('Ann Lee said the plan worked. Dr Ngozi Eze said it was late. "It is late," he added.', "Dr Ngozi Eze"),
+    # no earlier speaker of the pronoun's gender: no reference rather than a wrong one
+    ('Tom Ode said the plan worked. "It is on time," she added.', None),
+    # the gender of a pronoun speaker is its pronoun's
+    ('Ann Lee said the plan worked. "Good," she added. Tom Ode said it was late. "Fine," she said.', "Ann Lee"),
+]
+
+
+@pytest.mark.parametrize("text, ref", PRONOUN_GENDER_CASES)
+def test_he_and_she_refer_to_the_nearest_speaker_of_a_fitting_gender(lex, text, ref):
+    facts = run(text, lex)
+    check_invariants(text, facts)
+    last = statements(facts)[-1]
+    assert last.speaker_type == "pronoun"
+    got = spans(last.speaker_ref)
+    if ref is None:
+        assert got is None
+    else:
+        assert got[2] in (ref, ref.split()[-1]) or got == span_of(text, ref)
+
+
+@pytest.mark.parametrize("phrase, gender", [
+    ("she", "f"), ("He", "m"), ("council spokeswoman Ann Byrne", "f"), ("Mr Ode", "m"), ("Sen. Marco Rubio", "m"),
+    ("Mrs. Clinton", "f"), ("Queen Elizabeth", "f"), ("the ministry", None), ("Jean Dupont", None),
+    ("spokesman Hope Hicks", None),  # the title and the first name disagree: either may be meant
+])
+def test_speaker_gender(lex, phrase, gender):
+    from factlint.extract.speech_speakers import speaker_gender
+
+    assert speaker_gender(phrase, lex) == gender
+
+
+@pytest.mark.parametrize("text, speaker, kind", [
+    ("Ann Lee, the council leader, said the budget was final.", "Ann Lee, the council leader", "person"),
+    ("The Ministry of Roads, the body in charge, said the road was safe.", "The Ministry of Roads, the body in charge", "organization"),
+    ("Tom Ode, the agency's chief, said the road was shut.", "Tom Ode, the agency's chief", "person"),
+])
+def test_an_appositive_speaker_has_the_kind_of_its_name(lex, text, speaker, kind):
+    (s,) = statements(run(text, lex))
+    assert spans(s.speaker) == span_of(text, speaker)
+    assert s.speaker_type == kind

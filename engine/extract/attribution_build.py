@@ -24,7 +24,7 @@ from .attribution_unattributed import presumed_speaker
 from .documents import DocumentBook, later_definite
 from .quotes import QuoteIndex
 from .fast_lexicon import fast
-from .speech_speakers import has_name, is_anonymous, is_official, speaker_type, split_title
+from .speech_speakers import has_name, is_anonymous, is_official, speaker_gender, speaker_type, split_title
 from .speech_stance import stance_of, tense_of
 
 _NAME = re.compile(r"\b[A-Z][\w'\u2019\-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][\w'\u2019\-]+)+")
@@ -32,6 +32,7 @@ _HONORIFIC = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.?\s+)?(?P<su
 _NAME_GOES_ON = re.compile(r"[ \t]+(?:on|of|and|de|der|la|le|[A-Z])")
 _REFERENCE_DETERMINER = re.compile(r"\b(?:the|these|those|such|this|that)\s+(?:[\w\-]+\s+){0,2}$", re.IGNORECASE)
 _SENTENCE_STOP = re.compile(r"[.!?](?=\s|$)|\n")
+_PRONOUN_GENDERS = {"he": "m", "she": "f"}
 _REF_TYPES = {"he": ("person",), "she": ("person",), "i": ("person",), "it": ("organization",),
               "they": ("person", "organization", "anonymous"), "we": ("person", "organization"),
               "you": ("person",)}
@@ -41,6 +42,7 @@ _REF_TYPES = {"he": ("person",), "she": ("person",), "i": ("person",), "it": ("o
 _MEMO_LEXICONS = (
     "news-agencies", "media-outlets", "report-sources", "official-titles", "official-bodies",
     "anonymous-sources", "speaker-organization-words", "denial-verbs", "confirm-verbs",
+    "female-speaker-words", "male-speaker-words", "female-first-names", "male-first-names", "honorifics",
 )
 _MEMO: dict[tuple[int, ...], tuple[tuple, dict[str, dict]]] = {}
 _MEMO_SIZE = 4096
@@ -57,7 +59,7 @@ def _memo_for(lex: Lexicons) -> dict[str, dict]:
     if entry is None or any(a is not b for a, b in zip(entry[0], objs)):
         if len(_MEMO) >= 8:
             _MEMO.clear()
-        entry = _MEMO[key] = (objs, {"speakers": {}, "reports": {}, "cues": {}})
+        entry = _MEMO[key] = (objs, {"speakers": {}, "reports": {}, "cues": {}, "genders": {}})
     for cache in entry[1].values():
         if len(cache) > _MEMO_SIZE:
             cache.clear()
@@ -75,6 +77,7 @@ class Builder:
         self._speakers: dict[tuple[str, bool], tuple[str, str | None, bool, bool]] = memo["speakers"]
         self._report_phrases: dict[str, bool] = memo["reports"]
         self._cue_stances: dict = memo["cues"]
+        self._genders: dict[str, str | None] = memo["genders"]
 
     def build(self, attrs: list[Attr]) -> list[Fact]:
         """Facts in order: statements, reports, documents, each numbered in
@@ -253,14 +256,26 @@ class Builder:
             info = self._speakers[key] = (kind, title, official, is_anonymous(phrase, 0, n, lex))
         return info
 
+    def _gender(self, start: int, end: int) -> str | None:
+        """The gender the speaker phrase at ``start:end`` states, memoized by phrase."""
+        phrase = self.text[start:end]
+        if phrase not in self._genders:
+            self._genders[phrase] = speaker_gender(phrase, self.lex)
+        return self._genders[phrase]
+
     def _speaker_ref(self, phrase: str, kind: str, start: int, earlier: list[dict]) -> tuple[int, int] | None:
-        """For a pronoun, the nearest earlier named speaker of a fitting type;
-        for a surname ("Milley", "Mr Thomas"), the earlier full name."""
+        """For a pronoun, the nearest earlier named speaker of a fitting type
+        and, for "he"/"she", not of the other gender (when the phrase states
+        one: ``speaker_gender``); for a surname ("Milley", "Mr Thomas"), the
+        earlier full name."""
         low = phrase.lower()
         if low in _REF_TYPES:
+            wanted = _PRONOUN_GENDERS.get(low)
             for f in reversed(earlier[-40:]):
                 spk = f["speaker"]
                 if f["speaker_type"] in _REF_TYPES[low] and spk is not None and spk[0] < start:
+                    if wanted is not None and self._gender(*spk) not in (None, wanted):
+                        continue  # "she" after a speaker called "Mr" or "spokesman": an earlier one
                     if f["speaker_ref"] is not None:
                         return f["speaker_ref"]
                     if has_name(self.text, *spk):

@@ -3,8 +3,9 @@
 Owns: reading the speaker noun phrase before a cue ("Mark Milley, the
 chairman of ..., noted") or after it ("said Smith", "according to X"), the
 subject opening a clause, splitting a title from a name, classifying a
-speaker (person, organization, media, anonymous, document, pronoun, unknown)
-and deciding whether it is official or anonymous.  All word lists an editor
+speaker (person, organization, media, anonymous, document, pronoun, unknown),
+deciding whether it is official or anonymous, and reading a speaker's
+gender when the phrase states it (``speaker_gender``).  All word lists an editor
 might tune come from lexicons; the sets below are grammatical glue
 (articles, pronouns, auxiliaries, time words).
 
@@ -259,6 +260,9 @@ def speaker_type(text: str, start: int, end: int, lex: Lexicons, is_document: bo
         return "pronoun"
     if is_document:
         return "document"
+    head = _APPOSITIVE.match(phrase)
+    if head:  # "Ann Lee, the council leader": the kind of the name, not of the description
+        return speaker_type(text, start, start + head.end(1), lex, is_document)
     if fast(lex, "news-agencies").search(phrase) or fast(lex, "media-outlets").search(phrase):
         return "media"
     if is_anonymous(text, start, end, lex):
@@ -288,3 +292,43 @@ def is_anonymous(text: str, start: int, end: int, lex: Lexicons) -> bool:
     # a named source is not anonymous: any capitalized word but the first
     return not any(tok[:1].isupper() for _, _, tok in _tokens(text, start, end)[1:])
 
+
+_APPOSITIVE = re.compile(r"([^,]*[^\s,]),\s+(?:the|a|an|its|his|her|their)\s", re.IGNORECASE)
+_NAME_WORD = re.compile(r"[A-Z][\w'\u2019\-]*\.?")
+
+
+def speaker_gender(phrase: str, lex: Lexicons) -> str | None:
+    """"f" or "m" when the speaker phrase says which ("she", "Mrs Lee",
+    "spokeswoman", "Ann Byrne": lexicons ``female-speaker-words``,
+    ``male-speaker-words`` and the first word of a name against
+    ``female-first-names``/``male-first-names``); None when it says neither
+    or both."""
+    words = [t[2].lower() for t in _tokens(phrase, 0, len(phrase))]
+    found = set()
+    for gender, lexicon in (("f", "female-speaker-words"), ("m", "male-speaker-words")):
+        if any(w in lex.get(lexicon) for w in words):
+            found.add(gender)
+    first = _first_name(phrase, lex)
+    if first is not None:
+        for gender, lexicon in (("f", "female-first-names"), ("m", "male-first-names")):
+            if first in lex.get(lexicon):
+                found.add(gender)
+    return found.pop() if len(found) == 1 else None
+
+
+def _first_name(phrase: str, lex: Lexicons) -> str | None:
+    """The first word of the first name of two capitalized words or more
+    ("Ann" of "council spokeswoman Ann Byrne"), honorifics skipped."""
+    run: list[str] = []
+    for m in _NAME_WORD.finditer(phrase):
+        word = m.group().rstrip(".")
+        if word.lower() in lex.get("honorifics"):
+            continue
+        if run and phrase[run_end:m.start()].strip(" \t\u00a0") == "":
+            run.append(word)
+        else:
+            if len(run) >= 2:
+                break
+            run = [word]
+        run_end = m.end()
+    return run[0].lower() if len(run) >= 2 else None
