@@ -201,3 +201,43 @@ def test_linking_stays_linear_on_one_megabyte_line(lex):
     link_author_statements(doc, facts, lex)
     assert time.perf_counter() - began < 3.0
     assert sum(len(f.author_statements) for f in facts if isinstance(f, DocumentFact)) >= 10_000
+
+
+ADDRESSED_CASES = [
+    # (text, document mention, author or None, recipient or None)
+    ("Ann Lee sent a letter to the board on Monday.", "a letter to the board", "Ann Lee", "the board"),
+    ("A memo to Congress said the base would close.", "A memo to Congress", None, "Congress"),
+    ("A letter to the board from Ann Lee said jobs would go.", "A letter to the board from Ann Lee", "Ann Lee", "the board"),
+    ("A letter from Ann Lee to the board said jobs would go.", "A letter from Ann Lee to the board", "Ann Lee", "the board"),
+    ("Ann Lee said in a letter to staff that jobs would go.", "a letter to staff", "Ann Lee", "staff"),
+    ("In a letter to the board, Ann Lee said jobs would go.", "a letter to the board", "Ann Lee", "the board"),
+    ("Ann Lee wrote a letter to ask for help.", "a letter", "Ann Lee", None),  # an infinitive, no addressee
+    ("Ann Lee wrote a letter to Tom Ode.", "a letter to Tom Ode", "Ann Lee", "Tom Ode"),
+]
+
+
+@pytest.mark.parametrize("text, mention, author, recipient", ADDRESSED_CASES)
+def test_addressee_and_author_of_a_document(lex, text, mention, author, recipient):
+    facts = extract_facts(Document(text), lex).facts
+    (d,) = [f for f in facts if isinstance(f, DocumentFact)]
+    assert d.mention.text == mention and text[d.mention.start:d.mention.end] == mention
+    assert (d.author.text if d.author else None) == author
+    assert (d.recipient.text if d.recipient else None) == recipient
+    spans = [s for s in (d.mention, d.author, d.recipient, d.content) if s is not None]
+    assert (d.start, d.end) == (min(s.start for s in spans), max(s.end for s in spans))
+    assert text[d.start:d.end] == d.text
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Ann Lee said in a letter to the board that the plan was dead.", "the plan was dead"),
+    ("Ann Lee wrote in a letter to staff on Monday that jobs would go.", "jobs would go"),
+    ("Ann Lee said in an interview for Sky News that the plan was dead.", "the plan was dead"),
+])
+def test_a_statement_made_in_an_addressed_letter_or_interview(lex, text, content):
+    (s,) = run(text, lex)[1].values()
+    assert s.speaker.text == "Ann Lee" and s.content.text == content
+
+
+def test_an_infinitive_after_a_cue_is_not_an_addressee(lex):
+    text = "Ann Lee said in a bid to calm markets that rates would hold."
+    assert run(text, lex)[1] == {}

@@ -41,6 +41,10 @@ _COORDINATORS = frozenset("and but by for from of after before without while asi
 _RELATIVE = re.compile(r"(?:which|who|whose)\b")
 _PP_START = frozenset("in on at during via through from with after before following amid over".split())
 _TOLD = frozenset("told tell tells telling".split())
+# prepositions that may continue an adjunct towards its addressee, and words
+# (besides told-audiences) that open an addressee without a determiner
+_PP_LINKS = frozenset("to for".split())
+_ADDRESSEE_WORDS = frozenset("staff employees workers members shareholders customers parents residents officials".split())
 # grammatical words that may stand in an object of "told" or in an adjunct
 # after a cue; the nouns come from lexicons told-audiences / speech-occasions
 _TOLD_GLUE = frozenset("the a an his her their him them me us".split())
@@ -288,10 +292,22 @@ class Finder(ContentReader):
                 return m.start(), False
             in_pp = in_pp or low in _PP_START
             pp_word = in_pp and tok.islower() and low not in CLAUSE_WORDS and low not in PRONOUNS
+            if in_pp and low in _PP_LINKS and self._addressee_follows(m.end(), sent_e):
+                pp_word = True  # "in a letter to the board", "in an interview for Sky News"
             if not (low in self.adjuncts or tok[:1].isupper() or tok[:1].isdigit() or pp_word):
                 return m.start(), False
             last = m.end()
         return skip_space(text, last), False
+
+    def _addressee_follows(self, pos: int, sent_e: int) -> bool:
+        """Whether the word after ``pos`` opens whom a letter or interview
+        was for ("to the board", "to staff", "for Sky News"), not a verb
+        ("in a bid to calm markets")."""
+        nxt = ADJ_TOKEN.match(self.text, skip_space(self.text, pos), sent_e)
+        if nxt is None:
+            return False
+        word = nxt.group()
+        return word[:1].isupper() or word.lower() in self.told_objects or word.lower() in _ADDRESSEE_WORDS
 
     def _inherited(self, sent_s: int, cs: int, previous: list[Attr]) -> tuple[int, int] | None:
         """Speaker of a participle or coordinated cue: the previous speaker in

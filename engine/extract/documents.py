@@ -48,7 +48,13 @@ _TIME_BEFORE_AUTHOR = re.compile(
 )
 _APPOSITIVE = re.compile(r",\s+(?:the|a|an)\s+[^,.;:\"\u201c\u201d]{1,150}?,", re.IGNORECASE)
 _TO = re.compile(r",?\s+to\s+", re.IGNORECASE)
-_RECIPIENT_STOP = re.compile(r"[,.;:\"\u201c\u201d()]|\s(?:that|which|who|saying|and said|on \w+day)\b")
+#: what opens an addressee right after "to" with no verb before it ("a letter
+#: to the board", "a memo to staff", "a report to Congress"), not an infinitive
+_ADDRESSEE = re.compile(
+    r"(?:the|a|an|his|her|their|its|our|all|every|[A-Z][\w'\u2019.\-]*"
+    r"|staff|employees|workers|members|shareholders|customers|parents|residents|officials|colleagues|reporters)\b"
+)
+_RECIPIENT_STOP = re.compile(r"[,.;:\"\u201c\u201d()]|\s(?:that|which|who|saying|and said|on \w+day|from|by)\b")
 _FOLLOW_OK = frozenset(
     """from to by sent written signed addressed drafted leaked issued dated obtained seen published released
     that which was is were are said says saying stated states had has on in of calling asking warning
@@ -177,7 +183,9 @@ def _attach(text: str, doc: DocumentMention, cue_words) -> None:
             app = _APPOSITIVE.match(text, pos)
             if app and _TO.match(text, app.end()):
                 pos = app.end() - 1
-    to = _TO.match(text, pos) if (fb or v) else None
+    to = _TO.match(text, pos)
+    if to and not (fb or v or _ADDRESSEE.match(text, to.end())):
+        to = None  # "a plan to cut jobs": an infinitive, not whom the plan went to
     if to:
         stop = _RECIPIENT_STOP.search(text, to.end(), min(len(text), to.end() + 200))
         rend = stop.start() if stop else min(len(text), to.end() + 200)
@@ -189,6 +197,11 @@ def _attach(text: str, doc: DocumentMention, cue_words) -> None:
         if rend > to.end():
             doc.recipient = (to.end(), rend)
             pos = rend
+    if to and not fb and (fb := _FROM_BY.match(text, pos)):  # "a letter to the board from Ann Lee"
+        author = phrase_after(text, fb.end(), fb.end() + 120)
+        if author:
+            doc.author = author
+            pos = author[1]
     if pos > doc.mention[1]:
         doc.mention = (doc.mention[0], pos)
 

@@ -37,6 +37,9 @@ whose content holds the document's mention (it speaks about the document:
 letter said") is linked by its own ``document`` field instead, and counts
 as the document for a pronoun after it ("It added ...").
 
+A document with no from/by author gets that clause subject as its
+``author`` ("Ann Lee said in a letter to staff": Ann Lee wrote it).
+
 Does not own: finding documents (``documents``) or statements
 (``attribution_*``), entity ids (the link pass), topic keys (``topics``).
 """
@@ -140,13 +143,15 @@ def same_name(a: Name, b: Name) -> bool:
 
 
 def author_names(text: str, doc: DocumentFact, sentence: Block, statements: list[StatementFact],
-                 org_words: Lexicon) -> tuple[list[Name], tuple[int, bool] | None]:
+                 org_words: Lexicon) -> tuple[list[Name], tuple[int, bool] | None, tuple[int, int] | None]:
     """Who wrote ``doc`` (its ``author``, the possessor of its mention and the
-    subject of the clause it is an adjunct of: see the module docstring), and
+    subject of the clause it is an adjunct of: see the module docstring),
     where a sentence's subject names the document (the mention opening its
     sentence: ``(start, False)``) or else its author (the name opening the
-    sentence: ``(start, True)``), if one does."""
+    sentence: ``(start, True)``), if one does, and the span of that clause
+    subject when it names someone ("Ann Lee" of "Ann Lee said in a letter")."""
     spans: list[tuple[int, int]] = []
+    clause_author = None
     subject = (doc.mention.start, False) if doc.mention.start == sentence.start else None
     if doc.author is not None:
         spans.append((doc.author.start, doc.author.end))
@@ -164,8 +169,12 @@ def author_names(text: str, doc: DocumentFact, sentence: Block, statements: list
             spans.append(found[0])
             if subject is None and found[1] is not None:
                 subject = (found[1], True)
+            name = read_name(text, *found[0], org_words)
+            if name is not None and not (len(name.words) == 1 and name.words[0] in _PRONOUNS):
+                clause_author = found[0]
     names = [read_name(text, s, e, org_words) for s, e in spans]
-    return [n for n in names if n is not None and not (len(n.words) == 1 and n.words[0] in _PRONOUNS)], subject
+    names = [n for n in names if n is not None and not (len(n.words) == 1 and n.words[0] in _PRONOUNS)]
+    return names, subject, clause_author
 
 
 def _clause_subject(text: str, pos: int, sentence: Block,
@@ -247,9 +256,18 @@ def link_author_statements(doc: Document, facts: list[Fact], lex: Lexicons) -> N
         lo = bisect.bisect_left(starts, max(para.start, d.mention.start - _REACH))
         hi = bisect.bisect_left(starts, min(para.end, d.mention.end + _REACH))
         statements = [f for f in talk[lo:hi] if isinstance(f, StatementFact)]
-        authors, subject = author_names(text, d, sentence, statements, org_words)
+        authors, subject, clause_author = author_names(text, d, sentence, statements, org_words)
+        if d.author is None and clause_author is not None:
+            _set_author(text, d, clause_author)  # "Ann Lee said in a letter": she wrote it
         if authors or subject is not None:
             d.author_statements = _authored(d, authors, subject, [row(i) for i in range(lo, hi)])
+
+
+def _set_author(text: str, d: DocumentFact, span: tuple[int, int]) -> None:
+    """Make ``span`` the document's author, the fact's extent covering it."""
+    d.author = Span.of(text, *span)
+    start, end = min(d.start, span[0]), max(d.end, span[1])
+    d.start, d.end, d.text = start, end, text[start:end]
 
 
 def _read_talk(text: str, f: Fact, org_words: Lexicon) -> _Talk:
