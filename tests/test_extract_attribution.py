@@ -586,3 +586,17 @@ def test_an_appositive_speaker_has_the_kind_of_its_name(lex, text, speaker, kind
     (s,) = statements(run(text, lex))
     assert spans(s.speaker) == span_of(text, speaker)
     assert s.speaker_type == kind
+
+
+@pytest.mark.parametrize("text, speaker, cue, content", [
+    ("Ann Lee went on to say that the plan was dead.", "Ann Lee", "went on to say", "the plan was dead"),
+    ("Ann Lee took to Twitter to say the plan was dead.", "Ann Lee", "took to Twitter to say", "the plan was dead"),
+    ("It is hard to say whether the plan works.", None, None, None),  # no frame, no speaker
+    ("The minister refused to say whether jobs would go.", None, None, None),  # a refusal asserts nothing
+])
+def test_a_speech_frame_keeps_its_subject_speaking(lex, text, speaker, cue, content):
+    found = [(spans(s.speaker), spans(s.cue), spans(s.content)) for s in statements(run(text, lex))]
+    if speaker is None:
+        assert found == []
+    else:
+        assert found == [(span_of(text, speaker), span_of(text, cue), span_of(text, content))]

@@ -207,10 +207,30 @@ class Finder(ContentReader):
             if not (w.islower() and (low in _AUX or adverb or (progressive and low in _BE))):
                 break
             cs = text.rfind(w, lo, cs)
+        if cs == vs and prev.lower() == "to":
+            frame = self._speech_frame(lo, text.rfind(prev, lo, vs))
+            if frame is not None:  # "was quick to add", "went on to say": the frame opens the cue
+                cs = frame
         if cs != vs:
             head = text[lo:cs].split()
             prev = head[-1] if head else ""
         return cs, prev
+
+    def _speech_frame(self, lo: int, to: int) -> int | None:
+        """Start of a ``speech-frames`` phrase ending right before the "to"
+        at ``to`` ("Trump was quick | to add"), with the auxiliaries and
+        adverbs before it; None when there is none."""
+        text, start = self.text, None
+        for m in fast(self.lex, "speech-frames").finditer(text, lo, to):
+            if not text[m.end():to].strip():
+                start = m.start()
+        if start is None:
+            return None
+        for w in reversed(text[lo:start].split()[-3:]):
+            if not (w.islower() and (w in _AUX or w in _BE or (w.endswith("ly") and len(w) > 4))):
+                break
+            start = text.rfind(w, lo, start)
+        return start
 
     def _noun_reports(self, vs: int, ve: int, prev: str, sent_s: int) -> bool:
         """True for the noun ("media reports said", "amid reports that"), false
