@@ -362,12 +362,6 @@ UNATTRIBUTED_CASES = [
      "I went to the bank before the crash.", "Maria Lopez"),
     ('Caf\u00e9 prices rose \U0001F600.\r\n\r\n"We cannot pay the new rent at all."\r\n\r\nThe caf\u00e9 closed.',
      "We cannot pay the new rent at all.", None),
-    # a paraphrase in the previous paragraph's last sentence introduces the quote
-    ('Talks ended.\n\nAda Rusk said the port would not close.\n\n"That is because the island needs it."',
-     "That is because the island needs it.", "Ada Rusk"),
-    # ... but not when another sentence follows it there
-    ('Talks ended.\n\nAda Rusk said the port would not close. Fares rose.\n\n"That is because the island needs it."',
-     "That is because the island needs it.", None),
 ]
 
 

@@ -8,9 +8,7 @@ with no cue and no speaker.  Also owns ``presumed_speaker``: whom a reader
 would take such a quote to be from (the builder stores it as the
 statement's ``speaker_ref``): the speaker of the last attribution before
 it in its paragraph, else of the first one after it in its paragraph or
-the next, else of a quote ending the previous paragraph (a run of quotes)
-or of a paraphrase in the previous paragraph's last sentence ("Carter
-said the US would stay." then a bare quote),
+the next, else of a quote ending the previous paragraph (a run of quotes),
 else a dash attribution (``"..." - Clinton``) right after it or opening
 the next paragraph, else a name outside quotes in its paragraph
 (``"..." Mr Negroponte wants ...``).
@@ -55,8 +53,6 @@ _SPEAKER_AFTER = re.compile(
 )
 # after a quote: an inverted verb and a speaker ("asked Sen. Barbara Mikulski")
 _INVERTED_AFTER = re.compile(r",?[ \t]+[a-z]+ed[ \t]+(?P<name>(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?[ \t]+)?" + _NAME_WORDS + ")")
-#: a sentence ending and another beginning
-_SENTENCE_BREAK = re.compile(r"[.!?][\"'\u2019\u201d]?\s+[\"\u201c]?[A-Z]")
 _DASH_NAME = re.compile(r"\s*[\-\u2013\u2014\u2015]+\s*(?P<name>[A-Z][\w.'\u2019\-]*(?:\s+[A-Z][\w.'\u2019\-]*){0,3})")
 
 
@@ -135,10 +131,8 @@ def presumed_speaker(text: str, quotes: QuoteIndex, paragraph_starts: list[int],
         return spoken[i - 1][2]
     if i < len(spoken) and spoken[i][0] <= para + 1:
         return spoken[i][2]
-    if i > 0 and spoken[i - 1][0] == para - 1 and (
-        spoken[i - 1][3] or not _SENTENCE_BREAK.search(text, spoken[i - 1][1], _content_end(text, paragraph_starts[para]))
-    ):
-        return spoken[i - 1][2]  # a run of quotes, or a paraphrase ending the previous paragraph
+    if i > 0 and spoken[i - 1][0] == para - 1 and spoken[i - 1][3]:
+        return spoken[i - 1][2]
     q = quotes.at(content[0])
     next_para = paragraph_starts[para + 1] if para + 1 < len(paragraph_starts) else len(text)
     for pos in (q.end if q else content[1], next_para):
@@ -152,14 +146,6 @@ def presumed_speaker(text: str, quotes: QuoteIndex, paragraph_starts: list[int],
     para_start = paragraph_starts[para] if para >= 0 else 0
     near = (max(para_start, content[0] - _NEAR), min(next_para, content[1] + _NEAR))
     return _name_outside_quotes(text, quotes, *near)
-
-
-def _content_end(text: str, paragraph_start: int) -> int:
-    """Where the previous paragraph's words end (its trailing line breaks left out)."""
-    end = paragraph_start
-    while end > 0 and text[end - 1].isspace():
-        end -= 1
-    return end
 
 
 def _name_outside_quotes(text: str, quotes: QuoteIndex, start: int, end: int) -> tuple[int, int] | None:
