@@ -79,3 +79,10 @@ def test_ten_thousand_quote_marks():
 
 def test_control_characters_and_crlf():
     check_spans("Headline\r\n\r\n\x07Smith said\x1b[31m “hi”.\r\n\x00\x01\x02 on Monday.\r\n")
+
+
+def test_one_long_sentence_full_of_documents():
+    """Each document used to search its whole sentence: quadratic (minutes at 1 MB)."""
+    for piece in ("In a letter to staff, ", "a memo seen by the Herald to "):
+        text = (piece * 45_000)[:1_000_000]
+        assert _timed(text) < HANG_GUARD_SECONDS

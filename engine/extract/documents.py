@@ -98,6 +98,7 @@ def find_documents(text: str, lex: Lexicons, sentence_of, words: WordIndex) -> l
     hits.sort(key=lambda h: h[0].start())
     docs: list[DocumentMention] = []
     latest: dict[str, DocumentMention] = {}
+    reported_sentences: dict[tuple[int, int], bool] = {}
     for m, is_strong in hits:
         ns, ne = m.start(), m.end()
         det = _determiner_before(text, ns)
@@ -124,8 +125,9 @@ def find_documents(text: str, lex: Lexicons, sentence_of, words: WordIndex) -> l
             doc.status = "draft"
         _attach(text, doc, cue_words)
         sent = sentence_of(ns)
-        if _REPORTEDLY.search(text, sent[0], sent[1]) or outlets.saw(text, sent):
-            doc.reported = True
+        if sent not in reported_sentences:  # once per sentence: a sentence may hold many documents
+            reported_sentences[sent] = bool(_REPORTEDLY.search(text, sent[0], sent[1]) or outlets.saw(text, sent))
+        doc.reported = doc.reported or reported_sentences[sent]
         docs.append(doc)
         latest[doc_type] = doc
     return docs
