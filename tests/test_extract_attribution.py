@@ -564,6 +564,10 @@ def test_he_and_she_refer_to_the_nearest_speaker_of_a_fitting_gender(lex, text, 
     ("she", "f"), ("He", "m"), ("council spokeswoman Ann Byrne", "f"), ("Mr Ode", "m"), ("Sen. Marco Rubio", "m"),
     ("Mrs. Clinton", "f"), ("Queen Elizabeth", "f"), ("the ministry", None), ("Jean Dupont", None),
     ("spokesman Hope Hicks", None),  # the title and the first name disagree: either may be meant
+    ("Hilary Benn", None),  # a first name given to both
+    ("Ren\u00e9e Fleming", "f"), ("Zo\u00eb Ball", "f"),  # accents ignored
+    ("Labour MP Diane Abbott", "f"), ("Foreign Secretary Jack Straw", "m"),  # a title before the name
+    ("eBay chief Bay Smith", None),  # "Bay" inside "eBay" is no name
 ])
 def test_speaker_gender(lex, phrase, gender):
     from factlint.extract.speech_speakers import speaker_gender
@@ -575,6 +579,8 @@ def test_speaker_gender(lex, phrase, gender):
     ("Ann Lee, the council leader, said the budget was final.", "Ann Lee, the council leader", "person"),
     ("The Ministry of Roads, the body in charge, said the road was safe.", "The Ministry of Roads, the body in charge", "organization"),
     ("Tom Ode, the agency's chief, said the road was shut.", "Tom Ode, the agency's chief", "person"),
+    ("Amnesty International, the rights group, said prisoners were abused.", "Amnesty International, the rights group", "organization"),
+    ("Lloyds, the bank, said profits rose.", "Lloyds, the bank", "organization"),
 ])
 def test_an_appositive_speaker_has_the_kind_of_its_name(lex, text, speaker, kind):
     (s,) = statements(run(text, lex))

@@ -433,3 +433,10 @@ def test_a_misspelt_surname_after_a_three_word_name_and_its_short_form_is_report
     assert [(e.name, [m.text for m in e.mentions]) for e in near] == [("Anderson", ["Mr Anderson"])]
     found = [f for f in factlint.check_text(text).findings if f.rule == "people/name-spelling"]
     assert len(found) == 1
+
+
+def test_a_short_name_ending_two_longer_names_joins_neither():
+    text = "Mary Jane Smith met Anna Jane Smith on Monday. Later Jane Smith said she was tired."
+    ents = entities(text)
+    assert [m.text for m in ents["Mary Jane Smith"].mentions] == ["Mary Jane Smith"]
+    assert [m.text for m in ents["Anna Jane Smith"].mentions] == ["Anna Jane Smith"]

@@ -52,12 +52,14 @@ LEXICONS = [
     Lexicon("topic-star", ("resign*", "step* down", "o'neill", "ex-minister")),
     Lexicon("topic-symbol", ("$ bailout", "#metoo")),
     Lexicon("topic-overlap", ("drawal", "down", "troop")),
+    Lexicon("topic-folding", ("istanbul", "strike")),  # 'İ' and 'ſ' fold differently in re and lower()
 ]
 
 LEXICON_TEXTS = [
     "The troop withdrawal began; the withdrawal of troops ended. Resigned, resigning, he stepped down.",
     "O’Neill and O'Neill, an ex-minister, backed the $ bailout and #MeToo; closed, close down, closure.",
     "Zoë’s 😀 withdrawal\r\nresignation; steps  down; TROOP WITHDRAWAL; withdrawals.",
+    "İstanbul strike: ſtrike in İSTANBUL, troop withdrawal.",
 ]
 
 
@@ -84,6 +86,10 @@ def test_word_offsets_from_split_are_those_of_the_word_pattern(text: str) -> Non
 
 @pytest.mark.parametrize("text, start, end", [("Zoë 😀 café", 0, 3), ("a\r\nb", 1, 3), ("", 0, 0)])
 def test_spans_built_fast_equal_validated_spans(text: str, start: int, end: int) -> None:
+    from factlint.facts import model
+
+    # the fast path itself, whether or not this pydantic lets Span.of use it
+    assert model._bare_span(start, end, text[start:end]) == Span(start=start, end=end, text=text[start:end])
     fast = Span.of(text, start, end)
     validated = Span(start=start, end=end, text=text[start:end])
     assert fast == validated

@@ -37,9 +37,13 @@ _DETERMINERS = frozenset("a an the this that his her its their our one another".
 _DEFINITE = frozenset("the this that".split())
 _WORD_BEFORE = re.compile(r"\S+")
 _MODIFIER = re.compile(r"[\w\-]+")
+_NOT_MODIFIERS = frozenset("by of in on at to for from with via and or than as into over".split())
 _POSSESSIVE = re.compile(r"[\w.]+['\u2019]s")
 _ATTACH_VERB = re.compile(r"\s+(?:sent|written|signed|addressed|drafted|issued|dated\s+\w+(?:\s+\d+)?)\b", re.IGNORECASE)
 _FROM_BY = re.compile(r"\s+(?:from|by)\s+", re.IGNORECASE)
+#: after a recipient with no verb before it only "from" names the author
+#: ("a letter to the council by email": a means; "sent to staff by X": the author)
+_FROM_AFTER_RECIPIENT = re.compile(r"\s+from\s+", re.IGNORECASE)
 #: a time adjunct between the noun and its author: "a report earlier this week from X"
 _TIME_BEFORE_AUTHOR = re.compile(
     r"[ \t]+(?:(?:earlier|later)[ \t]+(?:this|last|in[ \t]+the)[ \t]+\w+|(?:last|this|next)[ \t]+\w+"
@@ -147,8 +151,8 @@ def _determiner_before(text: str, noun_start: int) -> tuple[int, str, str] | Non
             if k == 0 and words[k].start() > 0 and text[words[k].start() - 1].isalnum():
                 return None
             return words[k].start(), low, " ".join(x.group().lower() for x in words[k + 1:])
-        if not _MODIFIER.fullmatch(w) or k < len(words) - 3:
-            return None
+        if not _MODIFIER.fullmatch(w) or low in _NOT_MODIFIERS or k < len(words) - 3:
+            return None  # "the council by email": a preposition ends the noun phrase
     return None
 
 
@@ -186,8 +190,8 @@ def _attach(text: str, doc: DocumentMention, cue_words) -> None:
             if app and _TO.match(text, app.end()):
                 pos = app.end() - 1
     to = _TO.match(text, pos)
-    if to and not (fb or v or _ADDRESSEE.match(text, to.end())):
-        to = None  # "a plan to cut jobs": an infinitive, not whom the plan went to
+    if to and not (fb or v) and (to.group().startswith(",") or not _ADDRESSEE.match(text, to.end())):
+        to = None  # "a plan to cut jobs", "the report, to the surprise of many,": no addressee
     if to:
         stop = _RECIPIENT_STOP.search(text, to.end(), min(len(text), to.end() + 200))
         rend = stop.start() if stop else min(len(text), to.end() + 200)
@@ -199,7 +203,8 @@ def _attach(text: str, doc: DocumentMention, cue_words) -> None:
         if rend > to.end():
             doc.recipient = (to.end(), rend)
             pos = rend
-    if to and not fb and (fb := _FROM_BY.match(text, pos)):  # "a letter to the board from Ann Lee"
+    # "a letter to the board from Ann Lee", "a memo sent to staff by Ann Lee"
+    if to and not fb and (fb := (_FROM_BY if v else _FROM_AFTER_RECIPIENT).match(text, pos)):
         author = phrase_after(text, fb.end(), fb.end() + 120)
         if author:
             doc.author = author

@@ -4,12 +4,12 @@ Owns: ``link_author_statements``, run by the attribution extractor on its
 own facts, which lists for each document the statements its author makes in
 the paragraph of the document's first mention (at most 1,200 characters
 from it, so a text without paragraph breaks stays linear).  They say what
-the document says ("The BRC said ..." after "a report from the British
-Retail Consortium"); the topic pass gives the document their topic keys.
+the document says ("The NRF said ..." after "a report from the Northern
+Retail Forum"); the topic pass gives the document their topic keys.
 
 Who the author is (``author_names``): the document's ``author`` (from/by
 X), the possessor of the mention ("the council's letter"), and, when the
-mention is an adjunct of a clause ("X blames ..., in a statement", "In a
+mention is an adjunct of a clause ("X faults ..., in a statement", "In a
 letter, X said"; not "quoted in a memo") or, for a document with no from/by
 author, the object of an active verb of writing ("X sent a letter", not "X
 was sent a letter"), that clause's subject: the speaker of the nearest
@@ -19,7 +19,7 @@ word, two capitalised words, or an acronym).
 
 Which statements are the author's, walking the paragraph's statements and
 reports in order: a speaker naming the author again (same words; an
-acronym of it, "BRC" for "British Retail Consortium", or one given in
+acronym of it, "NRF" for "Northern Retail Forum", or one given in
 brackets after it; one phrase ending the other, "the chief executive" for
 "the council's chief executive", "Mr Lee" for "Ann Lee"), or, for a
 pronoun or "the/this" and one ``speaker-organization-words`` noun ("the
@@ -71,7 +71,7 @@ _AUTHORING = re.compile(
 )
 _PARTICIPLE = re.compile(r"\b\w+ed[ \t]+\S+[ \t]+\Z")  # "quoted in a memo": the subject is not its author
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being|got|gets|get)[ \t]+\Z", re.IGNORECASE)  # "who was sent a letter"
-#: a name opening a sentence: "The FER", "Ann Lee", "NATO", before a lower-case word
+#: a name opening a sentence: "The HTG", "Ann Lee", "NATO", before a lower-case word
 _LEADING_NAME = re.compile(
     r"(?:(?P<det>[Tt]he)[ \t]+)?(?P<name>[A-Z][\w&'\u2019.\-]*(?:[ \t]+(?:(?:of|and|for|&)[ \t]+)?[A-Z][\w&'\u2019.\-]*){0,6})"
     r"(?=[ \t]+[a-z])"
@@ -170,8 +170,9 @@ def author_names(text: str, doc: DocumentFact, sentence: Block, statements: list
             if subject is None and found[1] is not None:
                 subject = (found[1], True)
             name = read_name(text, *found[0], org_words)
-            if name is not None and not (len(name.words) == 1 and name.words[0] in _PRONOUNS):
-                clause_author = found[0]
+            in_sentence = sentence.start <= found[0][0] and found[0][1] <= sentence.end
+            if in_sentence and name is not None and not (len(name.words) == 1 and name.words[0] in _PRONOUNS):
+                clause_author = found[0]  # (not a pronoun's antecedent in another sentence)
     names = [read_name(text, s, e, org_words) for s, e in spans]
     names = [n for n in names if n is not None and not (len(n.words) == 1 and n.words[0] in _PRONOUNS)]
     return names, subject, clause_author
@@ -181,12 +182,12 @@ def _clause_subject(text: str, pos: int, sentence: Block,
                     statements: list[StatementFact]) -> tuple[tuple[int, int], int | None] | None:
     """The speaker of the sentence's statement nearest ``pos`` ("In a letter,
     the union said", "The union said in a letter"), else the name opening the
-    sentence ("The FER blames this on ..., in a statement"); with the start
+    sentence ("The HTG faults ..., in a statement"); with the start
     of that name when it is not a statement's speaker (which speaks for
     itself)."""
     near = [s for s in statements if sentence.start <= s.start < sentence.end and s.speaker is not None and s.document is None]
     if any(s.content.start <= pos < s.content.end for s in near):
-        return None  # the mention is in what someone says: "Lee said the FER, in a statement, ..."
+        return None  # the mention is in what someone says: "Lee said the HTG, in a statement, ..."
     if near:
         s = min(near, key=lambda s: abs(s.speaker.start - pos))
         return _span(s.speaker_ref or s.speaker), None

@@ -149,6 +149,8 @@ class FirstWordTable:
         for w in self.openers.finditer(text, start, end) if self.openers is not None else ():
             word = w.group().lower()
             ks = exact.get(word, ())
+            if not word.isascii():  # "İstanbul": the regex folds case differently from lower()
+                ks = range(len(self.lexicons))
             if prefixes and word.startswith(prefixes):
                 ks = [*ks, *(k for p, k in prefixed if word.startswith(p))]
             pos = w.start()

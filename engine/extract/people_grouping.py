@@ -84,9 +84,9 @@ class EntityGrouper:
         for e in self.by_surname.get(key[-1], [])[-_MAX_NAMESAKES:]:
             if len(e.key) == len(key) and self._first_name(e.key[0]) == self._first_name(key[0]) and e.key[1:] == key[1:]:
                 return e
-        for e in self.by_surname.get(key[-1], [])[-_MAX_NAMESAKES:]:
-            if _trailing_part(key, e.key) or _trailing_part(e.key, key):
-                return e  # "Christian Andersen" and "Hans Christian Andersen"
+        longer = [e for e in self.by_surname.get(key[-1], [])[-_MAX_NAMESAKES:] if _trailing_part(key, e.key) or _trailing_part(e.key, key)]
+        if len(longer) == 1:
+            return longer[0]  # "Christian Andersen" and "Hans Christian Andersen" (not when two people end so)
         single = self.by_key.get((key[-1],))
         if single is not None and len(single.key) == 1 and not single.ambiguous and single.entity_type not in ("organization", "place") and self._looks_personal(m):
             return single

@@ -48,7 +48,7 @@ _NUMBER_ANY_CASE = re.compile(_NUMBER_SOURCE, re.IGNORECASE)
 # "us"/"a"/"c".. of "us$", a vague "hundreds"); anything added to
 # _NUMBER_SOURCE's first tokens must be added here.
 _STARTERS = sorted({*ONES, *TENS, *_SCALES, *_VAGUE, "dozen", "half", "a", "an", "us", "nz", "hk", "c", "s"})
-_STARTS_SOURCE = r"(?<!\w)(?:\d|" + "|".join(sorted(_STARTERS, key=len, reverse=True)) + r"(?!\w))|[$£€¥₹]"
+_STARTS_SOURCE = r"(?<!\w)(?:\d|(?:" + "|".join(sorted(_STARTERS, key=len, reverse=True)) + r")(?!\w))|[$£€¥₹]"
 _STARTS = re.compile(_STARTS_SOURCE)
 _STARTS_ANY_CASE = re.compile(_STARTS_SOURCE, re.IGNORECASE)
 _PERCENT = re.compile(r"[ \u00a0]?%|\s+per\s?cent\b|\s+percent\b|\s+(?P<points>percentage\s+points?)\b", re.I)

@@ -16,6 +16,7 @@ tense (``speech_stance``), quotes (``quotes``), documents (``documents``).
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from ..lexicon import Lexicons
 from ..text.document import ABBREVIATIONS
@@ -261,7 +262,10 @@ def speaker_type(text: str, start: int, end: int, lex: Lexicons, is_document: bo
     if is_document:
         return "document"
     head = _APPOSITIVE.match(phrase)
-    if head:  # "Ann Lee, the council leader": the kind of the name, not of the description
+    if head:  # "Ann Lee, the council leader": the kind of the name, not of the description ...
+        described = re.findall(r"\w+", phrase[head.end(1):].lower())
+        if described and described[-1] in lex.get("speaker-organization-words"):
+            return "organization"  # ... unless the description names a body: "Lloyds, the bank"
         return speaker_type(text, start, start + head.end(1), lex, is_document)
     if fast(lex, "news-agencies").search(phrase) or fast(lex, "media-outlets").search(phrase):
         return "media"
@@ -294,41 +298,51 @@ def is_anonymous(text: str, start: int, end: int, lex: Lexicons) -> bool:
 
 
 _APPOSITIVE = re.compile(r"([^,]*[^\s,]),\s+(?:the|a|an|its|his|her|their)\s", re.IGNORECASE)
-_NAME_WORD = re.compile(r"[A-Z][\w'\u2019\-]*\.?")
+_NAME_WORD = re.compile(r"(?<![\w'\u2019\-])[A-Z][\w'\u2019\-]*\.?")
 
 
 def speaker_gender(phrase: str, lex: Lexicons) -> str | None:
     """"f" or "m" when the speaker phrase says which ("she", "Mrs Lee",
     "spokeswoman", "Ann Byrne": lexicons ``female-speaker-words``,
-    ``male-speaker-words`` and the first word of a name against
-    ``female-first-names``/``male-first-names``); None when it says neither
-    or both."""
-    words = [t[2].lower() for t in _tokens(phrase, 0, len(phrase))]
+    ``male-speaker-words`` and a name's first name against
+    ``female-first-names``/``male-first-names``, accents ignored); None when
+    it says neither or both."""
+    words = [_unaccented(t[2].lower()) for t in _tokens(phrase, 0, len(phrase))]
     found = set()
     for gender, lexicon in (("f", "female-speaker-words"), ("m", "male-speaker-words")):
         if any(w in lex.get(lexicon) for w in words):
             found.add(gender)
     first = _first_name(phrase, lex)
-    if first is not None:
-        for gender, lexicon in (("f", "female-first-names"), ("m", "male-first-names")):
-            if first in lex.get(lexicon):
-                found.add(gender)
+    for gender, lexicon in (("f", "female-first-names"), ("m", "male-first-names")):
+        if first is not None and first in lex.get(lexicon):
+            found.add(gender)
     return found.pop() if len(found) == 1 else None
 
 
 def _first_name(phrase: str, lex: Lexicons) -> str | None:
-    """The first word of the first name of two capitalized words or more
-    ("Ann" of "council spokeswoman Ann Byrne"), honorifics skipped."""
-    run: list[str] = []
+    """The first name of the first name of two capitalized words or more in
+    the phrase: its first word found in a first-name lexicon ("Diane" of
+    "Labour MP Diane Abbott"), accents ignored; None when there is none."""
+    runs: list[list[str]] = []
+    end = -1
     for m in _NAME_WORD.finditer(phrase):
-        word = m.group().rstrip(".")
-        if word.lower() in lex.get("honorifics"):
-            continue
-        if run and phrase[run_end:m.start()].strip(" \t\u00a0") == "":
-            run.append(word)
+        word = _unaccented(m.group().rstrip(".").lower())
+        if runs and not phrase[end:m.start()].strip(" \t\u00a0"):
+            runs[-1].append(word)
         else:
-            if len(run) >= 2:
-                break
-            run = [word]
-        run_end = m.end()
-    return run[0].lower() if len(run) >= 2 else None
+            runs.append([word])
+        end = m.end()
+    names = (lex.get("female-first-names"), lex.get("male-first-names"))
+    for run in runs:
+        if len(run) >= 2:
+            for word in run[:-1]:  # a first name is never the last word of a name
+                if any(word in n for n in names):
+                    return word
+    return None
+
+
+def _unaccented(word: str) -> str:
+    """"segolene" for "ségolène": first names in the lexicons are written without accents."""
+    if word.isascii():
+        return word
+    return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))

@@ -85,7 +85,9 @@ def assign_topics(doc: Document, facts: list[Fact], lex: Lexicons) -> None:
     for fact in facts:  # a document also says what its author says next to it
         if fact.kind == "document":
             for sid in fact.author_statements:
-                fact.topic = sorted(set(fact.topic) | set(by_id[sid].topic))
+                said = by_id.get(sid)
+                if said is not None:
+                    fact.topic = sorted(set(fact.topic) | set(said.topic))
     for fact in facts:  # "said the reports were untrue": the denial is about the report
         if fact.kind == "statement" and fact.stance == "deny" and fact.target_fact:
             target = by_id.get(fact.target_fact)

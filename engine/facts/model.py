@@ -198,7 +198,7 @@ class DocumentFact(Fact):
     mentions: list[Span] = Field(default_factory=list)
     #: ids of the statements (asserting or confirming) that the document's
     #: author makes in the paragraph of its first mention: the author named
-    #: again ("The BRC" for "a report from the British Retail Consortium"),
+    #: again ("The NRF" for "a report from the Northern Retail Forum"),
     #: or a pronoun or "the group" whose nearest earlier speaker in the
     #: paragraph is the author or the document itself.  They say what the
     #: document says: the topic pass adds their topic keys to the
