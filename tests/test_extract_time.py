@@ -315,3 +315,120 @@ def test_a_contraction_is_not_its_first_word():
     """"won't be counted on ..." has no past-tense event "won"."""
     text = "Vote count\n\nLate ballots won't be counted on April 20, 2031.\n"
     assert all(e.trigger.text != "won" for e in events(text, "2030-04-10"))
+
+
+# -- review fixes (session 2) -------------------------------------------------
+REVIEW_PUB = "2019-10-15"  # a Tuesday
+
+
+@pytest.mark.parametrize("text", [
+    "He was named player of the year.",
+    "Ramsey won BBC Sports Personality of the Year.",
+    "It was voted album of the year by critics.",
+])
+def test_of_the_year_after_a_noun_is_an_award_not_a_date(text):
+    assert times(text, REVIEW_PUB) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Sales rose in the first nine months of the year.",
+    "Sales fell in the final weeks of the year.",
+    "It was the busiest month of the year.",
+    "The party spent much of the year in talks.",
+    "It was the final board meeting of the year.",
+])
+def test_of_the_year_after_a_part_of_a_time_is_the_current_year(text):
+    [t] = [t for t in times(text, REVIEW_PUB) if t.time_type == "date"]
+    start = text.index("the year")
+    assert (t.start, t.end, t.text, t.value) == (start, start + 8, "the year", "2019")
+
+
+@pytest.mark.parametrize("text", [
+    "Under the May government, taxes rose.",
+    "The May administration said it would act.",
+    "Critics of the June cabinet spoke up.",
+    "The March regime fell.",
+])
+def test_a_month_before_a_noun_of_rule_is_not_a_date(text):
+    assert times(text, REVIEW_PUB) == []
+
+
+def test_a_month_before_an_event_noun_is_still_a_date():
+    text = "Under the May government the June agreement held."
+    [t] = times(text, REVIEW_PUB)
+    assert (t.start, t.end, t.text, t.value) == (text.index("June"), text.index("June") + 4, "June", "2019-06")
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Profits will be reported after year-end.", "2019-12"),
+    ("The business will be sold from year-end.", "2019-12"),
+    ("Profits have risen after year-end.", "2018-12"),
+    ("Shares are up 4% from year-end.", "2018-12"),
+    ("Shares will have risen 4% since year-end.", "2018-12"),
+])
+def test_year_end_steps_back_after_from_only_outside_a_future_clause(text, value):
+    [t] = times(text, REVIEW_PUB)
+    assert (t.start, t.text, t.value) == (text.index("year-end"), "year-end", value)
+
+
+def test_a_dateline_on_its_own_line_does_not_make_today_a_title():
+    text = "LONDON\nToday the council met."
+    [t] = times(text, REVIEW_PUB)
+    assert (t.start, t.end, t.text, t.value) == (7, 12, "Today", "2019-10-15")
+    assert times("Read it in USA Today.", REVIEW_PUB) == []
+
+
+def test_letters_whose_lower_case_is_longer_do_not_shift_offsets():
+    text = "İ" * 200 + " Police said on Thursday that the bridge shut last week."
+    found = times(text, REVIEW_PUB)
+    assert [(t.start, t.end, t.text, t.value) for t in found] == [
+        (text.index("Thursday"), text.index("Thursday") + 8, "Thursday", "2019-10-10"),
+        (text.index("last week"), text.index("last week") + 9, "last week", "2019-W41"),
+    ]
+    crlf = "İstanbul 😀 café\r\n" * 20 + "Zoë said the ſhop shut on Monday.\r\n"
+    [t] = times(crlf, REVIEW_PUB)
+    assert (t.start, t.end, t.text) == (crlf.index("Monday"), crlf.index("Monday") + 6, "Monday")
+    check_spans(crlf, [t])
+
+
+def test_every_time_pattern_is_bounded_and_fits_its_trigger_window():
+    """Bounded quantifiers keep each match attempt cheap; a match (with its look-ahead)
+    no longer than the window around its trigger word is found by the narrowed search."""
+    from factlint.extract import time_patterns as tp
+
+    try:
+        from re import _parser as sre_parse
+    except ImportError:  # Python < 3.11
+        import sre_parse
+    ASSERT, ASSERT_NOT, MAXREPEAT = sre_parse.ASSERT, sre_parse.ASSERT_NOT, sre_parse.MAXREPEAT
+
+    def parts(value):
+        if isinstance(value, sre_parse.SubPattern):
+            yield value
+        elif isinstance(value, (list, tuple)):
+            for item in value:
+                yield from parts(item)
+
+    def look_ahead(tree) -> int:
+        widest = 0
+        for op, av in tree:
+            if op in (ASSERT, ASSERT_NOT) and av[0] == 1:
+                widest = max(widest, av[1].getwidth()[1] + look_ahead(av[1]))
+            else:
+                widest = max([widest, *(look_ahead(p) for p in parts(av))])
+        return widest
+
+    for family, pattern in tp.PATTERNS.items():
+        tree = sre_parse.parse(pattern.pattern, pattern.flags)
+        longest = tree.getwidth()[1]
+        assert longest < MAXREPEAT, family
+        assert longest + look_ahead(tree) <= tp._WINDOW_OF.get(family, tp._WINDOW), family
+
+
+def test_time_of_day_words_are_listed_once():
+    from factlint.extract.time import _CLOCK_BEFORE
+
+    assert "midday" not in _CLOCK_BEFORE.pattern  # "mid-?day" covers it
+    for text in ("The bank shut at midday Thursday.", "The bank shut at mid-day Thursday."):
+        [t] = times(text, REVIEW_PUB)
+        assert (t.start, t.text, t.time_type, t.value) == (17, text[17:-1], "time", "2019-10-10")

@@ -106,3 +106,38 @@ def test_figure_starts_cover_every_first_token_of_the_figure_pattern() -> None:
     assert words_branch is not None
     for word in words_branch.group(1).split("|"):
         assert quantity_numbers._STARTS.match(word), word
+
+
+_GAP = " filler" * 25  # longer than a trigger window, so the narrowed search has several windows
+TIME_TEXTS = [
+    "İ" * 200 + " Police said on Thursday that the bridge shut last week.",
+    f"It opened in 1998, shut in 2005;{_GAP} the 1990s, fiscal 1989, the '80s;{_GAP} 12/24/2019 or 2019-12-24.",
+    f"Christmas Day and New Year's Eve;{_GAP} last Thanksgiving, Easter week;{_GAP} İstanbul on Labor Day 2019.",
+    f"Zoë’s café 😀\r\nOn Monday, January 3,\r\n2020 the vote;{_GAP}\r\nby year-end 😀 and since\r\nyear end.",
+    f"İİ laſt week and CHRİSTMAS;{_GAP} in the twentieſ;{_GAP} nineteen ninety-six; ıt came two days ago.",
+    f"{_GAP} next   year's   fiscal 1990   comparable   year-ago   comparable   year-ago fiscal quarter.{_GAP}",
+    f"{_GAP} 1999{_GAP} 2000 {_GAP}2001. mid-December 2019, early May, the week of Jan. 7, 2020, every Friday.",
+]
+
+
+@pytest.mark.parametrize("text", TIME_TEXTS)
+def test_time_triggers_narrow_the_search_to_exactly_what_a_full_text_search_finds(text: str) -> None:
+    from factlint.extract import time_patterns
+
+    def plain(text: str) -> list[tuple]:
+        found = []
+        for family, pattern in time_patterns.PATTERNS.items():
+            for m in pattern.finditer(text):
+                start, end = time_patterns._trim(text, m.start(), m.end())
+                if end > start:
+                    found.append((family, start, end, m.groupdict()))
+        found.sort(key=lambda c: (c[1] - c[2], c[1]))  # longest, then leftmost
+        chosen: list[tuple] = []
+        for cand in found:
+            if not any(cand[1] < end and start < cand[2] for _, start, end, _ in chosen):
+                chosen.append(cand)
+        return sorted(chosen, key=lambda c: c[1])
+
+    narrowed = [(c.family, c.start, c.end, c.match.groupdict()) for c in time_patterns.find_candidates(text)]
+    assert narrowed == plain(text)
+    assert narrowed  # the texts are written to hold dates

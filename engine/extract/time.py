@@ -28,7 +28,7 @@ from .time_patterns import WEEKDAYS, find_candidates, sentence_window
 # "10 p.m. Wednesday", "noon Thursday", "mid-afternoon yesterday", "5 p.m. EST, Nov. 9": a time
 # of day, kept with its date
 _CLOCK_BEFORE = re.compile(
-    r"(?<![\w:])(?:\d{1,2}(?::\d\d)?\s?(?:a\.m\.|p\.m\.|am|pm)(?:\s[A-Z]{2,4})?|noon|midnight|midday"
+    r"(?<![\w:])(?:\d{1,2}(?::\d\d)?\s?(?:a\.m\.|p\.m\.|am|pm)(?:\s[A-Z]{2,4})?|noon|midnight"
     r"|mid-?(?:morning|afternoon|day))(?:\s+on)?,?\s{1,3}$",
     re.IGNORECASE,
 )

@@ -3,14 +3,16 @@
 Owns: full and partial dates ("Jan. 3", "3 January 2019", "2019-12-24",
 "12/24/2019"), months ("in March", "last April"), years, decades, spelled
 years ("nineteen ninety-six"), quarters, holidays and "by year-end"
-(December of the publication year; the previous one after "since").  A
-month and day without a year take the publication year, moved back a year
-when that lands more than 60 days after publication (300 in a future
-clause) and forward a year when more than 305 (65) days before it; a bare
-month is the coming one when at most 2 months ahead (11 in a future
-clause), else the past one; "a June agreement" (a determiner before, a
-noun after) reads the month like "in June".  "3/4/2019" (both parts 12 or
-less and different) is left unresolved.
+(December of the publication year; the previous one after "since", and
+after "from"/"after" outside a future clause).  A month and day without a
+year take the publication year, moved back a year when that lands more than
+60 days after publication (300 in a future clause) and forward a year when
+more than 305 (65) days before it; a bare month is the coming one when at
+most 2 months ahead (11 in a future clause), else the past one; "a June
+agreement" (a determiner before, a noun after) reads the month like "in
+June", except for "May" and before nouns of rule or period ("the May
+government").  "3/4/2019" (both parts 12 or less and different) is left
+unresolved.
 
 Does not own: relative expressions (``time_relative``) or arithmetic
 (``time_calendar``).
@@ -91,9 +93,14 @@ _MONTH_CONTEXT = re.compile(
 )
 
 
-# "a June agreement", "the October killing": a month naming when the next noun happened
+# "a June agreement", "the October killing": a month naming when the next noun happened.  Not
+# "May" ("the May government" is Theresa May's) and never before a noun of rule or period.
 _DETERMINER_BEFORE = re.compile(r"(?<![\w])(?:a|an|the|its|his|her|their|our)\s{1,3}$", re.IGNORECASE)
-_NOUN_AFTER = re.compile(r"\s{1,3}(?!(?:on|of|to|for|in|and|or|at|by|from|with|is|was|the)(?![\w]))[a-z]{3,}")
+_NOUN_AFTER = re.compile(
+    r"\s{1,3}(?!(?:on|of|to|for|in|and|or|at|by|from|with|is|was|the)(?![\w])"
+    r"|(?:government|administration|cabinet|era|ministry|regime|premiership|presidency|leadership|year)s?(?![\w]))"
+    r"[a-z]{3,}"
+)
 
 
 def _month(m: re.Match[str], ctx: Context) -> Resolution | None:
@@ -103,7 +110,9 @@ def _month(m: re.Match[str], ctx: Context) -> Resolution | None:
     if not pre and not rel:
         text, start, end = m.string, m.start(), m.end()
         if not _MONTH_CONTEXT.search(text[max(0, start - 20) : start]) and not (
-            _DETERMINER_BEFORE.search(text, max(0, start - 8), start) and _NOUN_AFTER.match(text, end, end + 20)
+            m.group("m") != "May"
+            and _DETERMINER_BEFORE.search(text, max(0, start - 8), start)
+            and _NOUN_AFTER.match(text, end, end + 20)
         ):
             return None
     month = _month_number(m.group("m"))
@@ -226,14 +235,16 @@ _YEAR_END_BEFORE = re.compile(
 
 
 def _year_end(m: re.Match[str], ctx: Context) -> Resolution | None:
-    """"by year-end" is December of the publication year, "since year-end" the last one;
-    without such a preposition "year-end" is a modifier ("year-end bonuses")."""
+    """"by year-end" is December of the publication year, "since year-end" the last one, and so
+    is "from/after year-end" unless the clause is about the future ("will be sold from
+    year-end"); without such a preposition "year-end" is a modifier ("year-end bonuses")."""
     prep = _YEAR_END_BEFORE.search(m.string, max(0, m.start() - 8), m.start())
     if prep is None:
         return None
     res = Resolution(granularity="month", relative=True)
     if ctx.pub is not None:
-        back = prep.group("prep").lower() in ("since", "from", "after")
+        word = prep.group("prep").lower()
+        back = word == "since" or (word in ("from", "after") and not ctx.future)
         res.value = f"{ctx.pub.year - back:04d}-12"
     return res
 

@@ -4,8 +4,13 @@ Owns: the shapes of dates, weekdays, months, years, decades, quarters,
 relative expressions ("last week", "two days ago", "a day after", "over the
 summer", "by year-end"), "the near future", durations and sets, and
 ``find_candidates``, which returns the longest non-overlapping matches in
-text order.  Every quantifier is bounded, so matching is linear in the text
-length; each family's regex runs only in windows around its trigger words.
+text order.  Every quantifier in ``PATTERNS`` is bounded, so a match is at
+most 116 characters long and each match attempt costs a bounded amount;
+each family's regex runs only in windows around its trigger words, at least
+as wide as its longest match and look-ahead, so the narrowed search finds
+exactly what a search of the whole text would and the cost is linear in the
+text length (both checked by tests: ``test_extract_time``,
+``test_fast_paths``).
 
 Does not own: what a match means (``time_normalize``) or events
 (``time_events``).  "now", "currently" and "recently" are deliberately not
@@ -34,9 +39,9 @@ _MONTH = rf"(?:{_FULL_MONTH}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _YEAR = r"(?:1[6-9]|20)\d\d(?![\w%]|[.,]\d)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\w%]|[.,:/-]\d)"
-_NUM = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|several|a\s+few|a\s+couple\s+of|\d{1,3})"
-_APPROX = r"(?:(?:almost|nearly|about|some|roughly|more\s+than|less\s+than|just|over|only|barely)\s+)?"
-_PART = r"(?:\s+(?i:morning|afternoon|evening|night))?"
+_NUM = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|several|a\s{1,3}few|a\s{1,3}couple\s{1,3}of|\d{1,3})"
+_APPROX = r"(?:(?:almost|nearly|about|some|roughly|more\s{1,3}than|less\s{1,3}than|just|over|only|barely)\s{1,3})?"
+_PART = r"(?:\s{1,3}(?i:morning|afternoon|evening|night))?"
 _EDGE = r"(?<![\w'’-])"
 _UNIT = r"(?:day|week|month|year|decade|centur(?:y|ie))"
 _SEASON = r"(?:spring|summer|fall|autumn|winter)"
@@ -48,9 +53,9 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # Thursday, January 3, 2020 / Jan. 3 / 3 January 2020 / March 2019
     "calendar": re.compile(
         _EDGE
-        + rf"(?:(?P<wd>{_WEEKDAY}),?{_SEP})?(?:the\s+week\s+of\s+)?"
+        + rf"(?:(?P<wd>{_WEEKDAY}),?{_SEP})?(?:the\s{{1,3}}week\s{{1,3}}of\s{{1,3}})?"
         + rf"(?:(?P<m1>{_MONTH}){_SEP}(?P<d1>{_DAY})(?:,?{_SEP}(?P<y1>{_YEAR}))?"
-        + rf"|(?P<d2>{_DAY}){_SEP}(?:of\s+)?(?P<m2>{_MONTH})(?:,?{_SEP}(?P<y2>{_YEAR}))?"
+        + rf"|(?P<d2>{_DAY}){_SEP}(?:of\s{{1,3}})?(?P<m2>{_MONTH})(?:,?{_SEP}(?P<y2>{_YEAR}))?"
         + rf"|(?P<mod>(?i:early|late|mid)[- ])?(?P<m3>{_MONTH}),?{_SEP}(?P<y3>{_YEAR}))"
     ),
     "numeric": re.compile(
@@ -60,87 +65,87 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # in March, early December, last April, mid-November, January this year
     "month": re.compile(
         _EDGE
-        + r"(?P<pre>(?i:(?:the\s+)?(?:early|late|middle\s+of|beginning\s+of|end\s+of|start\s+of)|mid|last|next|this(?:\s+past|\s+coming)?)[- ]+)?"
-        + rf"(?P<m>{_FULL_MONTH})(?![\w])(?:\s+(?P<rel>(?i:this|last|next))\s+year(?![\w]))?"
+        + r"(?P<pre>(?i:(?:the\s{1,3})?(?:early|late|middle\s{1,3}of|beginning\s{1,3}of|end\s{1,3}of|start\s{1,3}of)|mid|last|next|this(?:\s{1,3}past|\s{1,3}coming)?)[- ]{1,2})?"
+        + rf"(?P<m>{_FULL_MONTH})(?![\w])(?:\s{{1,3}}(?P<rel>(?i:this|last|next))\s{{1,3}}year(?![\w]))?"
     ),
     # (last|next|this) Friday (night); Friday; the previous Monday
     "weekday": re.compile(
         _EDGE
-        + r"(?P<pre>(?i:(?:(?:early|late)\s+)?(?:last|next|this(?:\s+coming|\s+past)?|the\s+(?:previous|following))\s+|early\s+|late\s+))?"
-        + rf"(?P<wd>{_WEEKDAY})(?![\w])(?!['’]s\s+(?:{_WEEKDAY}))(?!\s+(?i:mornings|afternoons|evenings|nights))"
+        + r"(?P<pre>(?i:(?:(?:early|late)\s{1,3})?(?:last|next|this(?:\s{1,3}coming|\s{1,3}past)?|the\s{1,3}(?:previous|following))\s{1,3}|early\s{1,3}|late\s{1,3}))?"
+        + rf"(?P<wd>{_WEEKDAY})(?![\w])(?!['’]s\s{{1,3}}(?:{_WEEKDAY}))(?!\s{{1,3}}(?i:mornings|afternoons|evenings|nights))"
         + _PART
         + r"(?![\w])"
     ),
     # today, yesterday morning, tonight, the day before yesterday, last night, the near future
     "deictic": re.compile(
         _EDGE
-        + r"(?i:(?P<pre>(?:early|late|later|earlier)\s+)?(?:the\s+day\s+(?P<dba>before|after)\s+)?"
-        r"(?P<rd>today|tonight|yesterday|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?"
-        r"|(?P<tod>last\s+night|this\s+(?:morning|afternoon|evening))"
-        r"|(?P<vague>the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|(?:the\s+)?coming\s+(?:days|weeks|months|years|quarters)))(?![\w])"
+        + r"(?i:(?P<pre>(?:early|late|later|earlier)\s{1,3})?(?:the\s{1,3}day\s{1,3}(?P<dba>before|after)\s{1,3})?"
+        r"(?P<rd>today|tonight|yesterday|tomorrow)(?:\s{1,3}(?:morning|afternoon|evening|night))?"
+        r"|(?P<tod>last\s{1,3}night|this\s{1,3}(?:morning|afternoon|evening))"
+        r"|(?P<vague>the\s{1,3}(?:near\s{1,3}|distant\s{1,3}|foreseeable\s{1,3})?future|(?:the\s{1,3})?coming\s{1,3}(?:days|weeks|months|years|quarters)))(?![\w])"
     ),
     # last week, earlier this month, the end of the year, this year's, next fall
     "unit": re.compile(
         _EDGE
-        + r"(?i:(?P<pre>(?:(?:the\s+)?(?:early|late|earlier|later|end\s+of|beginning\s+of|middle\s+of|start\s+of|rest\s+of)\s+|sometime\s+"
-        r"|(?:earlier|later)\s+in\s+|(?:the\s+)?(?:first|second|last)\s+half\s+of\s+))?"
-        r"(?P<dir>last|this(?:\s+past|\s+coming)?|next|the\s+(?:past|previous|following|current|same|coming|latest|next|last)|that|the)\s+"
-        + rf"(?:(?:fiscal|full|early|late)\s+|mid-)?(?P<unit>week(?:end)?|month|year|quarter|decade|century|{_SEASON})(?![\w]))"
+        + r"(?i:(?P<pre>(?:(?:the\s{1,3})?(?:early|late|earlier|later|end\s{1,3}of|beginning\s{1,3}of|middle\s{1,3}of|start\s{1,3}of|rest\s{1,3}of)\s{1,3}|sometime\s{1,3}"
+        r"|(?:earlier|later)\s{1,3}in\s{1,3}|(?:the\s{1,3})?(?:first|second|last)\s{1,3}half\s{1,3}of\s{1,3}))?"
+        r"(?P<dir>last|this(?:\s{1,3}past|\s{1,3}coming)?|next|the\s{1,3}(?:past|previous|following|current|same|coming|latest|next|last)|that|the)\s{1,3}"
+        + rf"(?:(?:fiscal|full|early|late)\s{{1,3}}|mid-)?(?P<unit>week(?:end)?|month|year|quarter|decade|century|{_SEASON})(?![\w]))"
     ),
     # by year-end, since year end, by year's end (the preposition is checked by the resolver)
-    "year_end": re.compile(r"(?<![\w-])(?i:year(?:[- ]|['’]s\s+)end)(?![\w-])"),
+    "year_end": re.compile(r"(?<![\w-])(?i:year(?:[- ]|['’]s\s{1,3})end)(?![\w-])"),
     # two days ago, a year earlier, almost four years ago, a day after
     "offset": re.compile(
         _EDGE
-        + rf"(?i:{_APPROX}(?P<n>{_NUM})\s+(?P<unit>{_UNIT}s?)\s+(?:or\s+so\s+)?(?P<dir>ago|earlier|later|before|after|from\s+now|hence))(?![\w])"
+        + rf"(?i:{_APPROX}(?P<n>{_NUM})\s{{1,3}}(?P<unit>{_UNIT}s?)\s{{1,3}}(?:or\s{{1,3}}so\s{{1,3}})?(?P<dir>ago|earlier|later|before|after|from\s{{1,3}}now|hence))(?![\w])"
     ),
     # year-earlier, the year-ago period, the comparable year-ago results
     "year_ago": re.compile(
-        _EDGE + r"(?i:(?:the\s+)?(?:comparable\s+)?year-(?:earlier|ago)(?:\s+(?:period|quarter))?)(?![\w-])"
+        _EDGE + r"(?i:(?:the\s{1,3})?(?:comparable\s{1,3})?year-(?:earlier|ago)(?:\s{1,3}(?:period|quarter))?)(?![\w-])"
     ),
     # three years, the past two months, five-year (durations: no value)
     "duration": re.compile(
         _EDGE
-        + r"(?i:(?:(?:the\s+)?(?:past|last|next|coming|first|final|following|previous)\s+)?"
-        + rf"(?:{_NUM}|\d{{1,3}}|a\s+few|several|many)[- ](?:more\s+)?(?:hours?|days?|weeks?|months?|years?|decades?))(?![\w-])"
+        + r"(?i:(?:(?:the\s{1,3})?(?:past|last|next|coming|first|final|following|previous)\s{1,3})?"
+        + rf"(?:{_NUM}|\d{{1,3}}|a\s{{1,3}}few|several|many)[- ](?:more\s{{1,3}})?(?:hours?|days?|weeks?|months?|years?|decades?))(?![\w-])"
     ),
     # every week, each Thursday, on Tuesdays, Monday and Friday nights (sets: no value)
     "set": re.compile(
         _EDGE
-        + rf"(?i:(?:every|each)\s+(?:other\s+)?(?:day|week|month|year|morning|night|summer|spring|fall|winter|(?-i:{_WEEKDAY})))(?![\w])"
-        + rf"|(?:{_WEEKDAY})s(?:\s+(?i:mornings|afternoons|evenings|nights))?(?![\w])"
-        + rf"|(?:{_WEEKDAY}\s+(?:and|or)\s+)?(?:{_WEEKDAY})\s+(?i:mornings|afternoons|evenings|nights)(?![\w])"
+        + rf"(?i:(?:every|each)\s{{1,3}}(?:other\s{{1,3}})?(?:day|week|month|year|morning|night|summer|spring|fall|winter|(?-i:{_WEEKDAY})))(?![\w])"
+        + rf"|(?:{_WEEKDAY})s(?:\s{{1,3}}(?i:mornings|afternoons|evenings|nights))?(?![\w])"
+        + rf"|(?:{_WEEKDAY}\s{{1,3}}(?:and|or)\s{{1,3}})?(?:{_WEEKDAY})\s{{1,3}}(?i:mornings|afternoons|evenings|nights)(?![\w])"
     ),
     # third-quarter, the fourth quarter of 1990, the year-ago quarter, the quarter
     "quarter": re.compile(
         _EDGE
-        + r"(?i:(?P<det>(?:the|its|this\s+year['’]s|last\s+year['’]s|next\s+year['’]s)\s+)?(?P<fy>fiscal[- ])?"
-        + rf"(?:(?P<qy>{_YEAR})\s+)?"
-        + r"(?P<ago>(?:comparable\s+)?year-(?:ago|earlier)\s+)?"
-        + r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|latest|current|year-ago|year-earlier|comparable\s+year-ago)[- ](?:fiscal[- ])?(?:quarter|period)(?:s)?(?![\w])"
-        + rf"(?:\s+of\s+(?:fiscal\s+)?(?P<y>{_YEAR}))?)"
+        + r"(?i:(?P<det>(?:the|its|this\s{1,3}year['’]s|last\s{1,3}year['’]s|next\s{1,3}year['’]s)\s{1,3})?(?P<fy>fiscal[- ])?"
+        + rf"(?:(?P<qy>{_YEAR})\s{{1,3}})?"
+        + r"(?P<ago>(?:comparable\s{1,3})?year-(?:ago|earlier)\s{1,3})?"
+        + r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|latest|current|year-ago|year-earlier|comparable\s{1,3}year-ago)[- ](?:fiscal[- ])?(?:quarter|period)(?:s)?(?![\w])"
+        + rf"(?:\s{{1,3}}of\s{{1,3}}(?:fiscal\s{{1,3}})?(?P<y>{_YEAR}))?)"
     ),
     # Thanksgiving, Christmas Day, Election Day, New Year's Day, Easter
     "holiday": re.compile(
         _EDGE
-        + r"(?P<pre>(?i:last|next|this)\s+)?(?P<name>Thanksgiving|Christmas|Easter|Election\s+Day|New\s+Year['’]s\s+(?:Day|Eve)|Independence\s+Day|Labor\s+Day|Memorial\s+Day)"
-        + r"(?:\s+(?P<tail>Day|Eve|week))?(?![\w])(?!\s+(?:Island|tree|card|gift|present)s?)"
+        + r"(?P<pre>(?i:last|next|this)\s{1,3})?(?P<name>Thanksgiving|Christmas|Easter|Election\s{1,3}Day|New\s{1,3}Year['’]s\s{1,3}(?:Day|Eve)|Independence\s{1,3}Day|Labor\s{1,3}Day|Memorial\s{1,3}Day)"
+        + r"(?:\s{1,3}(?P<tail>Day|Eve|week))?(?![\w])(?!\s{1,3}(?:Island|tree|card|gift|present)s?)"
     ),
     # nineteen ninety-six, the year two thousand, the nineties, the 20th century
     "spelled": re.compile(
         _EDGE
-        + r"(?i:(?P<pre>the\s+year\s+)?(?:(?P<c19>nineteen)\s+(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?P<ones>one|two|three|four|five|six|seven|eight|nine))?"
-        + r"|(?P<y2000>two\s+thousand)(?:\s+and\s+(?P<ones2>one|two|three|four|five|six|seven|eight|nine))?"
+        + r"(?i:(?P<pre>the\s{1,3}year\s{1,3})?(?:(?P<c19>nineteen)\s{1,3}(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?P<ones>one|two|three|four|five|six|seven|eight|nine))?"
+        + r"|(?P<y2000>two\s{1,3}thousand)(?:\s{1,3}and\s{1,3}(?P<ones2>one|two|three|four|five|six|seven|eight|nine))?"
         # "two thousand troops" counts; "the year two thousand has" is a year
-        + r"(?(pre)|(?!\s+(?:[a-z]+s|of)(?![\w])))"
-        + r"|the\s+(?P<decword>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)"
-        + r"|(?:the\s+)?(?P<cent>1\d|20|21)(?:st|th)[- ]century))(?![\w-])"
+        + r"(?(pre)|(?!\s{1,3}(?:[a-z]{1,20}s|of)(?![\w])))"
+        + r"|the\s{1,3}(?P<decword>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)"
+        + r"|(?:the\s{1,3})?(?P<cent>1\d|20|21)(?:st|th)[- ]century))(?![\w-])"
     ),
     # 1990, fiscal 1989, the 1990s, the mid-1990s, the '80s, the end of 1990
     "year": re.compile(
         r"(?<![\w$£€.,'’/-])"
-        + r"(?P<pre>(?i:(?:the\s+)?(?:early|late|end\s+of|beginning\s+of|middle\s+of|start\s+of)\s+|mid-|fiscal\s+|the\s+))?"
-        + rf"(?:(?P<decade>(?:1[6-9]|20)\d0)s|['’](?P<short>\d)0s|(?P<y>{_YEAR})(?P<period>\s+(?i:period|quarter))?)(?![\w-])"
+        + r"(?P<pre>(?i:(?:the\s{1,3})?(?:early|late|end\s{1,3}of|beginning\s{1,3}of|middle\s{1,3}of|start\s{1,3}of)\s{1,3}|mid-|fiscal\s{1,3}|the\s{1,3}))?"
+        + rf"(?:(?P<decade>(?:1[6-9]|20)\d0)s|['’](?P<short>\d)0s|(?P<y>{_YEAR})(?P<period>\s{{1,3}}(?i:period|quarter))?)(?![\w-])"
     ),
 }
 
@@ -179,10 +184,22 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
 }
 _DIGITS = re.compile(r"\d+")
 _WINDOW = 80  # characters a match may extend on either side of its trigger word
+#: families whose longest match (with its look-ahead) is longer than ``_WINDOW``
+_WINDOW_OF = {"quarter": 120}
+# characters that the patterns' IGNORECASE equates with an ASCII letter but ``str.lower`` does
+# not; "İ" also lowers to two code points, which would shift every offset after it
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+
+
+def _fold_case(text: str) -> str:
+    """``text`` in lower case, one code point per code point, equal where IGNORECASE is."""
+    if "\u0130" in text or "\u0131" in text or "\u017f" in text:
+        text = text.translate(_FOLD)
+    return text.lower()
 
 
 def _trigger_positions(text: str) -> dict[str, list[int]]:
-    lower = text.lower()
+    lower = _fold_case(text)
     found: dict[str, list[int]] = {}
     keys = {k for keys in _TRIGGERS.values() for k in keys} - {"####", "Month"}
     for key in keys:
@@ -202,10 +219,10 @@ def _trigger_positions(text: str) -> dict[str, list[int]]:
     return found
 
 
-def _windows(positions: list[int], size: int) -> list[tuple[int, int]]:
+def _windows(positions: list[int], size: int, width: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for pos in sorted(positions):
-        lo, hi = max(0, pos - _WINDOW), min(size, pos + _WINDOW)
+        lo, hi = max(0, pos - width), min(size, pos + width)
         if out and lo <= out[-1][1]:
             out[-1] = (out[-1][0], max(out[-1][1], hi))
         else:
@@ -222,7 +239,7 @@ def find_candidates(text: str) -> list[Candidate]:
     found: list[Candidate] = []
     for family, pattern in PATTERNS.items():
         positions = [p for key in _TRIGGERS[family] for p in hits.get(key, ())]
-        for lo, hi in _windows(positions, len(text)):
+        for lo, hi in _windows(positions, len(text), _WINDOW_OF.get(family, _WINDOW)):
             for m in pattern.finditer(text, lo, hi):
                 start, end = _trim(text, m.start(), m.end())
                 if end > start:

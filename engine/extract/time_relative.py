@@ -64,7 +64,7 @@ _GENERIC_BEFORE = re.compile(r"(?<![\w])(?:of|for)\s+$", re.IGNORECASE)
 _FOR_BEFORE = re.compile(r"(?<![\w])for\s+$", re.IGNORECASE)
 _OF_AFTER = re.compile(r"\s+of(?![\w])", re.IGNORECASE)
 # "USA Today", "VOA Today", "the Today show": a title, not a day
-_ACRONYM_BEFORE = re.compile(r"(?<![\w])[A-Z]{2,}\s{1,2}$")
+_ACRONYM_BEFORE = re.compile(r"(?<![\w])[A-Z]{2,}[ \t]{1,2}$")
 _TITLE_AFTER = re.compile(r"\s+(?:show|programme|program|newspaper)(?![\w])")
 
 
@@ -170,9 +170,20 @@ _SEASON_BEFORE = re.compile(
 _NOT_SEASON_AFTER = re.compile(r"\s+(?:of|in|from|to)(?![\w])", re.IGNORECASE)
 
 
+# "much of the year", "the first nine months of the year", "the final meeting of the year":
+# "of the year" after a part of a time or an ordinal names the current year; after any other
+# noun it is an award ("player of the year") or generic ("this time of the year")
+_TIME_PART_OF = re.compile(
+    r"(?<![\w])(?:(?:first|second|third|fourth|last|final)(?:\s{1,3}[\w'’-]{1,20}){0,2}|much|most|rest|remainder"
+    r"|end|start|beginning|middle|turn|half|halves|part|parts|portion|days?|weeks?|months?|quarters?|seasons?"
+    r"|spring|summer|fall|autumn|winter)\s{1,3}of\s{1,3}$",
+    re.IGNORECASE,
+)
+
+
 def _the_unit_is_a_time(m: re.Match[str], unit: str) -> bool:
-    """"over the summer", "for the (full) year", "for the week", "of the year", "the week's":
-    a bare "the" unit that names the current one (most uses of "the year" do not)."""
+    """"over the summer", "for the (full) year", "for the week", "the week's", "the rest of the
+    year": a bare "the" unit that names the current one (most uses of "the year" do not)."""
     text, start, end = m.string, m.start(), m.end()
     if unit in SEASONS:
         return bool(_SEASON_BEFORE.search(text, max(0, start - 12), start)) and not (
@@ -183,8 +194,11 @@ def _the_unit_is_a_time(m: re.Match[str], unit: str) -> bool:
     if _POSSESSIVE_AFTER.match(text, end, end + 3):
         return True
     prep = _FOR_OF_BEFORE.search(text, max(0, start - 8), start)
-    if prep is None or (prep.group("prep").lower() == "of" and unit != "year"):
+    if prep is None:
         return False
+    if prep.group("prep").lower() == "of":
+        if unit != "year" or not _TIME_PART_OF.search(text, max(0, start - 60), start):
+            return False
     return not _PERIOD_AFTER.match(text, end, end + 12)
 
 
