@@ -67,6 +67,11 @@ ROLE_CASES = [
     ("Mo Kell succeeded Ian Dray as chairman last year.", "Mo Kell", "chairman", None, False, True),
     ("Labour's Ann Quist, a Labour MP, spoke.", "Ann Quist", "MP", "Labour", False, False),
     ("It was left to Ann Quist MP to reply.", "Ann Quist", "MP", None, False, False),
+    ("Maj. Gen. Ann Quist said so.", "Ann Quist", "Maj. Gen", None, False, False),
+    ("Lt. Col. Tom Ode agreed.", "Tom Ode", "Lt. Col", None, False, False),
+    ("A letter from US Marine Corps Brig. Gen. William Seely arrived.", "William Seely", "Brig. Gen", "US Marine Corps", False, False),
+    ("On Monday General Mark Pell spoke.", "Mark Pell", "General", None, False, False),
+    ("Ex-minister Tom Hale spoke.", "Tom Hale", "Ex-minister", None, True, False),
 ]
 
 
@@ -112,6 +117,9 @@ AGE_CASES = [
     ("A man aged 54 was arrested.", 54, None, "aged 54"),
     ("The writer Ruth Obi died at the age of 93.", 93, "Ruth Obi", "at the age of 93"),
     ("The striker Ruth Obi (24) scored once.", 24, "Ruth Obi", "24"),
+    ("The blast killed Ruth Obi, 62.", 62, "Ruth Obi", "62"),
+    ("Ruth Obi is 45 years old.", 45, "Ruth Obi", "45 years old"),
+    ("Ruth Obi was 30 when she won.", 30, "Ruth Obi", "30"),
 ]
 
 
@@ -130,6 +138,7 @@ def test_age_shapes(text, age, person, expression):
     "They repealed a 54-year-old law on Monday.",
     "Subs: Abel for Moss (54), Dray for Kell (71).",
     "Tom Abel, 2004, was a good year.",
+    "Tom Abel is 45 points behind.",
 ])
 def test_no_age(text):
     assert kind(run(text), "age") == []
@@ -440,3 +449,42 @@ def test_a_short_name_ending_two_longer_names_joins_neither():
     ents = entities(text)
     assert [m.text for m in ents["Mary Jane Smith"].mentions] == ["Mary Jane Smith"]
     assert [m.text for m in ents["Anna Jane Smith"].mentions] == ["Anna Jane Smith"]
+
+
+@pytest.mark.parametrize("text", [
+    "General Motors said sales fell. General Electric agreed.",  # "General" is a title only before a first name
+    "In the general election, voters stayed home.",
+])
+def test_rank_words_are_titles_only_before_a_first_name(text):
+    assert kind(run(text), "role") == []
+
+
+def test_a_capitalised_modifier_inside_a_sentence_stays_in_the_name():
+    ents = entities("Mark Pell, the chairman of the Joint Chiefs of Staff, said so.")
+    assert "Joint Chiefs of Staff" in ents
+
+
+def test_a_company_and_its_legal_suffix_are_one_entity():
+    ents = entities("Acme Corp said profits rose. Later Acme said costs fell.")
+    assert [m.text for m in ents["Acme Corp"].mentions] == ["Acme Corp", "Acme"]
+
+
+def test_ex_title_is_former_and_keyed_without_ex():
+    (role,) = kind(run("Ex-minister Tom Hale spoke."), "role")
+    assert role.former and role.title_key == "minister"
+
+
+@pytest.mark.parametrize("text, fires", [
+    ("Headteacher Margaret Seely opened the school. Later Mrs Seeley said it went well.", True),
+    ("Margaret Seely opened the school. Seeley said it went well.", True),  # a bare surname opening a sentence
+    ("Margaret Seely opened the school on Monday. Seeley, 58, said it went well.", True),
+    ("Councillor Margaret Seely opened the school. Councillor Margaret Seeley said it went well.", True),
+    ("Pensioner Joan Mills, 81, uses the bus. Mills said it was late.", False),
+])
+def test_seely_and_seeley_in_the_shapes_reporters_use(text, fires):
+    import factlint
+
+    found = [f for f in factlint.check_text("School opens\n\n" + text).findings if f.rule == "people/name-spelling"]
+    assert len(found) == (1 if fires else 0)
+    if fires:
+        assert "Headteacher" not in found[0].message and "Councillor" not in found[0].message

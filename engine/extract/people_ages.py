@@ -2,7 +2,10 @@
 
 Owns the age shapes:
 
-* ``Smith, 54,`` / ``Smith, 54, said`` (a number right after a name);
+* ``Smith, 54,`` / ``Smith, 54, said`` / ``... killed Smith, 54.`` (a number
+  right after a name);
+* ``Smith is 54.`` / ``Smith was 54 years old when ...`` (a copula and an age
+  right after a name; ``at_event`` when "was ... when" follows);
 * ``54-year-old Smith`` / ``the 54-year-old striker Smith`` (the name after);
 * ``the 54-year-old said`` (anaphoric: the nearest named person before it in
   the paragraph, else the nearest after it in the sentence);
@@ -36,7 +39,14 @@ from .people_words import PhraseIndex, Words
 _YEAR_OLD = re.compile(r"(?<![\w.,-])(\d{1,3})[- ]years?[- ]old(?![\w-])")
 _AT_AGE = re.compile(r"(?<![\w-])at[ \t]+the[ \t]+age[ \t]+of[ \t]+(\d{1,3})(?![\d.,]?\d|[\w-])")
 _AGED = re.compile(r"(?<![\w-])aged[ \t]+(\d{1,3})(?![\d.,]?\d|[\w-])")
-_AFTER_NAME = re.compile(r",[ \t]+(\d{1,3})(?=[ \t]*[,;)]|[ \t]+(?:and|who|of|from|said|says|was|is|has|had|told|will|were|are|added|also|has)\b)")
+_AFTER_NAME = re.compile(
+    r",[ \t]+(\d{1,3})(?=[ \t]*[,;)]|\.(?!\w)|[ \t]+(?:and|who|of|from|said|says|was|is|has|had|told|will|were|are|added|also|has)\b)"
+)
+# "Lee is 45.", "Lee was 45 years old when ...": a copula and an age right after a name
+_COPULA_AGE = re.compile(
+    r"[ \t]+(?:is|was|turns|turned|will[ \t]+be)[ \t]+(?P<age>(\d{1,3})(?:[ \t]+years?[ \t]+old)?)"
+    r"(?=[ \t]*[.,;!?](?!\w)|[ \t]+(?:when|and|but|at|on|in)\b)"
+)
 _AFTER_NAME_PAREN = re.compile(r"[ \t]+\((\d{1,3})\)")
 _OTHER_PAREN_NUMBER = re.compile(r"\(\d{1,3}\)")
 # Verb-like words that may follow an anaphoric "the 54-year-old".
@@ -127,6 +137,13 @@ class AgeFinder:
             hit = _AFTER_NAME.match(text, m.end)
             if hit and self._person_like(m):
                 self._add(int(hit.group(1)), hit.span(1), m)
+                continue
+            hit = _COPULA_AGE.match(text, m.end)
+            if hit and self._person_like(m):
+                at_event = m.end < hit.start("age") and text[hit.start():hit.start("age")].split()[0] == "was" and bool(
+                    _WHEN_AFTER.match(text, hit.end())
+                )
+                self._add(int(hit.group(2)), hit.span("age"), m, at_event)
                 continue
             hit = _AFTER_NAME_PAREN.match(text, m.end)
             if hit and self._person_like(m) and 16 <= int(hit.group(1)) <= 110:

@@ -23,6 +23,8 @@ from .people_surnames import SurnameIndex, distinct_first_names
 from .people_tables import NameTables
 from .people_words import Words
 
+#: a company's legal suffix: "Acme Corp" and "Acme" are one company
+_COMPANY_SUFFIXES = frozenset("corp corporation inc ltd plc llc co".split())
 _MAX_NAMESAKES = 20  # entities sharing a surname that a full name is compared with
 _MALE_HONORIFICS = frozenset("mr sir lord monsieur herr senor signor".split())
 _FEMALE_HONORIFICS = frozenset("mrs ms miss dame lady baroness mme mlle".split())
@@ -60,6 +62,7 @@ class EntityGrouper:
         self.by_surname: dict[str, list[Entity]] = {}
         self.surnames = SurnameIndex()
         self.ambiguous: dict[str, Entity] = {}
+        self.by_base: dict[tuple[str, ...], Entity] = {}  # "acme" for "Acme Corp"
 
     def _first_name(self, word: str) -> str:
         return self.t.nicknames.get(word, word)
@@ -72,9 +75,11 @@ class EntityGrouper:
             namesakes = self.by_surname.get(key[0], [])[-_MAX_NAMESAKES:]
             if distinct_first_names((e.key for e in namesakes), self._first_name) >= 2:
                 return self._same_honorific(m, namesakes) or self._ambiguous(key)
-        found = self.by_key.get(key)
+        found = self.by_key.get(key) or self.by_base.get(key)
         if found is not None:
-            return found
+            return found  # (or "Acme" after "Acme Corp")
+        if len(key) >= 2 and key[-1] in _COMPANY_SUFFIXES and key[:-1] in self.by_key:
+            return self.by_key[key[:-1]]  # "Acme Corp" after "Acme"
         if len(key) == 1:
             people = self.by_surname.get(key[0], ()) if not self.t.places.has(key) else ()
             return people[-1] if people else None
@@ -170,6 +175,8 @@ class EntityGrouper:
         m.entity = e
         if not m.headline and not e.ambiguous:
             self.by_key.setdefault(m.key, e)
+            if len(m.key) >= 2 and m.key[-1] in _COMPANY_SUFFIXES:
+                self.by_base.setdefault(m.key[:-1], e)
             if len(m.key) > len(e.key):
                 e.key = m.key
             if len(e.key) >= 2 and not self.t.orgs.occurs_in(e.key):

@@ -48,6 +48,7 @@ STOP_WORDS = frozenset(
 _PAREN = re.compile(r"[ \t]*\(([^()\r\n]{1,120})\)")
 _DASHES = re.compile(r"[\s\u2013\u2014-]*")
 #: words as they are compared with lower-case occurrences elsewhere in the text
+_AGE_AFTER = re.compile(r",[ \t]+\d{1,3},")
 _LOWER_WORD = re.compile(r"\w+(?:['\u2019.-]\w+)*")
 
 
@@ -142,7 +143,7 @@ class NameFinder:
         k = i
         while k <= j:
             low = w.low[k]
-            size = t.titles.match(w, k)
+            size = t.title_size(w, k)
             if size and k + size - 1 <= j and not self._surname_like(k, size, i, j):
                 for m in range(k, k + size):
                     kinds[m - i] = "title"
@@ -156,8 +157,10 @@ class NameFinder:
                 kinds[k - i] = "stop"
             elif w.raw[k].islower() and low in CONNECTORS:
                 kinds[k - i] = "conn"
-            elif k == i and low in t.modifiers and not w.raw[k].isupper():
-                kinds[k - i] = "stop"  # "Former Redvale manager ..."
+            elif k == i and low in t.modifiers and not w.raw[k].isupper() and self._is_sentence_initial(k):
+                kinds[k - i] = "stop"  # "Former Redvale manager ...", not "the Joint Chiefs of Staff"
+            elif k == i and k + 1 < j and low in t.person_nouns and w.raw[k + 1].lower() in t.first_names:
+                kinds[k - i] = "stop"  # "Pensioner Joan Mills", "Nurse Ann Lee": a description, not a name
             elif low in t.honorifics and k < j:
                 kinds[k - i] = "hon"
             elif low in t.honorifics:
@@ -214,8 +217,12 @@ class NameFinder:
         low = w.low[a]
         if low in self.t.first_names or low in self.t.places or w.raw[a] in capset or is_acronym(w.raw[a]):
             return True
-        if a == b:
-            return self.text[w.end[a] : w.end[a] + 2] in ("'s", "\u2019s")
+        if a == b:  # "Seeley's", "Seeley said", "Seeley, 58, said": a person's surname
+            if self.text[w.end[a] : w.end[a] + 2] in ("'s", "\u2019s"):
+                return True
+            return a + 1 < len(w) and (
+                (w.low[a + 1] in self.t.speech and w.spaced(a)) or _AGE_AFTER.match(self.text, w.end[a]) is not None
+            )
         if w.low[a + 1] in CONNECTORS and w.raw[a + 1].islower():
             return low in self.t.orgs  # "Ministry of Roads", not "Fighters of the Front"
         # the word also occurs in lower case somewhere: an ordinary word, not a name

@@ -146,7 +146,7 @@ class RoleFinder:
     def _title_at(self, i: int) -> tuple[int, int, bool] | None:
         """A title phrase starting at token ``i`` (after modifiers): (first, last, former)."""
         w = self.w
-        size = self.t.titles.match(w, i)
+        size = self.t.title_size(w, i)
         if not size or i in self.covered:
             return None
         p = i
@@ -157,6 +157,7 @@ class RoleFinder:
         for k in range(p, i):
             if w.low[k] in self.former_words:
                 former, first = True, k + 1
+        former = former or w.low[i].startswith("ex-")  # "ex-minister"
         return first, i + size - 1, former or self._former_before(p)
 
     def _former_before(self, p: int) -> bool:
@@ -353,11 +354,12 @@ class RoleFinder:
         w, titles, cues = self.w, self.t.titles, self.change_cues
         next_free = self.body_start
         singles = titles.singles
-        keys = titles.table.keys() | cues.table.keys()
+        keys = titles.table.keys() | cues.table.keys() | self.t.ranks.singles
         low_words = w.low
         candidates = [
             i for i in range(self.body_start, len(w))
             if low_words[i] in keys or (low_words[i][-1:] == "s" and low_words[i][:-1] in singles)
+            or (low_words[i].startswith("ex-") and low_words[i][3:] in titles)
         ]
         for i in candidates:
             low = w.low[i]
@@ -367,7 +369,7 @@ class RoleFinder:
                     self._changes(i, size)
             if i < next_free:
                 continue
-            if low not in titles.table:
+            if low not in titles.table and low not in self.t.ranks and not low.startswith("ex-"):
                 if low.endswith("s") and low[:-1] in titles and i not in self.covered:
                     self._plural_title_then_names(i)
                 continue
@@ -394,5 +396,16 @@ class RoleFinder:
             k = w.index_starting(m.start)
             if not m.honorific or k >= m.first or w.low[k] not in self.title_honorifics:
                 continue
+            last = k
+            while last + 1 < m.first and w.low[last + 1] in self.title_honorifics:
+                last += 1  # "Maj. Gen. Ann Lee", "Lt. Col. Tom Ode": one rank
+            while k > 0 and w.low[k - 1] in self.title_honorifics and _abbreviation_gap(w, k - 1):
+                k -= 1  # the mention began at the last abbreviation: "Brig. [Gen. William Seely]"
             org, _ = self._org_before(k)
-            self._add(replace(m, start=m.name_start), k, k, org, self._former_before(k))
+            self._add(replace(m, start=m.name_start), k, last, org, self._former_before(k))
+
+
+def _abbreviation_gap(w: Words, i: int) -> bool:
+    """Whether tokens ``i`` and ``i + 1`` are joined as in "Maj. Gen." (a full
+    stop and spaces, or spaces only)."""
+    return w.gap(i).strip(" \t\u00a0") in ("", ".")

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..lexicon import Lexicons
-from .people_words import PhraseIndex
+from .people_words import PhraseIndex, Words
 
 
 @dataclass
@@ -33,6 +33,24 @@ class NameTables:
     demonyms: PhraseIndex
     groups: PhraseIndex
     nicknames: dict[str, str]
+    ranks: PhraseIndex  # titles only before a first name ("General Mark Milley", not "General Motors")
+    person_nouns: PhraseIndex  # "Pensioner Joan Mills": a description before a name, not part of it
+
+    def title_size(self, words: Words, i: int) -> int:
+        """Tokens of the title starting at token ``i`` (0 for none): a
+        ``person-titles`` phrase, "ex-" and a one-word title ("ex-minister"),
+        or a capitalised ``titles-before-first-names`` word right before a
+        first name."""
+        size = self.titles.match(words, i)
+        if size:
+            return size
+        low = words.low[i]
+        if low.startswith("ex-") and low[3:] in self.titles:
+            return 1  # "ex-minister": a former title in one word
+        if i + 1 >= len(words) or low not in self.ranks:
+            return 0
+        follows_name = words.low[i + 1] in self.first_names and words.spaced(i)
+        return 1 if follows_name and words.raw[i][:1].isupper() else 0
 
     @classmethod
     def of(cls, lex: Lexicons) -> "NameTables":
@@ -47,6 +65,8 @@ class NameTables:
             demonyms=PhraseIndex.of(lex.get("demonyms")),
             groups=PhraseIndex.of(lex.get("group-members")),
             nicknames=_nickname_table(lex.get("nicknames").phrases),
+            ranks=PhraseIndex.of(lex.get("titles-before-first-names")),
+            person_nouns=PhraseIndex.of(lex.get("person-nouns")),
         )
 
 

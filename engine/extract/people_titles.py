@@ -58,6 +58,8 @@ class TitleKeys:
 
     def _key(self, title: str) -> str:
         words = _WORD.findall(normalize_phrase(title))
+        if words and words[0].startswith("ex-"):
+            words[0] = words[0][3:]  # "ex-minister": the flag says former, the key is the title
         if len(words) == 1 and words[0] not in self.titles and words[0].endswith("s") and words[0][:-1] in self.titles:
             words = [words[0][:-1]]
         out: list[str] = []
