@@ -189,3 +189,17 @@ def test_noun_phrase_module_reads_the_counted_noun():
     [f] = quantities("They hired 300 more café workers 😀 in 2019.")
     assert (f.noun.text, f.noun_key, f.noun_modifiers) == ("café workers", "worker", ["café"])
     assert "thirds" in quantity_noun.FRACTIONS
+
+
+@pytest.mark.parametrize("text, definite", [
+    ("The floods killed 23 people. Officials said the 32 people had been swept away.", True),
+    ("The crash killed 23 people. Doctors said the 30 people injured were stable.", False),
+    ("The crash killed 23 people. Police said the 20 people arrested were released.", False),
+    ("The crash killed 23 people. Doctors said the 30 people in hospital were stable.", False),
+    ("The crash killed 23 people. Doctors said the 30 people who were hurt were stable.", False),
+])
+def test_a_restated_count_is_not_picked_out_by_what_follows(text, definite):
+    from factlint.extract import quantity as quantity_extractor
+
+    facts = quantity_extractor.extract(Document(text), load_default_lexicons())
+    assert facts[-1].definite is definite

@@ -30,7 +30,14 @@ from .quantity_tables import Tables, meaning_of, tables_of
 
 _DEFINITE = re.compile(r"(?<![\w'\u2019])(?:the|these|those)[ \u00a0]+\Z", re.I)
 _PARTITIVE = re.compile(r"(?<![\w])of[ \u00a0]+(?:all[ \u00a0]+)?(?:the|these|those|all)[ \u00a0]+\Z", re.I)
-_RELATIVE_AFTER = re.compile(r"[ \u00a0]+(?:who|whom|whose|that|which|where|when)(?!\w)", re.I)
+# "the 23 people who ...", "the 30 people injured", "the 20 people in hospital":
+# a clause, participle or phrase after the noun picks out a group, so the
+# figure need not restate an earlier count of the whole noun
+_RELATIVE_AFTER = re.compile(
+    r"[ \u00a0]+(?:who|whom|whose|that|which|where|when|still|in|on|at|from|with|aboard|inside|outside"
+    r"|hurt|held|taken|left|shot|caught|found|seen|known|thought|said|believed|feared|missing|dead"
+    r"|[a-z]{2,}ed)(?!\w)"
+)
 
 
 def extract(doc: Document, lex: Lexicons) -> list[QuantityFact]:
@@ -92,7 +99,8 @@ def _build(doc: Document, n: Num, t: Tables, index: int) -> QuantityFact | None:
 
 
 def _restated(text: str, start: int, noun_end: int) -> bool:
-    """"the 23 people" (a count already given), not "5 of the 23 people" or "the 23 people who"."""
+    """"the 23 people" (a count already given), not "5 of the 23 people", "the
+    23 people who ..." or "the 23 people injured"."""
     before = text[max(0, start - 16):start]
     return bool(_DEFINITE.search(before) and not _PARTITIVE.search(before)
                 and not _RELATIVE_AFTER.match(text, noun_end, noun_end + 12))
