@@ -120,6 +120,8 @@ AGE_CASES = [
     ("The blast killed Ruth Obi, 62.", 62, "Ruth Obi", "62"),
     ("Ruth Obi is 45 years old.", 45, "Ruth Obi", "45 years old"),
     ("Ruth Obi was 30 when she won.", 30, "Ruth Obi", "30"),
+    ("Ruth Obi died aged 88 on Monday.", 88, "Ruth Obi", "aged 88"),
+    ("The 88-year-old pianist Ruth Obi died.", 88, "Ruth Obi", "88-year-old"),
 ]
 
 
@@ -139,6 +141,7 @@ def test_age_shapes(text, age, person, expression):
     "Subs: Abel for Moss (54), Dray for Kell (71).",
     "Tom Abel, 2004, was a good year.",
     "Tom Abel is 45 points behind.",
+    "The 54-year-old company Acme Corp closed.",
 ])
 def test_no_age(text):
     assert kind(run(text), "age") == []

@@ -10,7 +10,8 @@ Owns the age shapes:
 * ``the 54-year-old said`` (anaphoric: the nearest named person before it in
   the paragraph, else the nearest after it in the sentence);
 * ``Smith, a 54-year-old lawyer`` (appositive);
-* ``Smith, aged 54`` / ``a man aged 54`` (no named person);
+* ``Smith, aged 54`` / ``a man aged 54`` (no named person) / ``Smith died
+  aged 54`` (the nearest named person: an age at death);
 * ``died at the age of 84`` (the nearest named person, as for "the 54-year-old");
   "at the age of N" and "aged N when" mark the age ``at_event`` (an age at
   some event, not now) unless a death word comes just before;
@@ -38,6 +39,7 @@ from .people_words import PhraseIndex, Words
 
 _YEAR_OLD = re.compile(r"(?<![\w.,-])(\d{1,3})[- ]years?[- ]old(?![\w-])")
 _AT_AGE = re.compile(r"(?<![\w-])at[ \t]+the[ \t]+age[ \t]+of[ \t]+(\d{1,3})(?![\d.,]?\d|[\w-])")
+_DIED = frozenset("died dies".split())
 _AGED = re.compile(r"(?<![\w-])aged[ \t]+(\d{1,3})(?![\d.,]?\d|[\w-])")
 _AFTER_NAME = re.compile(
     r",[ \t]+(\d{1,3})(?=[ \t]*[,;)]|\.(?!\w)|[ \t]+(?:and|who|of|from|said|says|was|is|has|had|told|will|were|are|added|also|has)\b)"
@@ -175,6 +177,10 @@ class AgeFinder:
                 continue
             if personal or w.raw[k][:1].isupper():
                 break
+            named = self.starting.get(k + 1)
+            if w.raw[k].isalpha() and named is not None and self._person_like(named) and w.spaced(k):
+                personal = True  # "the 88-year-old pianist Walter Brenn": a noun the lexicons lack
+                continue
             if det == "the" and (w.low[k] in _GLUE_VERBS or w.low[k] in self.t.speech or w.low[k].endswith("ed")):
                 self._add_nearest(value, span)
             return
@@ -221,6 +227,8 @@ class AgeFinder:
             self._add(int(hit.group(1)), span, m, at_event)
         elif self.w.low[k] in self.nouns and not gap.strip(" \t"):
             self._add(int(hit.group(1)), span, None, at_event)
+        elif self.w.low[k] in _DIED and not gap.strip(" \t"):
+            self._add_nearest(int(hit.group(1)), span)  # "Walter Brenn died aged 88": an age at death
 
     def find(self) -> list[Age]:
         self._after_names()

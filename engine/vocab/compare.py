@@ -75,12 +75,20 @@ def title_words(title: str) -> set[str]:
     return {w for w in words if w not in _TITLE_STOP and w not in ("s",)}
 
 
+def _role_title_words(role: Fact) -> set[str]:
+    """The words of a role's title key ("Lt. Col." -> lieutenant, colonel), so
+    that an abbreviation is a shorter form of its full title; the title as
+    written when there is no key."""
+    key = getattr(role, "title_key", None)
+    return title_words(key) if key else title_words(getattr(role, "title").text)
+
+
 def _titles_conflict(a: Fact, b: Fact) -> bool:
     if getattr(a, "former", False) or getattr(b, "former", False):
         return False
     if getattr(a, "change", False) or getattr(b, "change", False):
         return False
-    wa, wb = title_words(getattr(a, "title").text), title_words(getattr(b, "title").text)
+    wa, wb = _role_title_words(a), _role_title_words(b)
     if not wa or not wb:
         return False
     return not (wa <= wb or wb <= wa)

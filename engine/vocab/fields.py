@@ -10,6 +10,7 @@ their common granularity: ``2020-01`` equals ``2020-01-06`` at month level.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 import types
 import typing
 from dataclasses import dataclass
@@ -100,15 +101,19 @@ def read_field(fact: Fact, path: list[str]):
 
 # ------------------------------------------------------------------ dates
 _UNIT_DAYS = {"day": 1, "week": 7}
+_ISO_WEEK = re.compile(r"(\d{4})-W(\d{2})(-WE)?")
 
 
 @dataclass(frozen=True, order=True)
 class DateValue:
-    """A calendar value at year, month or day granularity."""
+    """A calendar value at year, month or day granularity; an ISO week
+    ("2024-W16") or its weekend ("2024-W16-WE") is a run of days: its first
+    day, with ``last`` its last day."""
 
     year: int
     month: int | None = None
     day: int | None = None
+    last: "DateValue | None" = None
 
     @classmethod
     def parse(cls, value) -> "DateValue | None":
@@ -116,11 +121,15 @@ class DateValue:
             return None
         if isinstance(value, DateValue):
             return value
+        week = _ISO_WEEK.fullmatch(str(value))
+        if week:
+            return cls._week(int(week.group(1)), int(week.group(2)), bool(week.group(3)))
         parts = str(value).split("-")
         try:
             if len(parts) == 1 and len(parts[0]) == 4:
                 return cls(int(parts[0]))
             if len(parts) == 2:
+                _dt.date(int(parts[0]), int(parts[1]), 1)  # a month that exists
                 return cls(int(parts[0]), int(parts[1]))
             if len(parts) == 3:
                 _dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
@@ -129,14 +138,30 @@ class DateValue:
             return None
         return None
 
+    @classmethod
+    def _week(cls, year: int, week: int, weekend: bool) -> "DateValue | None":
+        try:
+            first = _dt.date.fromisocalendar(year, week, 6 if weekend else 1)
+        except ValueError:
+            return None
+        end = first + _dt.timedelta(days=1 if weekend else 6)
+        return cls(first.year, first.month, first.day, DateValue(end.year, end.month, end.day))
+
     def key(self, granularity: int) -> tuple:
         return (self.year, self.month, self.day)[:granularity]
+
+    def span(self, granularity: int) -> tuple[tuple, tuple]:
+        """The first and last key of this value at ``granularity``."""
+        return self.key(granularity), (self.last or self).key(granularity)
 
     @property
     def granularity(self) -> int:
         return 1 if self.month is None else 2 if self.day is None else 3
 
     def shift(self, sign: int, amount: int, unit: str) -> "DateValue":
+        if self.last is not None:  # a week moves as a whole
+            first = DateValue(self.year, self.month, self.day).shift(sign, amount, unit)
+            return DateValue(first.year, first.month, first.day, self.last.shift(sign, amount, unit))
         if unit in _UNIT_DAYS:
             if self.day is None:
                 return self  # a day shift is below this value's precision
@@ -159,6 +184,9 @@ class DateValue:
         raise ValueError(unit)
 
     def __str__(self) -> str:
+        if self.last is not None:
+            year, week, weekday = _dt.date(self.year, self.month, self.day).isocalendar()
+            return f"{year:04d}-W{week:02d}" + ("-WE" if weekday == 6 else "")
         out = f"{self.year:04d}"
         if self.month is not None:
             out += f"-{self.month:02d}"
@@ -173,7 +201,13 @@ def _days_in_month(year: int, month: int) -> int:
 
 
 def compare_dates(a: DateValue, b: DateValue) -> int | None:
-    """-1, 0, 1 comparing at the common granularity; None if not comparable."""
+    """-1, 0, 1 comparing at the common granularity (a week is before a
+    day when it ends before it, after when it starts after it, else the
+    same); None if not comparable."""
     g = min(a.granularity, b.granularity)
-    ka, kb = a.key(g), b.key(g)
-    return (ka > kb) - (ka < kb)
+    (a_first, a_last), (b_first, b_last) = a.span(g), b.span(g)
+    if a_last < b_first:
+        return -1
+    if a_first > b_last:
+        return 1
+    return 0
