@@ -66,8 +66,8 @@ def check_invariants(text: str, facts) -> None:
                 if name != "speaker_ref":
                     parts.append(s)
         parts += list(getattr(f, "mentions", []))
-        if isinstance(f, DocumentFact) and f.content is not None:
-            parts.append(f.content)
+        if isinstance(f, DocumentFact):
+            parts += [c for c in (f.content, f.reported_content) if c is not None]
         if isinstance(f, StatementFact) and f.direct:
             assert f.content.text[0] not in "\"\u201c\u201d" and f.content.text[-1] not in "\"\u201c\u201d"
         assert f.start == min(p.start for p in parts) and f.end == max(p.end for p in parts), f.id
@@ -600,3 +600,165 @@ def test_a_speech_frame_keeps_its_subject_speaking(lex, text, speaker, cue, cont
         assert found == []
     else:
         assert found == [(span_of(text, speaker), span_of(text, cue), span_of(text, content))]
+
+
+# ------------------------------------------- reports citing a document
+# (text, report content, the cited document's mention)
+CITING_CASES = [
+    ("US troops will leave the town, media reports said on Monday, citing a letter sent from General Ann Roe to the "
+     "defence ministry.", "US troops will leave the town", "a letter sent from General Ann Roe to the defence ministry"),
+    ("Troops will leave the city, Reuters reported, citing a letter from the commander.",
+     "Troops will leave the city", "a letter from the commander"),
+    ("The Washington Post reported, citing a leaked memo, that the plan had been shelved.",
+     "the plan had been shelved", "a leaked memo"),
+    ("Troops will leave the city, citing a letter from the commander, reports Xinhua.",
+     "Troops will leave the city", "a letter from the commander"),
+    ("Café 🎉 news\r\n\r\nThe café will close 😀, Reuters reported, quoting a memo from Élise Roy.",
+     "The café will close 😀", "a memo from Élise Roy"),
+]
+
+
+@pytest.mark.parametrize("text, content, mention", CITING_CASES)
+def test_a_citing_report_s_content_is_what_the_cited_document_says(lex, text, content, mention):
+    facts = run(text, lex)
+    check_invariants(text, facts)
+    (r,) = reports(facts)
+    (d,) = documents(facts)
+    assert spans(r.content) == span_of(text, content)
+    assert (r.cites, spans(d.mention), d.reported) == ([d.id], span_of(text, mention), True)
+    assert spans(d.reported_content) == span_of(text, content)
+    assert d.content is None  # the report's words, not the document's own
+
+
+def test_a_report_about_a_document_does_not_give_it_content(lex):
+    text = "Reuters reported that the ministry had sent a letter to the council."
+    (d,) = documents(run(text, lex))
+    assert d.reported_content is None
+
+
+# ------------------------------------------- retractions of a document
+def test_a_retraction_calling_a_document_a_draft_targets_it(lex):
+    text = ("A letter from the US army informing the ministry of the move was a draft and a mistake, "
+            "the chairman of the Joint Staff, Gen. Ann Roe, said.")
+    facts = run(text, lex)
+    check_invariants(text, facts)
+    (s,) = statements(facts)
+    (d,) = documents(facts)
+    assert (s.stance, s.target_fact, spans(s.target)) == ("retract", d.id, span_of(text, "A letter from the US army"))
+    assert (spans(d.author), d.status) == (span_of(text, "the US army"), "draft")
+    assert s.speaker_title == "chairman of the Joint Staff"
+
+
+@pytest.mark.parametrize("text, status", [
+    ("The minister said the letter was a draft.", "draft"),
+    ("The minister said the memo was sent in error.", "retracted"),
+    ("There was a letter from the mayor. Later the minister said the letter had been withdrawn.", "retracted"),
+    # a later withdrawal outlives the draft it was: retracted wins
+    ("The draft letter, which was later withdrawn, said troops would leave.", "retracted"),
+])
+def test_a_retraction_or_withdrawal_sets_the_document_status(lex, text, status):
+    facts = run(text, lex)
+    check_invariants(text, facts)
+    (d,) = documents(facts)  # "was a draft" is what the letter is, not another document
+    assert d.status == status
+    retractions = [s for s in statements(facts) if s.stance == "retract"]
+    assert all(s.target_fact == d.id for s in retractions)
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("The figures are not an indictment of the mayor.", None),
+    ("What he released was a letter from his doctor.", "a letter from his doctor"),
+    ("There was a letter on the table.", "a letter"),
+])
+def test_a_predicate_noun_is_a_document_only_with_an_attachment(lex, text, mention):
+    found = [d.mention.text for d in documents(run(text, lex))]
+    assert found == ([mention] if mention else [])
+
+
+# ------------------------------------------- confirmations without "that"
+@pytest.mark.parametrize("text, speaker, content", [
+    ("Hale confirmed the election would be held in May.", "Hale", "the election would be held in May"),
+    ("The company confirmed the deal had been signed.", "The company", "the deal had been signed"),
+    ("The firm confirmed it wasn’t selling.", "The firm", "it wasn’t selling"),
+])
+def test_confirmed_with_a_clause_and_no_that(lex, text, speaker, content):
+    (s,) = statements(run(text, lex))
+    assert (spans(s.speaker), spans(s.content), s.stance) == (span_of(text, speaker), span_of(text, content), "confirm")
+
+
+@pytest.mark.parametrize("text", [
+    "The company confirmed the deal.",
+    "He announced a plan to cut jobs.",
+    "The senator, who has rejected the party line would say, spoke.",  # a denial verb takes an object
+])
+def test_an_object_verb_with_a_noun_object_says_nothing(lex, text):
+    assert statements(run(text, lex)) == []
+
+
+# ------------------------------------------- denials with only an object
+# (text, speaker, cue, content)
+OBJECT_DENIALS = [
+    ("The ministry rejected the claims as false.", "The ministry", "rejected", "the claims"),
+    ("The White House dismissed the report as untrue.", "The White House", "dismissed", "the report"),
+    ("The ministry denied it.", "The ministry", "denied", "it"),
+    ("The mayor flatly denied the allegations on Monday.", "The mayor", "flatly denied", "the allegations"),
+]
+
+
+@pytest.mark.parametrize("text, speaker, cue, content", OBJECT_DENIALS)
+def test_a_denial_of_an_object_is_a_deny_statement(lex, text, speaker, cue, content):
+    facts = run(text, lex)
+    check_invariants(text, facts)
+    (s,) = statements(facts)
+    assert (spans(s.speaker), spans(s.cue), spans(s.content)) == (
+        span_of(text, speaker), span_of(text, cue), span_of(text, content))
+    assert (s.stance, spans(s.stance_cue)) == ("deny", span_of(text, cue.split()[-1]))
+
+
+def test_a_denial_of_the_report_targets_it(lex):
+    text = "Troops will leave, media reports said. The White House dismissed the report as untrue."
+    facts = run(text, lex)
+    (r,) = reports(facts)
+    (s,) = statements(facts)
+    assert (s.stance, s.target_fact, spans(s.target)) == ("deny", r.id, span_of(text, "the report"))
+
+
+def test_a_denial_of_a_document_called_false_targets_it(lex):
+    text = "A memo from the mayor says the pool will close. The council dismissed the memo as false."
+    facts = run(text, lex)
+    check_invariants(text, facts)
+    (d,) = documents(facts)
+    (s,) = [s for s in statements(facts) if s.stance == "deny"]
+    assert (spans(s.content), s.target_fact) == (span_of(text, "the memo"), d.id)
+
+
+@pytest.mark.parametrize("text", [
+    "The council rejected the petition.",  # rejecting a document denies nothing
+    "The council rejected the plan as too costly.",
+])
+def test_rejecting_a_document_is_no_denial(lex, text):
+    assert statements(run(text, lex)) == []
+
+
+# ------------------------------------------- gender through a surname
+def test_a_surname_speaker_has_the_gender_of_its_full_name(lex):
+    text = ('Senator Jane Doe spoke. "The plan is sound," Doe said. Then Governor Robert Brown took the floor. '
+            '"We need more money," he said.')
+    s1, s2 = statements(run(text, lex))
+    assert spans(s1.speaker_ref) == span_of(text, "Senator Jane Doe")
+    assert (s2.speaker.text, s2.speaker_ref) == ("he", None)  # not Jane Doe
+    text = 'Senator John Doe spoke. "The plan is sound," Doe said. "We need more money," he said.'
+    _, s2 = statements(run(text, lex))
+    assert spans(s2.speaker_ref) == span_of(text, "Senator John Doe")
+
+
+# ------------------------------------------- titles beside a name
+@pytest.mark.parametrize("text, title", [
+    ("Troops will go, the chairman of the Joint Staff, Gen. Ann Roe, said.", "chairman of the Joint Staff"),
+    ("Troops will go, Gen. Ann Roe, the chairman of the Joint Staff, said.", "chairman of the Joint Staff"),
+    ("Rep. Tom Ode, R-Ohio, said troops will go.", "Rep."),
+    ("Ann Roe, 35, the daughter of former President Tom Roe, said troops will go.", "daughter of former President Tom Roe"),
+])
+def test_the_title_beside_a_name_is_never_the_name(lex, text, title):
+    (s,) = statements(run(text, lex))
+    assert s.speaker_title == title

@@ -97,6 +97,8 @@ class Builder:
         # sentence, or in its content before the cue ("..., citing a letter,
         # reports Xinhua")
         cited = [self.book.cited(min(r["content"][0], r["cue"][1]), _sentence_end(self.text, r["cue"][1])) for r in reports]
+        for r, docs in zip(reports, cited):
+            self._share_content(r, docs)
         doc_ids = self.book.numbered()
         for r, docs in zip(reports, cited):
             r["cites"] = [doc_ids[id(d)] for d in docs]
@@ -155,6 +157,20 @@ class Builder:
             return "anonymous" if phrase.lower() in ("reports", "a report") else "media"
         return "named"
 
+    def _share_content(self, report: dict, docs: list) -> None:
+        """A document a report names by a ``citation-cues`` participle
+        ("..., citing a letter from X") says what the report says: its
+        ``reported_content`` is the report's content."""
+        text, content = self.text, report["content"]
+        citing = fast(self.lex, "citation-cues")
+        for d in docs:
+            start = d.mention[0]
+            if d.reported_content is not None or content[0] <= start < content[1]:
+                continue
+            m = citing.search(text, max(0, start - 20), start)
+            if m is not None and not text[m.end():start].strip():
+                d.reported_content = content
+
     # -- facts --------------------------------------------------------------
     def _report(self, a: Attr) -> dict:
         text = self.text
@@ -181,8 +197,13 @@ class Builder:
             if found:
                 target_span = found[0]
                 target_doc = self.book.before(found[1], found[0][0])
-                if target_doc is not None and stance == "retract":
-                    self.book.retracted(target_doc, a.content)
+            if target_doc is None and stance == "retract":
+                # "A letter from X was a draft and a mistake": the document the clause is about
+                mentioned = self.book.first_in(a.content[0], stance_cue[0])
+                if mentioned is not None:
+                    target_doc, target_span = mentioned
+            if target_doc is not None and stance == "retract":
+                self.book.retracted(target_doc, a.content)
             if target_doc is None and reports:
                 found_ref = self._report_reference(a)
                 if found_ref is not None:  # "said the reports were untrue": the latest report
@@ -263,10 +284,16 @@ class Builder:
             self._genders[phrase] = speaker_gender(phrase, self.lex)
         return self._genders[phrase]
 
+    def _candidate_gender(self, speaker: tuple[int, int], ref: tuple[int, int] | None) -> str | None:
+        """The gender of an earlier speaker: its phrase's, else (a surname,
+        "Doe" for "Senator Jane Doe") that of the full name it refers to."""
+        gender = self._gender(*speaker)
+        return gender if gender is not None or ref is None else self._gender(*ref)
+
     def _speaker_ref(self, phrase: str, kind: str, start: int, earlier: list[dict]) -> tuple[int, int] | None:
         """For a pronoun, the nearest earlier named speaker of a fitting type
-        and, for "he"/"she", not of the other gender (when the phrase states
-        one: ``speaker_gender``); for a surname ("Milley", "Mr Thomas"), the
+        and, for "he"/"she", not of the other gender (when its phrase or the
+        full name a surname refers to states one: ``speaker_gender``); for a surname ("Milley", "Mr Thomas"), the
         earlier full name."""
         low = phrase.lower()
         if low in _REF_TYPES:
@@ -274,7 +301,7 @@ class Builder:
             for f in reversed(earlier[-40:]):
                 spk = f["speaker"]
                 if f["speaker_type"] in _REF_TYPES[low] and spk is not None and spk[0] < start:
-                    if wanted is not None and self._gender(*spk) not in (None, wanted):
+                    if wanted is not None and self._candidate_gender(spk, f["speaker_ref"]) not in (None, wanted):
                         continue  # "she" after a speaker called "Mr" or "spokesman": an earlier one
                     if f["speaker_ref"] is not None:
                         return f["speaker_ref"]

@@ -38,6 +38,7 @@ class ContentReader:
     text: str
     quotes: QuoteIndex
     boundary: re.Pattern[str]
+    citation: re.Pattern[str]  # ", citing" (lexicon ``citation-cues``): the source, never the content
 
     def _preposed(self, cs, ce, start, sent_e, spk, kind, ref=None, bare=False) -> Attr | None:
         """Content after the cue: a quote, or the clause up to the sentence end
@@ -70,8 +71,8 @@ class ContentReader:
         d = _DATELINE.match(text, start, left_end)
         if d and (start == 0 or text[start - 1] == "\n"):
             start = d.end()
-        end = trim_end(text, start, left_end)
-        if parenthetical:
+        end = self._before_citation(start, trim_end(text, start, left_end))
+        if parenthetical and not self.boundary.match(text, tail):  # not ", citing a letter": no content
             r_start = skip_space(text, tail + 1)
             r_end = trim_end(text, r_start, sent_e)
             if len(text[r_start:r_end].split()) > len(text[start:end].split()):
@@ -83,6 +84,30 @@ class ContentReader:
         if direct:
             start = q.content_start
         return Attr((cs, ce), (start, end), speaker, direct, tail, kind, False, ref)
+
+    def _before_citation(self, start: int, end: int) -> int:
+        """End of a post-posed content before its citation ("Troops will
+        leave, citing a letter, reports Xinhua": "Troops will leave")."""
+        c = self.citation.search(self.text, max(start, end - 300), end)  # bounded: a line may be long
+        if c is None or self.quotes.at(c.start()) is not None:
+            return end
+        cut = trim_end(self.text, start, c.start())
+        return cut if has_words(self.text, start, cut, 2) else end
+
+    def after_citation(self, comma: int, sent_e: int) -> int | None:
+        """Start of the content after a citation between commas ("reported,
+        citing a memo, that the plan ...": "the plan ..."), past "that";
+        None when no comma closes the citation."""
+        text = self.text
+        if not self.citation.match(text, comma):
+            return None
+        close = text.find(",", comma + 1, min(sent_e, comma + 200))
+        if close < 0 or self.quotes.at(close) is not None:
+            return None
+        start = skip_space(text, close + 1)
+        if text[start:start + 4].lower() == "that" and not text[start + 4:start + 5].isalnum():
+            start = skip_space(text, start + 4)
+        return start if has_words(text, start, sent_e, 2) else None
 
     def _according(self, cs, ce, sent_s, sent_e) -> Attr | None:
         """``According to X, CONTENT`` / ``CONTENT, according to X`` (for a

@@ -21,12 +21,14 @@ import re
 from ..lexicon import Lexicons
 from ..text.document import Document
 from .attribution_content import ContentReader
-from .attribution_denials import claim_object_end, participle_governor
+from .attribution_denials import claim_object_end, denied_object, participle_governor
 from .attribution_passive import passive_report
 from .attribution_text import ADJ_TOKEN, TAIL_END, Attr, prev_nonspace, skip_space, skip_time_words, starts_that
 from .fast_lexicon import WordIndex, fast
 from .quotes import Quote, QuoteIndex, title_before
-from .speech_speakers import CLAUSE_WORDS, PRONOUNS, TIME_WORDS, has_name, leading_subject, phrase_after, subject_before
+from .speech_speakers import (
+    CLAUSE_WORDS, PRONOUNS, TIME_WORDS, clause_follows, has_name, leading_subject, phrase_after, subject_before,
+)
 
 _AUX = frozenset(
     """has have had will would could also later previously earlier repeatedly once then publicly privately
@@ -39,6 +41,7 @@ _NOT_ADVERBS = frozenset("family ally rally assembly supply july italy anomaly".
 # before a cue: the subject is the sentence's ("and says", "but has said", "by saying")
 _COORDINATORS = frozenset("and but by for from of after before without while aside".split())
 _RELATIVE = re.compile(r"(?:which|who|whose)\b")
+_FROM_PLACE = re.compile(r"[ \t]+from[ \t]+[A-Z]")
 _PP_START = frozenset("in on at during via through from with after before following amid over".split())
 _TOLD = frozenset("told tell tells telling".split())
 # prepositions that may continue an adjunct towards its addressee, and words
@@ -61,10 +64,12 @@ class Finder(ContentReader):
         self.occasions = lex.get("speech-occasions").normalized
         self.told_objects = _TOLD_GLUE | lex.get("told-audiences").normalized
         self.adjuncts = _ADJUNCT_GLUE | self.occasions
-        participles = sorted({p for p in lex.get("speech-verbs").phrases if p.endswith("ing")} | {"citing"})
+        citing = sorted(lex.get("citation-cues").phrases)
+        participles = sorted({p for p in lex.get("speech-verbs").phrases if p.endswith("ing")} | set(citing))
         words = participles + list(lex.get("report-verbs").phrases) + list(lex.get("according-cues").phrases)
         self.denials = lex.get("denial-verbs").normalized
         self.boundary = re.compile(r",\s+(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+        self.citation = re.compile(r",\s+(?:" + "|".join(re.escape(w) for w in citing) + r")\b" if citing else r"(?!)", re.I)
 
     # -- positions ----------------------------------------------------------
     def sentence(self, pos: int) -> tuple[int, int]:
@@ -180,14 +185,20 @@ class Finder(ContentReader):
             if crossed_comma and _RELATIVE.match(text, skip_space(text, p + 1)):
                 # "Reports say Standard Life, which owns ..., may": the name opens the content
                 return self._preposed(cs, ce, skip_time_words(text, ce, sent_e), sent_e, spk, kind, ref)
-            if crossed_comma:  # "She said, if elected, she would ..."
-                return self._preposed(cs, ce, skip_space(text, p + 1), sent_e, spk, kind, ref)
+            if crossed_comma and kind == "report" and _FROM_PLACE.match(text, ce):
+                return None  # "Ann Lee reported from Washington, ...": a byline, not a report
+            if crossed_comma:  # "She said, if elected, she would ...", "reported, citing a memo, that ..."
+                start = self.after_citation(p, sent_e) or skip_space(text, p + 1)
+                return self._preposed(cs, ce, start, sent_e, spk, kind, ref)
             return None
         start = skip_time_words(text, ce, sent_e)
         if starts_that(text, start):
             start = skip_space(text, start + 4)
-        object_verb = word in self.lex.get("object-verbs")
-        return None if object_verb else self._preposed(cs, ce, start, sent_e, spk, kind, ref, bare=True)
+        if word in self.denials and (obj := denied_object(text, start, sent_e, self.lex)) is not None:
+            return Attr((cs, ce), obj, spk, False, obj[1], kind, True, ref)  # "The ministry denied it."
+        if word in self.lex.get("object-verbs") and (word in self.denials or not clause_follows(text, start, sent_e)):
+            return None  # "announced a plan", "rejected the party's line": an object, not what was said
+        return self._preposed(cs, ce, start, sent_e, spk, kind, ref, bare=True)
 
     def _cue_start(self, vs: int, sent_s: int, word: str) -> tuple[int | None, str]:
         """Start of the cue with its auxiliaries and adverbs ("has also said",

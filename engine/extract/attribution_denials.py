@@ -2,7 +2,7 @@
 false, saying ...".
 
 Owns: reading the object of a denial verb when it names a claim (lexicon
-``denied-claims``: claim, reports, allegation ...), so that
+``denied-claims``: claim, reports, allegation ...) or is a pronoun, so that
 
 * ``X rejected reports that CONTENT`` / ``X dismissed as baseless claims
   that CONTENT``: the cue keeps its object ("rejected reports") and the
@@ -10,7 +10,10 @@ Owns: reading the object of a denial verb when it names a claim (lexicon
 * ``X dismissed the claim as false, saying CONTENT`` (or ``X rejected the
   claim and said CONTENT``): the participle's statement is governed by the
   main clause's denial (``participle_governor`` / ``governing_denial`` give
-  the span of the denial verb, which then decides the stance).
+  the span of the denial verb, which then decides the stance);
+* ``X denied it.`` / ``X rejected the claims as false.``: with nothing but
+  an "as ..." phrase after the object, the object is the content
+  (``denied_object``).
 
 Does not own: finding cues and speakers (``attribution_cues``), the stance
 of an ordinary statement (``speech_stance``).
@@ -23,7 +26,7 @@ import re
 from ..lexicon import Lexicons
 from .attribution_text import Attr, prev_nonspace
 from .fast_lexicon import fast
-from .speech_speakers import CLAUSE_WORDS, PRONOUNS
+from .speech_speakers import CLAUSE_WORDS, PRONOUNS, TIME_WORDS
 
 _TOKEN = re.compile(r"[\w'\u2019\-]+|[^\w\s]")
 # words that may stand between a denial verb and the claim it denies
@@ -31,6 +34,7 @@ _GLUE = frozenset(
     "the a an these those this such any all his her their its recent earlier latest new media news press".split()
 )
 _PRONOUN_OBJECTS = frozenset("it them this that".split())
+_TIME_GLUE = frozenset("on last this in at".split())  # "denied it on Monday"
 _MAX_OBJECT_TOKENS = 7
 _MAX_MODIFIERS = 3
 
@@ -58,6 +62,45 @@ def claim_object_end(text: str, ve: int, sent_e: int, lex: Lexicons) -> int | No
             return None
         i += 1
     return None
+
+
+def denied_object(text: str, start: int, sent_e: int, lex: Lexicons) -> tuple[int, int] | None:
+    """The object a denial verb denies when nothing else follows it ("The
+    ministry denied it.", "rejected the claims as false.", "dismissed the
+    report as untrue on Monday."): a pronoun, or modifiers and ``denied-claims``
+    nouns (or a document noun called false: "dismissed the memo as a
+    fabrication"), then at most an "as ..." phrase and time words up to the
+    sentence end.  None otherwise (a clause or a participle follows:
+    "dismissed the claim as false, saying ...")."""
+    claims = lex.get("denied-claims")
+    documents = (lex.get("document-words"), lex.get("document-words-contextual"))
+    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, min(sent_e, start + 160))]
+    n, document = len(toks), False
+    if n and toks[0][2].lower() in _PRONOUN_OBJECTS:
+        i, end = 1, toks[0][1]
+    else:
+        i, end, modifiers = 0, None, 0
+        while i < n and i <= _MAX_OBJECT_TOKENS:
+            tok, low = toks[i][2], toks[i][2].lower()
+            if low in claims or (end is None and any(low in d for d in documents)):
+                end, document = toks[i][1], low not in claims
+            elif end is not None or not _modifier(tok, low) or (modifiers := modifiers + 1) > _MAX_MODIFIERS:
+                break
+            i += 1
+        if end is None:
+            return None
+    if i < n and toks[i][2].lower() == "as":  # "as false", "as pure speculation"
+        j = i + 1
+        while j < n and j <= i + _MAX_MODIFIERS + 2 and toks[j][2][:1].isalnum() and toks[j][2].lower() not in CLAUSE_WORDS:
+            j += 1
+        if document and (j == i + 1 or not fast(lex, "denial-phrases").search(text, toks[i][1], toks[j - 1][1])):
+            return None  # "rejected the petition": only "dismissed the memo as false" denies a document
+        i = j if j > i + 1 else i
+    elif document:
+        return None
+    while i < n and (toks[i][2].lower() in TIME_WORDS or toks[i][2].lower() in _TIME_GLUE):
+        i += 1
+    return (start, end) if i == n or toks[i][2] in ".!;" else None
 
 
 def _modifier(tok: str, low: str) -> bool:

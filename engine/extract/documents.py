@@ -66,6 +66,30 @@ _FOLLOW_OK = frozenset(
 )
 _STATUS = {"draft": "draft", "leaked": "leaked", "signed": "signed", "unsigned": None,
            "retracted": "retracted", "withdrawn": "retracted", "rescinded": "retracted"}
+#: "the letter, which was later withdrawn,": the document is retracted
+_WITHDRAWN_AFTER = re.compile(
+    r",?[ \t]+(?:which|that)[ \t]+(?:was|were|is|are|has[ \t]+been|had[ \t]+been|have[ \t]+been)[ \t]+"
+    r"(?:(?:later|since|subsequently|then|now|quickly|swiftly)[ \t]+)?(?:withdrawn|retracted|rescinded)\b",
+    re.IGNORECASE,
+)
+#: "said the letter was a draft": an indefinite noun after a copula, with no
+#: author or recipient, names what an earlier subject is, not a new document
+#: ("there was a letter", "was a letter from X" are documents)
+_COPULA_BEFORE = re.compile(
+    r"(?:^|(?<=\s))(?!there\b)(?P<subject>\S+)[ \t]+(?:was|is|were|are|be|been|became|becomes|remains|remained)"
+    r"(?:[ \t]+(?:not|only|just|merely|simply|still|never|also|clearly))?[ \t]+\Z",
+    re.IGNORECASE,
+)
+#: words in -ing that are no participle: an author "the council meeting" ends with them
+_NOT_PARTICIPLES = frozenset("morning evening nothing something anything everything building".split())
+_ING_WORD = re.compile(r"(?<=\s)[a-z]{3,}ing\b")
+#: what a retraction calls a document: the status it sets (retracted wins over draft)
+_RETRACTED_STATUS = re.compile(
+    r"\b(?:retracted|withdrawn|rescinded|(?:sent|issued|released)[ \t]+in[ \t]+error"
+    r"|should[ \t]+not[ \t]+have[ \t]+been[ \t]+(?:sent|released|issued)|was[ \t]+never[ \t]+sent)\b",
+    re.IGNORECASE,
+)
+
 _REPORTEDLY = re.compile(
     r"\breportedly\b|\baccording to (?:media |news |press )?reports\b"
     r"|\b(?:cited|quoted|described|mentioned|revealed|seen) (?:by|in) (?:[\w\-]+ ){0,2}reports?\b"
@@ -87,6 +111,7 @@ class DocumentMention:
     reported: bool = False
     mentions: list[tuple[int, int]] = field(default_factory=list)
     content: tuple[int, int] | None = None
+    reported_content: tuple[int, int] | None = None
 
 
 def find_documents(text: str, lex: Lexicons, sentence_of, words: WordIndex) -> list[DocumentMention]:
@@ -128,6 +153,10 @@ def find_documents(text: str, lex: Lexicons, sentence_of, words: WordIndex) -> l
         if doc_type == "draft":
             doc.status = "draft"
         _attach(text, doc, cue_words)
+        if det_word in ("a", "an") and doc.mention[1] == ne and _COPULA_BEFORE.search(text, max(0, det_start - 40), det_start):
+            continue  # "the letter was a draft": what the letter is ("was a letter from X" is a letter)
+        if _WITHDRAWN_AFTER.match(text, doc.mention[1]):
+            doc.status = "retracted"  # "The draft letter, which was later withdrawn,": no longer in force
         sent = sentence_of(ns)
         if sent not in reported_sentences:  # once per sentence: a sentence may hold many documents
             reported_sentences[sent] = bool(_REPORTEDLY.search(text, sent[0], sent[1]) or outlets.saw(text, sent))
@@ -182,7 +211,7 @@ def _attach(text: str, doc: DocumentMention, cue_words) -> None:
     if fb is None and (when := _TIME_BEFORE_AUTHOR.match(text, pos)):
         fb = _FROM_BY.match(text, when.end())
     if fb:
-        author = phrase_after(text, fb.end(), fb.end() + 120)
+        author = _before_participle(text, phrase_after(text, fb.end(), fb.end() + 120))
         if author and text[author[0]:author[1]].split()[0].lower() != "to":
             doc.author = author
             pos = author[1]
@@ -205,12 +234,30 @@ def _attach(text: str, doc: DocumentMention, cue_words) -> None:
             pos = rend
     # "a letter to the board from Ann Lee", "a memo sent to staff by Ann Lee"
     if to and not fb and (fb := (_FROM_BY if v else _FROM_AFTER_RECIPIENT).match(text, pos)):
-        author = phrase_after(text, fb.end(), fb.end() + 120)
+        author = _before_participle(text, phrase_after(text, fb.end(), fb.end() + 120))
         if author:
             doc.author = author
             pos = author[1]
     if pos > doc.mention[1]:
         doc.mention = (doc.mention[0], pos)
+
+
+def _before_participle(text: str, phrase: tuple[int, int] | None) -> tuple[int, int] | None:
+    """An author phrase up to a participle opening a clause about it ("the
+    US military" of "the US military informing Iraq of the withdrawal"): a
+    lower-case word in -ing after a word that is no determiner, possessive
+    or adverb ("the ruling party" keeps its modifier), with words after it."""
+    if phrase is None:
+        return None
+    start, end = phrase
+    for m in _ING_WORD.finditer(text, start, end):
+        before = text[start:m.start()].split()
+        prev = before[-1].lower() if before else ""
+        if not prev or prev in _DETERMINERS or prev.endswith(("ly", "'s", "\u2019s")) or m.group() in _NOT_PARTICIPLES:
+            continue
+        if m.end() < end:
+            return start, len(text[:m.start()].rstrip())
+    return phrase
 
 
 class DocumentBook:
@@ -219,6 +266,7 @@ class DocumentBook:
     def __init__(self, text: str, lex: Lexicons, docs: list[DocumentMention]) -> None:
         self.text, self.docs = text, docs
         self.words = (lex.get("document-words"), lex.get("document-words-contextual"))
+        self.finders = (fast(lex, "document-words"), fast(lex, "document-words-contextual"))
         self.cue_words = fast(lex, "speech-verbs")
         self.by_type: dict[str, tuple[list[int], list[DocumentMention]]] = {}
         for d in docs:
@@ -317,12 +365,30 @@ class DocumentBook:
         return d if d is not None and d.noun[1] < pos < d.mention[1] else None
 
     def retracted(self, doc: DocumentMention, content: tuple[int, int]) -> None:
-        """A retraction of ``doc`` saying it was a draft (or withdrawn) sets its status."""
-        words = self.text[content[0]:content[1]].lower()
-        if re.search(r"\bdraft\b", words):
-            doc.status = "draft"
-        elif re.search(r"\b(?:retracted|withdrawn|rescinded)\b", words):
+        """A retraction of ``doc`` saying it was withdrawn or sent in error
+        (``_RETRACTED_STATUS``) makes its status retracted; one calling it a
+        draft, draft (unless it is retracted already)."""
+        if _RETRACTED_STATUS.search(self.text, content[0], content[1]):
             doc.status = "retracted"
+        elif doc.status != "retracted" and re.search(r"\bdraft\b", self.text[content[0]:content[1]], re.IGNORECASE):
+            doc.status = "draft"
+
+    def first_in(self, start: int, end: int) -> tuple[DocumentMention, tuple[int, int]] | None:
+        """The document with the first mention (first or later) whose noun
+        is in ``[start, end)`` (at most 300 characters are read), and that
+        mention."""
+        end = min(end, start + 300)
+        nouns = sorted((m for f in self.finders for m in f.finditer(self.text, start, end)), key=lambda m: m.start())
+        for m in nouns:
+            d = self.before(m.group().lower(), m.start(), inclusive=True)
+            if d is None:
+                continue
+            if d.mention[0] <= m.start() < d.mention[1]:
+                return d, d.mention
+            i = bisect.bisect_right(d.mentions, (m.start(), len(self.text))) - 1
+            if i >= 0 and d.mentions[i][0] <= m.start() < d.mentions[i][1] and d.mentions[i][0] >= start:
+                return d, d.mentions[i]
+        return None
 
     def cited(self, start: int, end: int) -> list[DocumentMention]:
         """Documents first mentioned in ``[start, end)`` (cited by a report);
@@ -344,7 +410,8 @@ class DocumentBook:
         for d in sorted(self.docs, key=_extent):
             start, end = _extent(d)
             spans = {k: Span.of(text, *v) for k, v in
-                     (("mention", d.mention), ("author", d.author), ("recipient", d.recipient), ("content", d.content))
+                     (("mention", d.mention), ("author", d.author), ("recipient", d.recipient), ("content", d.content),
+                      ("reported_content", d.reported_content))
                      if v is not None}
             out.append(DocumentFact(
                 id=ids[id(d)], start=start, end=end, text=text[start:end], doc_type=d.doc_type, status=d.status,
@@ -354,5 +421,5 @@ class DocumentBook:
 
 
 def _extent(d: DocumentMention) -> tuple[int, int]:
-    spans = [d.mention, *d.mentions] + ([d.content] if d.content else [])
+    spans = [d.mention, *d.mentions] + [c for c in (d.content, d.reported_content) if c is not None]
     return min(s[0] for s in spans), max(s[1] for s in spans)

@@ -202,6 +202,42 @@ def leading_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
     return s, toks[j - 1][1]
 
 
+_FINITE = frozenset(
+    "would will had has have was were is are could can should may might must did does do 'd 'll".split()
+)
+_MAX_CLAUSE_SUBJECT = 6
+
+
+def clause_follows(text: str, start: int, end: int) -> bool:
+    """Does a clause without "that" open at ``start`` ("the election would
+    be held", "he had", "Smith was"): a pronoun, or a determiner or a
+    capitalized word and up to five noun-phrase words, then an auxiliary?
+    ("confirmed the election would be held" is said, "confirmed the deal"
+    is an object.)"""
+    toks = _tokens(text, start, min(end, start + 100))
+    if not toks:
+        return False
+    first = toks[0][2]
+    if first.lower() in PRONOUNS:
+        i = 1
+    elif first.lower() in DETERMINERS or first[:1].isupper():
+        i = 1
+        while i < min(len(toks), _MAX_CLAUSE_SUBJECT):
+            tok = toks[i][2]
+            low = tok.lower().replace("\u2019", "'")
+            if low in _FINITE or low.endswith("n't"):
+                break
+            if not tok[:1].isalnum() or low in CLAUSE_WORDS or low in PRONOUNS or low in DETERMINERS:
+                return False
+            i += 1
+    else:
+        return False
+    if i >= len(toks):
+        return False
+    low = toks[i][2].lower().replace("\u2019", "'")
+    return low in _FINITE or low.endswith("n't")
+
+
 def phrase_after(text: str, start: int, hi: int) -> tuple[int, int] | None:
     """A noun phrase starting at ``start`` ("Xinhua news agency", "Smith"),
     ending at punctuation or a clause word, at most ``MAX_NP_TOKENS`` tokens."""
@@ -227,13 +263,23 @@ def split_title(text: str, start: int, end: int, titles: FastLexicon) -> str | N
     phrase = text[start:end]
     if "," in phrase:
         head, _, tail = phrase.partition(",")
+        named = None
         for part in (tail.strip(), head.strip()):
             if titles.search(part):
                 words = part.split()
-                if words and words[0].lower() in DETERMINERS:
-                    words = words[1:]
-                return " ".join(words) or None
-        return None
+                described = bool(words) and words[0].lower() in DETERMINERS  # "the chairman of X"
+                before_name = None if described else _title_before_name(part, titles)
+                if before_name is not None:  # "Gen. Mark Milley": the title, never the name
+                    named = named or before_name
+                    continue
+                return " ".join(words[1:] if described else words) or None
+        return named
+    return _title_before_name(phrase, titles)
+
+
+def _title_before_name(phrase: str, titles: FastLexicon) -> str | None:
+    """The words up to the last title before a capitalized name ("Pentagon
+    Press Secretary" of "Pentagon Press Secretary Alyssa Farah")."""
     last = None
     for m in titles.finditer(phrase):
         last = m

@@ -195,6 +195,10 @@ class DocumentFact(Fact):
     status: str | None = None
     reported: bool = False
     content: Span | None = None
+    #: what a report citing the document by a ``citation-cues`` participle
+    #: says ("Troops will leave, Reuters reported, citing a letter from ...":
+    #: "Troops will leave"): the report says the document says it
+    reported_content: Span | None = None
     mentions: list[Span] = Field(default_factory=list)
     #: ids of the statements (asserting or confirming) that the document's
     #: author makes in the paragraph of its first mention: the author named
@@ -273,8 +277,8 @@ class QuantityFact(Fact):
     noun_modifiers: list[str] = Field(default_factory=list)
     #: the count is restated as already known: an exact figure after "the",
     #: "those" or "these" ("the 23 people"), not the whole of a part ("5 of
-    #: the 23 people") and not defined by a clause after it ("the 23 people
-    #: who ...")
+    #: the 23 people") and not picked out by what follows it ("the 23 people
+    #: who ...", "the 23 people injured", "the 23 people in hospital")
     definite: bool = False
 
 
