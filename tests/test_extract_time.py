@@ -306,9 +306,13 @@ def test_later_needs_an_anchor_and_dates_do_not_cross_blank_lines():
     assert [t.value for t in times("Reagan was elected four years later.")] == [None]
     text = "Tuesday, 1 March\n\n1945 GMT"
     assert [(t.text, t.value) for t in times(text, "2005-03-01")] == [("Tuesday, 1 March", "2005-03-01"), ("1945", "1945")]
-    crlf = "Tuesday, 1\r\nMarch 2005 it rained."
+    # inside a paragraph a date may wrap at a line break ...
+    crlf = "It rained on Tuesday, 1\r\nMarch 2005 in town.\r\n\r\nNo more."
     [t] = times(crlf)
-    assert (t.start, t.end, t.text, t.value) == (0, 22, "Tuesday, 1\r\nMarch 2005", "2005-03-01")
+    assert (t.start, t.end, t.text, t.value) == (13, 35, "Tuesday, 1\r\nMarch 2005", "2005-03-01")
+    # ... but where every line is a paragraph (no blank lines) it never crosses one
+    lines = "Tuesday, 1\r\nMarch 2005 it rained."
+    assert [(t.start, t.end, t.text) for t in times(lines)] == [(0, 7, "Tuesday"), (12, 22, "March 2005")]
 
 
 def test_a_contraction_is_not_its_first_word():
@@ -432,3 +436,107 @@ def test_time_of_day_words_are_listed_once():
     for text in ("The bank shut at midday Thursday.", "The bank shut at mid-day Thursday."):
         [t] = times(text, REVIEW_PUB)
         assert (t.start, t.text, t.time_type, t.value) == (17, text[17:-1], "time", "2019-10-10")
+
+
+# -- audit gaps (session 2): governing tense, past lean, "a day after X", boundaries ---------
+# (text, expression, value); PUB 2020-01-07 is a Tuesday
+GOVERNING_TENSE_CASES = [
+    # the tense of the time's own clause, not an earlier "will"
+    ("US troops will leave Iraq, officials said on Monday.", "Monday", "2020-01-06"),
+    ("“We will win,” she told reporters Friday.", "Friday", "2020-01-03"),
+    ("As soon as the polls closed on Saturday, counting began.", "Saturday", "2020-01-04"),
+    ("The vote will take place on Monday, officials said.", "Monday", "2020-01-13"),
+    ("Officials said on Monday that US troops will leave Iraq.", "Monday", "2020-01-06"),
+    # a participle inside the future clause does not end it
+    ("He will get the boost needed for a win on Friday.", "Friday", "2020-01-10"),
+]
+
+
+@pytest.mark.parametrize("text,expression,value", GOVERNING_TENSE_CASES)
+def test_a_time_takes_the_tense_of_the_verb_that_governs_it(text, expression, value):
+    [t] = [t for t in times(text) if t.text == expression]
+    assert (t.start, t.end, t.value) == (text.index(expression), text.index(expression) + len(expression), value)
+
+
+PAST_LEAN_CASES = [
+    # regular -ed verbs, "was born", perfects: a past clause puts an open year before publication
+    ("The talks stalled in March.", "March", "2019-03"),
+    ("The talks stalled on March 3.", "March 3", "2019-03-03"),
+    ("He was born on March 3.", "March 3", "2019-03-03"),
+    ("Talks have stalled since February.", "February", "2019-02"),
+    ("The talks were held in March.", "March", "2019-03"),
+    # not moved: a future clause, a deadline, a noun modifier, a clause after "said", a
+    # participle after a noun a preposition governs, a weekday that pins the year
+    ("The talks will resume in March.", "March", "2020-03"),
+    ("The vote was postponed until March.", "March", "2020-03"),
+    ("The offer was extended to Feb. 20.", "Feb. 20", "2020-02-20"),
+    ("They campaigned ahead of the state's March 3 primary.", "March 3", "2020-03-03"),
+    ("He said the summit in February would be short.", "February", "2020-02"),
+    ("About half of the ads booked in February ran online.", "February", "2020-02"),
+    ("He spoke on Saturday, March 7.", "Saturday, March 7", "2020-03-07"),
+]
+
+
+@pytest.mark.parametrize("text,expression,value", PAST_LEAN_CASES)
+def test_a_past_clause_leans_an_open_year_back(text, expression, value):
+    [t] = [t for t in times(text) if t.text == expression]
+    assert (t.start, t.end, t.value) == (text.index(expression), text.index(expression) + len(expression), value)
+
+
+def test_governing_tense_keeps_code_point_offsets_in_crlf_text_with_emoji_and_accents():
+    text = "Café 😀 déjà vu\r\n\r\nTroops will leave, officials said on Monday 🎉.\r\nThe talks stalled in March 🌍.\r\n"
+    found = times(text)
+    assert [(t.start, t.end, t.text, t.value) for t in found] == [
+        (text.index("Monday"), text.index("Monday") + 6, "Monday", "2020-01-06"),
+        (text.index("March"), text.index("March") + 5, "March", "2019-03"),
+    ]
+    check_spans(text, found)
+
+
+def test_day_after_x_is_dated_only_by_an_event_with_the_same_words():
+    # the protest's weekday is no event; "The strike" has no dated strike before it
+    text = "The protest was on Thursday. The strike came a day after the protest."
+    [e] = events(text)
+    assert (e.trigger.start, e.trigger.text, e.date) == (text.rindex("protest"), "protest", None)
+    # a date in another paragraph is not the strike's date
+    text = "The accord was signed Aug. 7, 2020 by both sides.\n\nThe strike came a day after the embassy protest."
+    assert [(e.trigger.text, e.date) for e in events(text)] == [("signed", "2020-08-07"), ("protest", None)]
+    # an earlier event with X's words dates X ...
+    text = "The embassy protest on Thursday drew crowds.\n\nThe strike came a day after the embassy protest."
+    assert [(e.event_key, e.date) for e in events(text)] == [("protest embassy", "2020-01-02")] * 2
+    # ... and an earlier dated strike dates the main clause, X a day before it
+    text = "The strike on Friday shut ports.\n\nThe strike came a day after the embassy protest."
+    assert [(e.trigger.text, e.date) for e in events(text)] == [("strike", "2020-01-03"), ("protest", "2020-01-02")]
+
+
+@pytest.mark.parametrize("text", [
+    "Timeline of the crisis\nThe attack happened on Jan. 3.",
+    "Timeline of the crisis\n\nThe attack happened on Jan. 3.\n\nMore to come 😀.",
+    "The shop shut at 5 p.m.\n\nMonday was calm.",
+])
+def test_no_time_or_event_crosses_a_headline_or_paragraph_boundary(text):
+    doc = Document(text, published=PUB)
+    facts = extract(doc, LEX)
+    assert facts
+    for f in facts:
+        para = doc.paragraph_at(f.start)
+        assert para.start <= f.start and f.end <= para.end, f.text
+    check_spans(text, facts)
+    for e in (f for f in facts if isinstance(f, EventFact)):
+        start = text.index("The attack")
+        assert (e.start, e.anchor.start, e.anchor.text) == (start, start, "The attack happened on Jan. 3")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a month as the subject of a sentence calling it a month is a time, "May" too ...
+    ("May was a good month.", [("May", "2019-05")]),
+    ("December is traditionally a quiet month for sales.", [("December", "2019-12")]),
+    # ... otherwise a sentence-initial month is a name ("May said"), not a time
+    ("May said on Monday that talks stalled.", [("Monday", "2020-01-06")]),
+    ("June was elected leader.", []),
+])
+def test_a_sentence_initial_month_is_a_time_only_when_called_a_month(text, expected):
+    found = [t for t in times(text) if t.time_type == "date"]
+    assert [(t.text, t.value) for t in found] == expected
+    for t in found:
+        assert (t.start, t.end) == (text.index(t.text), text.index(t.text) + len(t.text))

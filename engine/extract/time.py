@@ -1,7 +1,9 @@
 """Time and event extraction: temporal expressions (``t1..``) and dated events (``e1..``).
 
 Owns: turning pattern matches into ``TimeFact`` records (value normalized
-against ``doc.published``, future context decided from the clause), the
+against ``doc.published``, future context decided from the clause, an open
+year moved before publication when a past verb governs the time: "the talks
+stalled in March"; matches never cross a paragraph boundary), the
 ``actual_weekday`` check field, resolving "N days after X" when X carries its
 own date, and handing the times to ``time_events`` for ``EventFact`` records.
 
@@ -23,6 +25,7 @@ from .time_calendar import Context, Resolution, shift_value
 from .time_events import find_events
 from .time_normalize import is_future_context, parse_published, resolve
 from .time_patterns import WEEKDAYS, find_candidates, sentence_window
+from .time_tense import dates_in_past, governing_verb
 
 
 # "10 p.m. Wednesday", "noon Thursday", "mid-afternoon yesterday", "5 p.m. EST, Nov. 9": a time
@@ -52,14 +55,22 @@ def _fit_tense(times: list[TimeFact], events: list[EventFact], pub: date | None)
         t = by_id.get(event.time or "")
         if t is None or t.inferred is None or t.value is None or event.tense not in ("past", "future"):
             continue
-        toward = -1 if event.tense == "past" else 1  # the side of publication the tense wants
-        if _side(t.value, pub) != -toward:
-            continue
-        moved = shift_value(t.value, toward, t.inferred)
-        if moved is None or _side(moved, pub) == -toward:
-            continue
-        t.value = event.date = moved
-        t.actual_weekday = _weekday_of(moved) if t.granularity == "day" else None
+        moved = _on_side(t.value, t.inferred, pub, -1 if event.tense == "past" else 1)
+        if moved is not None:
+            t.value = event.date = moved
+            t.actual_weekday = _weekday_of(moved) if t.granularity == "day" else None
+
+
+def _on_side(value: str, inferred: str, pub: date, toward: int) -> str | None:
+    """``value`` moved by one ``inferred`` unit to the side of ``pub`` that
+    ``toward`` names (-1 before, 1 after), when it lies on the other side and
+    the move brings it across; else None."""
+    if _side(value, pub) != -toward:
+        return None
+    moved = shift_value(value, toward, inferred)
+    if moved is None or _side(moved, pub) == -toward:
+        return None
+    return moved
 
 
 def _side(value: str, pub: date) -> int:
@@ -76,9 +87,11 @@ def extract_times(doc: Document) -> tuple[list[TimeFact], dict[str, tuple[int, s
     shifts: dict[str, tuple[int, str]] = {}
     previous: str | None = None
     previous_end = -(10**9)
-    for cand in find_candidates(text):
+    paragraphs = [(p.start, p.end) for p in doc.paragraphs]
+    for cand in find_candidates(text, paragraphs):
         left, right = sentence_window(text, cand.start, cand.end)
-        future = is_future_context(text, left, cand.start, cand.end, right)
+        verb = governing_verb(text, left, cand.start)
+        future = is_future_context(text, left, cand.start, cand.end, right, verb)
         ctx = Context(pub, future, previous, cand.start - previous_end)
         try:
             res = resolve(cand, ctx)
@@ -86,9 +99,13 @@ def extract_times(doc: Document) -> tuple[list[TimeFact], dict[str, tuple[int, s
             res = None
         if res is None:
             continue
+        if pub and res.inferred and res.value and not res.weekday and not future and verb and verb.tense == "past" \
+                and dates_in_past(text, verb, cand.start):
+            # "the talks stalled in March", "he was born on March 3": last March
+            res.value = _on_side(res.value, res.inferred, pub, -1) or res.value
         start = cand.start
         if res.granularity == "day":
-            clock = _CLOCK_BEFORE.search(text, max(0, start - 30), start)
+            clock = _CLOCK_BEFORE.search(text, max(doc.paragraph_at(start).start, start - 30), start)
             if clock:
                 start, res.time_type = clock.start(), "time"
         fact = _time_fact(text, f"t{len(times) + 1}", start, cand.end, res)

@@ -11,8 +11,10 @@ more than 305 (65) days before it; a bare month is the coming one when at
 most 2 months ahead (11 in a future clause), else the past one; "a June
 agreement" (a determiner before, a noun after) reads the month like "in
 June", except for "May" and before nouns of rule or period ("the May
-government").  "3/4/2019" (both parts 12 or less and different) is left
-unresolved.
+government"); with neither a preposition nor that shape, a month is a time
+only as the subject of a sentence calling it a month ("May was a good
+month"), since a sentence-initial "May" is mostly a name ("May said").
+"3/4/2019" (both parts 12 or less and different) is left unresolved.
 
 Does not own: relative expressions (``time_relative``) or arithmetic
 (``time_calendar``).
@@ -103,6 +105,13 @@ _NOUN_AFTER = re.compile(
 )
 
 
+# "May was a good month", "December is traditionally a quiet month": the month as the subject
+# of a sentence saying it is a month (a sentence-initial "May" is otherwise a name: "May said")
+_MONTH_IS_A_MONTH = re.compile(
+    r"\s{1,3}(?:is|was|will\s{1,3}be|has\s{1,3}been|had\s{1,3}been)(?:\s{1,3}[a-z]{1,15}){1,3}\s{1,3}month(?![\w])"
+)
+
+
 def _month(m: re.Match[str], ctx: Context) -> Resolution | None:
     pub, future = ctx.pub, ctx.future
     pre = (m.group("pre") or "").lower().strip(" -")
@@ -113,7 +122,7 @@ def _month(m: re.Match[str], ctx: Context) -> Resolution | None:
             m.group("m") != "May"
             and _DETERMINER_BEFORE.search(text, max(0, start - 8), start)
             and _NOUN_AFTER.match(text, end, end + 20)
-        ):
+        ) and not _MONTH_IS_A_MONTH.match(text, end, end + 60):
             return None
     month = _month_number(m.group("m"))
     res = Resolution(granularity="month", explicit=not (pre.startswith(("last", "next", "this")) or rel))

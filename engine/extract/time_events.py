@@ -9,9 +9,15 @@ lexicons is attached to the time:
 * verb before the time: "X died on Tuesday", "passed a resolution on Sunday",
   "the meeting will take place on Friday";
 * "N days after X": the event in X ("a day after the Iraqi Parliament passed
-  a non-binding resolution") dated N days before the time of the main
-  clause, which is the last day-precise date before the sentence when the
-  main clause's subject is anaphoric ("The development came a day after").
+  a non-binding resolution"), dated by X's own date, else by an earlier
+  event with X's words and its own date, else N days before the main
+  clause's date: an earlier dated event with the words of its subject ("The
+  strike came a day after" needs a dated strike), or the last day-precise
+  date before the sentence when the subject names no event and refers back
+  ("The development came a day after").
+
+No event span reaches outside the paragraph of its time (nor across the
+headline's edge).
 
 A time after "until", "by", "through" bounds an event rather than dating
 it, and a bare year right after a verb ("released 2016") is not its date: no
@@ -49,6 +55,8 @@ _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _BOUND_BEFORE_TIME = re.compile(r"(?<![\w])(?:until|till|through|by|ahead\s+of|pending)\s+$", re.IGNORECASE)
 _AUX_BEFORE = re.compile(r"(?<![\w])(?:will|would|shall|should|can|could|may|might|must|to|did|does|do|['’]ll|won['’]t)\s{1,3}$", re.IGNORECASE)
 _IN_BEFORE_YEAR = re.compile(r"(?<![\w])(?:in|during|of|since|from)\s+$", re.IGNORECASE)
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+_DETERMINER_AFTER = re.compile(r"\s{1,3}(?:the|a|an|its|this|that|their|his|her|our)\s", re.IGNORECASE)
 _ANAPHORIC_SUBJECT = re.compile(r"[\"“‘']?(?:The|This|That|These|It|Those)(?:\s+\w+){0,3}\s+\w+\s*$")
 
 
@@ -63,12 +71,14 @@ def find_events(doc: Document, times: list[TimeFact], shifts: dict[str, tuple[in
     events: list[EventFact] = []
     seen: set[tuple[int, int]] = set()
     for i, t in enumerate(times):
+        para = doc.paragraph_at(t.start)
+        lo, hi = (para.start, para.end) if para else (0, len(text))
         if t.id in shifts:
-            found = _event_after_shift(text, t, times, i, shifts[t.id], nouns, verbs, support)
+            found = _event_after_shift(text, (lo, hi), t, times, i, shifts[t.id], events, nouns, verbs, support)
         elif t.time_type in ("date", "time"):
             found = (
-                _noun_after_time(text, t, nouns)
-                or _noun_before_time(text, t, nouns)
+                _noun_after_time(text, (lo, hi), t, nouns)
+                or _noun_before_time(text, lo, t, nouns)
                 or _verb_before_time(text, t, nouns, verbs, support)
             )
         else:
@@ -94,13 +104,13 @@ def _event(text: str, trigger: tuple[int, int], anchor: tuple[int, int], t: Time
 
 
 # -- noun events -----------------------------------------------------------
-def _noun_after_time(text: str, t: TimeFact, nouns: Vocabulary) -> EventFact | None:
+def _noun_after_time(text: str, para: tuple[int, int], t: TimeFact, nouns: Vocabulary) -> EventFact | None:
     """"the January 3 US drone attack", "Monday's vote"."""
-    det = _DETERMINER_BEFORE.search(text, max(0, t.start - 8), t.start)
-    possessive = _POSSESSIVE.match(text, t.end)
+    det = _DETERMINER_BEFORE.search(text, max(para[0], t.start - 8), t.start)
+    possessive = _POSSESSIVE.match(text, t.end, para[1])
     if det is None and possessive is None:
         return None
-    m = nouns.search(text, t.end, min(len(text), t.end + 60))
+    m = nouns.search(text, t.end, min(para[1], t.end + 60))
     if m is None or not _MODIFIER_GAP.fullmatch(text, t.end, m.start()):
         return None
     modifiers = _WORD.findall(text, t.end + (possessive.end() - t.end if possessive else 0), m.start())
@@ -108,16 +118,16 @@ def _noun_after_time(text: str, t: TimeFact, nouns: Vocabulary) -> EventFact | N
     return _event(text, (m.start(), m.end()), (start, m.end()), t, t.value, "unknown", noun_key(m.group(), modifiers, nouns))
 
 
-def _noun_before_time(text: str, t: TimeFact, nouns: Vocabulary) -> EventFact | None:
+def _noun_before_time(text: str, floor: int, t: TimeFact, nouns: Vocabulary) -> EventFact | None:
     """"the election on Nov. 8", "an attack last week"."""
     last = None
-    for m in nouns.finditer(text, max(0, t.start - 40), t.start):
+    for m in nouns.finditer(text, max(floor, t.start - 40), t.start):
         last = m
     if last is None or not _GLUE_BEFORE_TIME.fullmatch(text, last.end(), t.start):
         return None
-    if _AUX_BEFORE.search(text, max(0, last.start() - 12), last.start()):
+    if _AUX_BEFORE.search(text, max(floor, last.start() - 12), last.start()):
         return None  # "the council will vote on Friday": a verb, read by _verb_before_time
-    det = _DETERMINER_PHRASE.search(text, max(0, last.start() - 50), last.start())
+    det = _DETERMINER_PHRASE.search(text, max(floor, last.start() - 50), last.start())
     start, modifiers = (det.start(), _WORD.findall(det.group(1))) if det else (last.start(), [])
     return _event(text, (last.start(), last.end()), (start, t.end), t, t.value, "unknown", noun_key(last.group(), modifiers, nouns))
 
@@ -141,7 +151,7 @@ def _verb_before_time(text: str, t: TimeFact, nouns: Vocabulary, verbs: Vocabula
     noun = obj or subject
     anchor_start = verb.start()
     if subject is not None:
-        det = _DETERMINER_PHRASE.search(text, max(0, subject.start() - 50), subject.start())
+        det = _DETERMINER_PHRASE.search(text, max(left, subject.start() - 50), subject.start())
         anchor_start = det.start() if det else subject.start()
     return _verb_event(text, verb, noun, (anchor_start, t.end), t, t.value, nouns, verbs, support)
 
@@ -166,37 +176,77 @@ def _verb_event(text: str, verb: re.Match[str], noun: re.Match[str] | None, anch
     return _event(text, (verb.start(), verb.end()), anchor, t, date, tense, key)
 
 
-def _event_after_shift(text: str, t: TimeFact, times: list[TimeFact], index: int, shift: tuple[int, str],
-                       nouns: Vocabulary, verbs: Vocabulary, support: Vocabulary) -> EventFact | None:
+def _event_after_shift(text: str, para: tuple[int, int], t: TimeFact, times: list[TimeFact], index: int,
+                       shift: tuple[int, str], prior: list[EventFact], nouns: Vocabulary, verbs: Vocabulary,
+                       support: Vocabulary) -> EventFact | None:
     """"a day after the Iraqi Parliament passed a non-binding resolution"."""
     _, right = sentence_window(text, t.start, t.end, after=120)
     hi = min(right, t.end + 80)
     verb = verbs.search(text, t.end, hi)
     noun = nouns.search(text, t.end, hi)
-    date = _date_of_x(text, t, times, index, shift)
+    found, definite = None, False
+    if verb is not None and noun is not None and noun.start() == verb.start() and _DETERMINER_AFTER.match(text, t.end):
+        verb = None  # "a day after the embassy protest": a noun after a determiner, not a verb
     if verb is not None and not _CLAUSE_BREAK.search(text, t.end, verb.start()) and len(_WORD.findall(text, t.end, verb.start())) <= 6:
-        obj = nouns.search(text, verb.end(), min(hi + 40, verb.end() + 40))
+        obj = nouns.search(text, verb.end(), min(para[1], hi + 40, verb.end() + 40))
         if obj is not None and len(_WORD.findall(text, verb.end(), obj.start())) > 3:
             obj = None
         end = obj.end() if obj is not None else verb.end()
-        return _verb_event(text, verb, obj, (t.start, end), t, date, nouns, verbs, support)
-    if noun is not None and len(_WORD.findall(text, t.end, noun.start())) <= 4 and not _CLAUSE_BREAK.search(text, t.end, noun.start()):
+        found = _verb_event(text, verb, obj, (t.start, end), t, None, nouns, verbs, support)
+    elif noun is not None and len(_WORD.findall(text, t.end, noun.start())) <= 4 and not _CLAUSE_BREAK.search(text, t.end, noun.start()):
         modifiers = _WORD.findall(text, t.end, noun.start())
-        return _event(text, (noun.start(), noun.end()), (t.start, noun.end()), t, date, "unknown", noun_key(noun.group(), modifiers[1:], nouns))
-    return None
+        found = _event(text, (noun.start(), noun.end()), (t.start, noun.end()), t, None, "unknown", noun_key(noun.group(), modifiers[1:], nouns))
+        definite = bool(modifiers) and modifiers[0].lower() in _DEFINITE
+    if found is not None:
+        earlier = [e for e in prior if e.start < t.start]
+        found.date = _date_of_x(text, t, times, index, shift, earlier, (found.event_key, definite), nouns)
+    return found
 
 
-def _date_of_x(text: str, t: TimeFact, times: list[TimeFact], index: int, shift: tuple[int, str]) -> str | None:
-    """X's date in "<main clause> N units after X": from the main clause's date."""
+def _date_of_x(text: str, t: TimeFact, times: list[TimeFact], index: int, shift: tuple[int, str],
+               prior: list[EventFact], x_key: tuple[str, bool], nouns: Vocabulary) -> str | None:
+    """X's date in "<main clause> N units after X".  From X's own date ("a day
+    after the Jan. 3 strike"), else from an earlier event with X's words and
+    its own date, else from the main clause's date: an earlier dated event
+    with the words of its subject ("The strike came a day after" needs a dated
+    strike, never just a date nearby), or, when the subject names no event
+    and refers back ("The development came a day after"), the last
+    day-precise date before the sentence.  ``x_key`` is X's event key and
+    whether X is a definite noun ("the protest")."""
     amount, unit = shift
     if t.value is not None:  # X carried its own date
         return shift_value(t.value, -amount, unit)
+    same = _earlier_dated(prior, *x_key)
+    if same is not None:
+        return same.date
     left, _ = sentence_window(text, t.start, t.end, before=200)
     if not _ANAPHORIC_SUBJECT.fullmatch(text, left, t.start):
         return None
+    subject = nouns.search(text, left, t.start)
+    if subject is not None:
+        main = _earlier_dated(prior, noun_key(subject.group(), [], nouns), True)
+        return shift_value(main.date, -amount, unit) if main is not None and main.date else None
     ref = None
     for f in reversed(times[max(0, index - 50) : index]):
         if f.end <= left and f.granularity == "day" and f.value:
             ref = f.value
             break
     return shift_value(ref, -amount, unit) if ref else None
+
+
+def _earlier_dated(prior: list[EventFact], key: str, definite: bool) -> EventFact | None:
+    """The last of ``prior`` with its own date and the same event words: the
+    same key with a modifier ("primary new hampshire"), or, for a definite
+    noun ("the protest", "The strike came"), the same head word where at most
+    one of the two has a modifier ("protest" and "protest embassy").  A bare
+    key such as "announce" or an indefinite "an election" names no one event."""
+    words = key.split()
+    for event in reversed(prior):
+        other = event.event_key.split()
+        if not event.date or not words or not other:
+            continue
+        if words == other and len(words) > 1:
+            return event
+        if definite and other[0] == words[0] and (len(words) == 1 or len(other) == 1):
+            return event
+    return None

@@ -4,9 +4,11 @@ Owns: ``resolve`` (dispatch of a pattern match to its family's resolver),
 ``parse_published`` and the future-clause test that lets weekdays, months and
 dates lean forward: a marker ("will", "'ll", "is to", "set/due/expected/
 planned/scheduled to", "postponed", "as soon as", "until", "effective") at
-most 60 characters before the expression in its sentence, or at most 50
-after it when the expression opens its clause ("On Monday, the council will
-vote").  Without a marker every resolver leans to the past.
+most 60 characters before the expression in its sentence, unless a past
+verb governs the expression after the marker ("will leave, officials said
+on Monday"), or at most 50 after it when the expression opens its clause
+("On Monday, the council will vote").  Without a marker every resolver
+leans to the past.
 
 Values are ``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY``, ``YYYY-Www`` (ISO week),
 ``YYYY-Www-WE`` (weekend), ``YYYY-Qn``, ``YYYY-SP|SU|FA|WI``, ``DDD``
@@ -24,12 +26,15 @@ from datetime import date
 from . import time_absolute, time_relative
 from .time_calendar import Context, Resolution
 from .time_patterns import Candidate
+from .time_tense import Verb
 
 _FUTURE = re.compile(
     r"(?<![\w])(?:will|shall|['’]ll|(?:is|are|am|be)\s+to|(?:set|due|expected|planned|planning|plans?|scheduled|slated|going)\s+to"
     r"|scheduled|slated|upcoming|postponed|as\s+(?:soon|early)\s+as|until|effective)(?![\w])",
     re.IGNORECASE,
 )
+_CONJUNCTION = re.compile(r"until|as\s+(?:soon|early)\s+as", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[,;:()\"“”–—]|\s-\s")
 _CLAUSE_OPENER = re.compile(r"\W{0,3}(?:on|by|from|until|next|starting|beginning)?\W{0,2}$", re.IGNORECASE)
 
 
@@ -42,15 +47,32 @@ def parse_published(published: str | None) -> date | None:
         return None
 
 
-def is_future_context(text: str, left: int, start: int, end: int, right: int) -> bool:
+def is_future_context(text: str, left: int, start: int, end: int, right: int, verb: Verb | None = None) -> bool:
     """Whether the clause around ``start:end`` speaks of the future: a future
-    marker at most 60 characters before it, or, for a clause-initial time
-    ("On Monday, the council will vote"), at most 50 characters after it."""
-    if _FUTURE.search(text, max(left, start - 60), start):
-        return True
+    marker at most 60 characters before it, unless ``verb`` (the verb that
+    governs the time, ``time_tense.governing_verb``) is a past form after the
+    marker ("will leave Iraq, officials said on Monday"), or, for a
+    clause-initial time ("On Monday, the council will vote"), a marker at
+    most 50 characters after it."""
+    marker = None
+    for marker in _FUTURE.finditer(text, max(left, start - 60), start):
+        pass
+    if marker is not None:
+        return verb is None or verb.tense != "past" or not _governs_after(text, marker, verb)
     if _CLAUSE_OPENER.fullmatch(text, left, start):
         return _FUTURE.search(text, end, min(right, end + 50)) is not None
     return False
+
+
+def _governs_after(text: str, marker: re.Match[str], verb: Verb) -> bool:
+    """A past verb after a future marker governs the time when a new clause
+    starts between them ("will leave Iraq, officials said on Monday") or the
+    marker is a conjunction ("as soon as the results were counted Tuesday"),
+    not when it is a participle in the marker's clause ("will give him the
+    boost needed for ...")."""
+    if verb.start < marker.end():
+        return False
+    return bool(_CONJUNCTION.fullmatch(marker.group()) or _CLAUSE_BREAK.search(text, marker.end(), verb.start))
 
 
 def resolve(cand: Candidate, ctx: Context) -> Resolution | None:

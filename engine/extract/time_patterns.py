@@ -20,6 +20,7 @@ matched (no value, inconsistently annotated).  Month and weekday names must be c
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -149,7 +150,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     ),
 }
 
-_SENTENCE_STOP = re.compile(r"[.!?;:]\s|\n")
+_SENTENCE_STOP = re.compile(r"[.!?;:]\s|[\r\n]")
 
 
 @dataclass(frozen=True)
@@ -230,16 +231,20 @@ def _windows(positions: list[int], size: int, width: int) -> list[tuple[int, int
     return out
 
 
-def find_candidates(text: str) -> list[Candidate]:
+def find_candidates(text: str, blocks: list[tuple[int, int]] | None = None) -> list[Candidate]:
     """Longest non-overlapping temporal expressions, in text order.
 
     Each family's pattern runs only in windows around its trigger words, which
-    keeps the scan cheap on long texts with few temporal expressions."""
+    keeps the scan cheap on long texts with few temporal expressions.  With
+    ``blocks`` (sorted, disjoint ``(start, end)`` spans: the paragraphs) a
+    match never crosses a block's edge and nothing outside the blocks is
+    found."""
     hits = _trigger_positions(text)
     found: list[Candidate] = []
     for family, pattern in PATTERNS.items():
         positions = [p for key in _TRIGGERS[family] for p in hits.get(key, ())]
-        for lo, hi in _windows(positions, len(text), _WINDOW_OF.get(family, _WINDOW)):
+        windows = _windows(positions, len(text), _WINDOW_OF.get(family, _WINDOW))
+        for lo, hi in windows if blocks is None else _clip(windows, blocks):
             for m in pattern.finditer(text, lo, hi):
                 start, end = _trim(text, m.start(), m.end())
                 if end > start:
@@ -254,6 +259,20 @@ def find_candidates(text: str) -> list[Candidate]:
         chosen.append(cand)
     chosen.sort(key=lambda c: c.start)
     return chosen
+
+
+def _clip(windows: list[tuple[int, int]], blocks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts of ``windows`` inside ``blocks`` (both sorted and disjoint)."""
+    out: list[tuple[int, int]] = []
+    starts = [b[0] for b in blocks]
+    for lo, hi in windows:
+        i = max(0, bisect.bisect_right(starts, lo) - 1)
+        while i < len(blocks) and blocks[i][0] < hi:
+            a, b = max(lo, blocks[i][0]), min(hi, blocks[i][1])
+            if a < b:
+                out.append((a, b))
+            i += 1
+    return out
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
