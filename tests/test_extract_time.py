@@ -149,6 +149,10 @@ EVENT_CASES = [
     ("The singer died on Tuesday in Paris.", "died", "died on Tuesday", "2020-01-07", "past", "die"),
     ("The meeting will take place on Friday.", "take place", "The meeting will take place on Friday", "2020-01-10", "future", "meeting"),
     ("Monday's vote was close.", "vote", "Monday's vote", "2020-01-06", "unknown", "vote"),
+    # a place right after the noun, and an adjective that says which event, make the key
+    ("The January 3 fire at Hartley Mill spread.", "fire", "The January 3 fire", "2020-01-03", "unknown", "fire hartley mill"),
+    ("Voters went to the polls in the January 2 local elections.", "elections", "the January 2 local elections",
+     "2020-01-02", "unknown", "election local"),
 ]
 
 

@@ -45,6 +45,12 @@ _PAST_FORMS = {"died", "met", "held", "won", "lost", "struck", "shot", "began", 
                "fled", "sank", "sworn in", "married", "rallied", "ratified", "left", "hit", "quit", "wed"}
 _ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth last next final latest".split())
 _NOT_NAME_WORDS = frozenset("the a an this that its their his her our last next first".split())
+#: adjectives that say which event, not how it went ("the local elections",
+#: "the general election"), unlike "the recent attack" or "a historic vote"
+_CLASSIFYING_ADJECTIVES = frozenset(
+    "local general presidential parliamentary national municipal federal regional mayoral legislative "
+    "nuclear military chemical".split()
+)
 _ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ful", "less", "able", "ible", "ing", "ed", "ary", "an", "ish")
 
 
@@ -56,7 +62,8 @@ def noun_key(noun: str, modifiers: list[str], nouns: Vocabulary) -> str:
     for word in reversed(modifiers):
         if word.lower() in _ORDINALS:
             break  # "the first debate": which one depends on the election, not a kind of debate
-        if word.islower() and "-" not in word and not word.endswith(_ADJECTIVE_ENDINGS) and len(word) > 2:
+        classifying = word.lower() in _CLASSIFYING_ADJECTIVES
+        if word.islower() and "-" not in word and (classifying or not word.endswith(_ADJECTIVE_ENDINGS)) and len(word) > 2:
             return f"{key} {word}"
         if not word[:1].isupper() or word.lower() in _NOT_NAME_WORDS:
             break
@@ -104,3 +111,9 @@ def verb_tense(text: str, verb: re.Match[str]) -> str:
     if _PRESENT_AUX.search(text, before_lo, verb.start()) or norm.endswith("s"):
         return "present"
     return "unknown"
+
+
+def with_place(key: str, place: str) -> str:
+    """A bare key with the name after its noun ("the fire at Hartley Mill":
+    "fire hartley mill"), so it matches "the Hartley Mill fire"."""
+    return f"{key} {place.lower()}" if " " not in key and place else key

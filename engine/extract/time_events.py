@@ -36,7 +36,7 @@ from ..facts.model import EventFact, Span, TimeFact
 from ..lexicon import Lexicons
 from ..text.document import Document
 from .time_calendar import shift_value
-from .time_event_keys import noun_key, verb_key, verb_tense
+from .time_event_keys import noun_key, verb_key, verb_tense, with_place
 from .time_event_vocab import Vocabulary, vocabulary
 from .time_patterns import sentence_window
 
@@ -45,6 +45,8 @@ _DETERMINER_PHRASE = re.compile(
     r"(?<![\w])(?:the|a|an|its|this|that|their|his|her|our)((?:\s{1,3}[A-Za-z][\w-]{0,30}){0,3})\s{1,3}$", re.IGNORECASE
 )
 _POSSESSIVE = re.compile(r"['’]s(?![\w])")
+# "the March 4 fire at Hartley Mill": a place named right after the event noun
+_PLACE_AFTER = re.compile(r"[ \t]+(?:at|in|near|on)[ \t]+(?:the[ \t]+)?(?P<name>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3})")
 _MODIFIER_GAP = re.compile(r"(?:['’]s)?(?:\s{1,3}[A-Za-z][\w-]{0,30}){0,3}\s{1,3}")
 _GLUE_BEFORE_TIME = re.compile(
     r"\s{1,3}(?:(?:on|of|in|at|during|from|scheduled\s+for|set\s+for|planned\s+for|slated\s+for|held\s+on)\s{1,3})?"
@@ -115,7 +117,11 @@ def _noun_after_time(text: str, para: tuple[int, int], t: TimeFact, nouns: Vocab
         return None
     modifiers = _WORD.findall(text, t.end + (possessive.end() - t.end if possessive else 0), m.start())
     start = det.start() if det else t.start
-    return _event(text, (m.start(), m.end()), (start, m.end()), t, t.value, "unknown", noun_key(m.group(), modifiers, nouns))
+    key = noun_key(m.group(), modifiers, nouns)
+    place = _PLACE_AFTER.match(text, m.end(), min(para[1], m.end() + 60))
+    if place:  # "the March 4 fire at Hartley Mill"
+        key = with_place(key, " ".join(place.group("name").split()))
+    return _event(text, (m.start(), m.end()), (start, m.end()), t, t.value, "unknown", key)
 
 
 def _noun_before_time(text: str, floor: int, t: TimeFact, nouns: Vocabulary) -> EventFact | None:
