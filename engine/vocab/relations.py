@@ -19,6 +19,7 @@ from typing import Callable, Iterable
 from ..facts.model import Fact
 from .context import EvalContext
 from .fields import DateValue, compare_dates
+from .polarity import says_opposite
 
 KeyFn = Callable[[Fact, EvalContext], Iterable]
 
@@ -113,7 +114,26 @@ def _conflicts(a: Fact, b: Fact, ctx: EvalContext) -> bool:
         return False
     if b.kind == "statement" and entity_of(a) is not None and entity_of(a) == entity_of(b):
         return False
-    return ctx.overlap(ctx.topic_of(a), ctx.topic_of(b)) >= MIN_TOPIC_OVERLAP
+    if ctx.overlap(ctx.topic_of(a), ctx.topic_of(b)) < MIN_TOPIC_OVERLAP:
+        return False
+    # the same topic, but the other says the opposite of what is denied: they agree
+    denied = _text_of(getattr(a, "content", None))
+    return not any(says_opposite(denied, said, ctx.lexicons) for said in _what_it_says(b, ctx))
+
+
+def _text_of(span) -> str:
+    return span.text if span is not None else ""
+
+
+def _what_it_says(f: Fact, ctx: EvalContext) -> list[str]:
+    """The texts in which ``f`` says something: a statement's or report's
+    content; a document's content, what a report citing it says it says,
+    and its author's statements beside it."""
+    if f.kind != "document":
+        return [_text_of(getattr(f, "content", None))]
+    texts = [_text_of(f.content), _text_of(getattr(f, "reported_content", None))]
+    texts += [_text_of(getattr(ctx.get(sid), "content", None)) for sid in getattr(f, "author_statements", [])]
+    return [t for t in texts if t]
 
 
 def _disavows(a: Fact, b: Fact, ctx: EvalContext) -> bool:
