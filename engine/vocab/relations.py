@@ -213,7 +213,7 @@ RELATIONS: dict[str, RelationDef] = {
     r.name: r
     for r in [
         RelationDef("conflicts_with", "conflicts with / contradicts",
-                    "The left fact denies (stance deny) what the right one asserts or documents, on the same topic: their topic keys overlap by at least 3 (a shared topic class or entity counts 2, a shared content word 1). A document's topic includes what the reports citing it and its own quoted words say. A retracted document, a denial by the same speaker, or a right side that itself denies or retracts never conflicts.",
+                    "The left fact denies (stance deny) what the right one asserts or documents, on the same topic: their topic keys overlap by at least 3 (a shared topic class or entity counts 2, a shared content word 1). A document's topic includes what the reports citing it and its own quoted words say. A retracted document, a denial by the same speaker, or a right side that itself denies or retracts never conflicts; nor does a right side that says the opposite of what is denied (an opposite-words pair such as close / stay open, or a negation of the same word: it agrees with the denial).",
                     _SAYING, _CLAIMS, _conflicts, _topic_keys, _topic_keys),
         RelationDef("disavows", "disavows / retracts",
                     "The left statement retracts or denies the very document (or report, or the document's quoted words) that it refers to, e.g. \"the letter was a draft and a mistake\".",
