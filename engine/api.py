@@ -115,7 +115,7 @@ def validate_published(value: str | None, where: str = "--published") -> str | N
 
 
 def published_from_sidecar(path: str) -> str | None:
-    """The ``published`` date of ``ARTICLE.meta.json`` beside an article, if any."""
+    """The ``published`` date of the sidecar beside an article (``story.meta.json`` for ``story.txt``), if any."""
     meta = Path(path).with_suffix(".meta.json")
     if not meta.is_file():
         return None

@@ -51,7 +51,7 @@ class FailOn(str, Enum):
 
 RulesOpt = typer.Option(None, "--rules", "-r", help="A rule file or folder to add (repeatable).")
 NoDefaultOpt = typer.Option(False, "--no-default-rules", help="Use only the rules given with --rules.")
-PublishedOpt = typer.Option(None, "--published", help="Publication date, YYYY-MM-DD (else ARTICLE.meta.json).")
+PublishedOpt = typer.Option(None, "--published", help="Publication date, YYYY-MM-DD (else story.meta.json beside story.txt).")
 
 
 def _rules(paths: Optional[List[Path]], no_default: bool) -> RuleSet:

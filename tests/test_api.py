@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
 import factlint
@@ -58,3 +61,19 @@ def test_facts_json_round_trips_through_check(tmp_path):
     direct = factlint.check_file(str(article), published="2021-05-04", rules=rules)
     via_file = factlint.check_file(str(article), published="2021-05-04", rules=rules, facts_path=str(path))
     assert [f.model_dump() for f in via_file.findings] == [f.model_dump() for f in direct.findings]
+
+
+def test_the_facts_doc_lists_every_field_of_every_kind():
+    """docs/facts.md's table names each field a fact kind adds to Fact."""
+    from factlint.facts.model import FACT_CLASSES, Fact
+
+    table = {}
+    for line in (Path(__file__).resolve().parents[1] / "docs" / "facts.md").read_text(encoding="utf-8").splitlines():
+        cells = [c.strip() for c in line.split("|")]
+        if len(cells) == 4 and cells[1] and cells[1] != "kind" and not cells[1].startswith("-"):
+            table[cells[1]] = cells[2]
+    classes = FACT_CLASSES.values() if isinstance(FACT_CLASSES, dict) else FACT_CLASSES
+    for cls in classes:
+        kind = cls.model_fields["kind"].default
+        for field in set(cls.model_fields) - set(Fact.model_fields):
+            assert re.search(rf"\b{field}\b", table.get(kind, "")), (kind, field)
