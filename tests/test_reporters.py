@@ -11,6 +11,8 @@ import os
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from factlint.api import check_text, load_rules
 from factlint.facts.model import DocumentFact, FactSet, StatementFact
 from factlint.report.json_report import render_json
@@ -107,3 +109,27 @@ def test_sarif_output_validates_against_the_oasis_schema(tmp_path):
     assert ARTICLE[region["charOffset"] : region["charOffset"] + region["charLength"]] == region["snippet"]["text"]
     assert result["level"] == "warning" and result["ruleId"] == "denial-vs-memo"
     assert [loc["message"]["text"] for loc in result["relatedLocations"]] == ["memo", "note: Zoë Ngata said: the memo was a draft"]
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("Denial by {x.speaker}", "Denial by a spokesman"),  # mid-sentence: the sentence capital goes
+    ("{x.speaker} denied it", "A spokesman denied it"),  # opening the message: it stays
+])
+def test_message_placeholders_lose_a_sentence_opening_capital_mid_sentence(source, expected):
+    from factlint.lang.compiled import Template
+    from factlint.lexicon import Lexicons
+    from factlint.vocab.context import EvalContext
+
+    text = "A spokesman denied it."
+    fact = factlint_fact(text)
+    ctx = EvalContext(facts=[fact], lexicons=Lexicons())
+    assert Template.parse(source).render([{"x": fact}], ctx) == expected
+
+
+def factlint_fact(text: str):
+    from factlint.facts.model import Span, StatementFact
+
+    return StatementFact(
+        id="s1", start=0, end=len(text), text=text, speaker=Span.of(text, 0, 11), cue=Span.of(text, 12, 18),
+        content=Span.of(text, 19, 21), speaker_type="person",
+    )

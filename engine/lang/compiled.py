@@ -146,7 +146,10 @@ class Template:
                 value = _placeholder_value(env, ctx, name, path)
                 if value and value not in values:
                     values.append(value)
-            out.append(_join_words(values) if values else "(unknown)")
+            text = _join_words(values) if values else "(unknown)"
+            if "".join(out).strip():  # mid-sentence: "denial by a spokesman", not "by A spokesman"
+                text = _sentence_case_off(text)
+            out.append(text)
         return "".join(out)
 
 
@@ -166,6 +169,23 @@ def _placeholder_value(env: Env, ctx: EvalContext, name: str, path: list[str]) -
         value = ", ".join(str(v) for v in value)
     text = " ".join(str(value).split())
     return text if len(text) <= 80 else text[:77].rstrip() + "\u2026"
+
+
+#: words capitalised only because they opened a sentence in the article
+_OPENING_WORDS = frozenset(
+    "a an the this that these those about around over under nearly almost some more most "
+    "at up its his her their our".split()
+)
+
+
+def _sentence_case_off(text: str) -> str:
+    """The text with a sentence-opening capital lowered when its first word is
+    an article or approximator ("A spokesman" -> "a spokesman", "About
+    21,000 homes" -> "about 21,000 homes"); names are left alone."""
+    first = text.split(" ", 1)[0]
+    if first[:1].isupper() and (len(first) == 1 or first[1:].islower()) and first.lower() in _OPENING_WORDS:
+        return text[0].lower() + text[1:]
+    return text
 
 
 def _join_words(values: list[str]) -> str:
