@@ -491,3 +491,17 @@ def test_seely_and_seeley_in_the_shapes_reporters_use(text, fires):
     assert len(found) == (1 if fires else 0)
     if fires:
         assert "Headteacher" not in found[0].message and "Councillor" not in found[0].message
+
+
+@pytest.mark.parametrize("text, speaker, entity", [
+    ("Mark Pell, the chairman of the Joint Chiefs of Staff, said the plan was dead.", "Mark Pell, the chairman of the Joint Chiefs of Staff", "Mark Pell"),
+    ("The chairman of the Harbour Board, Ada Rusk, said the plan was dead.", "The chairman of the Harbour Board, Ada Rusk", "Ada Rusk"),
+])
+def test_a_speaker_with_an_appositive_links_to_the_person(text, speaker, entity):
+    import factlint
+
+    facts = factlint.extract(text).facts
+    ents = {f.id: f.name for f in facts if f.kind == "entity"}
+    (stmt,) = [f for f in facts if f.kind == "statement"]
+    assert stmt.speaker.text == speaker
+    assert ents[stmt.speaker_entity] == entity

@@ -7,7 +7,9 @@ Owns: ``link_entities``, run after every extractor.  It fills
 ``EntityFact`` whose mention overlaps that span.  When several mentions
 overlap, the longest mention wins ("Pentagon Press Secretary Alyssa Farah"
 overlaps "Pentagon" and "Alyssa Farah"; a tie goes to the mention whose
-entity is a person, then to the earlier one).
+entity is a person, then to the earlier one), except that in a span with an
+appositive ("Mark Milley, the chairman of the Joint Chiefs of Staff") a
+person wins over a longer organisation.
 
 Does not own: finding entities (``people``) or any other field.
 """
@@ -40,10 +42,11 @@ class MentionIndex:
         # a mention overlapping span starts before span.end and no earlier than span.start - longest
         lo = bisect.bisect_left(self.starts, span.start - self.longest)
         hi = bisect.bisect_left(self.starts, span.end)
+        appositive = "," in span.text  # "Mark Milley, the chairman of the Joint Chiefs": the person
         for start, end, person, eid in self.rows[lo:hi]:
             if end <= span.start or start >= span.end:
                 continue
-            rank = (end - start, person, -start)
+            rank = (appositive and person, end - start, person, -start)
             if best is None or rank > best:
                 best, best_id = rank, eid
         return best_id
