@@ -762,3 +762,74 @@ def test_a_surname_speaker_has_the_gender_of_its_full_name(lex):
 def test_the_title_beside_a_name_is_never_the_name(lex, text, title):
     (s,) = statements(run(text, lex))
     assert s.speaker_title == title
+
+
+# ------------------------------------------- unnamed sources "close to" with said/told
+@pytest.mark.parametrize("text, speaker, cue", [
+    ("The carmaker will cut 2,000 jobs, sources close to the company said.", "sources close to the company", "said"),
+    ("The carmaker will cut 2,000 jobs, sources close to the company told the BBC.",
+     "sources close to the company", "told the BBC"),
+    ("People close to the talks said the carmaker will cut 2,000 jobs.", "People close to the talks", "said"),
+])
+def test_sources_close_to_an_organisation_are_anonymous_speakers(lex, text, speaker, cue):
+    facts = run(text, lex)
+    check_invariants(text, facts)
+    (s,) = statements(facts)
+    assert (spans(s.speaker), spans(s.cue), s.anonymous) == (span_of(text, speaker), span_of(text, cue), True)
+    assert spans(s.content) == span_of(text, "the carmaker will cut 2,000 jobs" if text[0] == "P" else
+                                       "The carmaker will cut 2,000 jobs")
+
+
+# ------------------------------------------- retractions by deed
+@pytest.mark.parametrize("sentence, cue", [
+    ("The minister has since retracted the letter.", "has since retracted"),
+    ("The minister withdrew the letter, saying it had been sent in error.", "withdrew"),
+])
+def test_retracting_a_named_document_is_a_retraction_of_it(lex, sentence, cue):
+    text = "Ports will be sold, The Guardian reported, citing a letter from the minister. " + sentence
+    facts = run(text, lex)
+    check_invariants(text, facts)
+    (d,) = documents(facts)
+    (r,) = [s for s in statements(facts) if s.cue.text == cue]
+    assert (r.stance, r.target_fact, spans(r.target)) == ("retract", d.id, span_of(text, "the letter"))
+    assert (spans(r.speaker), spans(r.stance_cue)) == (span_of(text, "The minister"), span_of(text, cue))
+    assert d.status == "retracted" and d.content is None
+    assert all(s.speaker.text == "The minister" for s in statements(facts))
+
+
+@pytest.mark.parametrize("text", [
+    "The minister withdrew the letter.",  # no letter mentioned before
+    "There was a letter from the mayor. The minister withdrew from the talks.",
+    'There was a letter from the mayor. "We withdrew the letter," he said.',  # inside a quote: the quote speaks
+])
+def test_no_retraction_without_an_earlier_document_object(lex, text):
+    assert [s for s in statements(run(text, lex)) if s.cue.text.endswith(("withdrew", "retracted"))] == []
+
+
+def test_retraction_offsets_with_emoji_accents_and_crlf(lex):
+    text = "Café 😀 sale\r\n\r\nThe café will close, said a letter from Zoë Bräu.\r\nThe mayor rescinded the letter.\r\n"
+    facts = run(text, lex)
+    check_invariants(text, facts)
+    (r,) = [s for s in statements(facts) if s.stance == "retract"]
+    assert spans(r.cue) == span_of(text, "rescinded")
+    assert spans(r.target) == span_of(text, "the letter")
+    assert r.target.start == 86  # code points in the CRLF text (the emoji counts one)
+
+
+# ------------------------------------------- "So says X" after a quote
+@pytest.mark.parametrize("text, speaker, content", [
+    ('Buses\n\n"The bus was my only way to the shops."\n\nSo says pensioner Joan Mills, 81.\n',
+     "pensioner Joan Mills", "The bus was my only way to the shops."),
+    ('Bús 😀\r\n\r\n"Zoë needs the bus." So says Ana Núñez.\r\n', "Ana Núñez", "Zoë needs the bus."),
+])
+def test_so_says_after_a_quote_names_its_speaker(lex, text, speaker, content):
+    facts = run(text, lex)
+    check_invariants(text, facts)
+    (s,) = statements(facts)
+    assert (spans(s.speaker), spans(s.cue), spans(s.content)) == (
+        span_of(text, speaker), span_of(text, "says"), span_of(text, content))
+    assert s.direct is True
+
+
+def test_so_says_without_a_quote_before_says_nothing(lex):
+    assert statements(run("So says the minister, who wants more buses.", lex)) == []

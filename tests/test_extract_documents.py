@@ -254,3 +254,32 @@ def test_a_clause_author_is_taken_only_from_the_mention_s_sentence(lex):
     (d,) = [f for f in extract_facts(Document(text), lex).facts if isinstance(f, DocumentFact)]
     assert d.author is None  # "she" is Ann Lee, but her name is in another paragraph
     assert text[d.start:d.end] == d.text == "a letter to staff"
+
+
+@pytest.mark.parametrize("text", [
+    "A memo from the chief executive to staff, seen by this newspaper, says the library will close.",
+    "A memo from the chief executive, seen by this paper, says the library will close.",
+    "A memo from the chief executive, seen by the BBC, says the library will close.",
+    "The library will close in March, according to a leaked memo from the chief executive.",
+])
+def test_a_document_the_article_or_an_outlet_saw_is_reported(lex, text):
+    (d,), _ = run(text, lex)
+    assert d.reported is True
+
+
+def test_a_document_nobody_saw_is_not_reported(lex):
+    text = "In a memo to staff, the chief executive says the library will close."
+    (d,), _ = run(text, lex)
+    assert d.reported is False
+
+
+def test_denial_vs_document_passes_when_the_author_retracted_the_letter():
+    base = ("Port sale\n\nThe northern port will be sold this year, The Guardian reported, citing a letter from "
+            "the finance minister.{}\n\n\"There are no plans to sell the northern port,\" a ministry spokesman said.\n")
+    rules = load_rules()
+    fired = [f.rule for f in check_text(base.format(""), None, rules).findings]
+    assert "attribution/denial-vs-document" in fired
+    for retraction in (" The minister has since retracted the letter.",
+                       " The minister withdrew the letter, saying it had been sent in error."):
+        fired = [f.rule for f in check_text(base.format(retraction), None, rules).findings]
+        assert "attribution/denial-vs-document" not in fired

@@ -20,6 +20,7 @@ attribution_text         ``Attr`` and small text-position helpers
 attribution_unattributed quoted sentences no cue attributes (speaker None)
 attribution_denials      denials of a claim ("rejected reports that ...")
 attribution_passive      passive reports ("X was reported to have ...")
+attribution_retractions  retractions by deed ("X retracted the letter")
 attribution_build        attributions -> linked facts (``Builder``)
 speech_speakers          speaker phrases: reading, titles, kinds
 speech_stance            stance and tense of a statement
@@ -40,6 +41,7 @@ from ..lexicon import Lexicons
 from ..text.document import Document
 from .attribution_build import Builder
 from .attribution_cues import Finder
+from .attribution_retractions import find_retractions, give_speakers
 from .attribution_unattributed import unattributed_quotes
 from .documents import DocumentBook, find_documents
 from .documents_authors import link_author_statements
@@ -55,6 +57,9 @@ def extract(doc: Document, lex: Lexicons) -> list[Fact]:
     attrs = finder.run()
     attrs += unattributed_quotes(text, quotes, [p.start for p in doc.paragraphs], attrs)
     book = DocumentBook(text, lex, find_documents(text, lex, finder.sentence, words))
+    retractions = find_retractions(text, lex, quotes, book, finder.sentence)
+    give_speakers(attrs, retractions)
+    attrs += retractions
     facts = Builder(doc, lex, book, quotes).build(attrs)
     link_author_statements(doc, facts, lex)
     return facts

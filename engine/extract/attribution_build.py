@@ -190,7 +190,10 @@ class Builder:
             found = self.book.speaking(a.speaker, a.content)
             if found is not None:
                 spoken_by, a.speaker = found
-        stance, stance_cue = stance_of(text, a.cue, a.content, lex, self._cue_stances, a.governor)
+        if a.kind == "retraction":  # "X retracted the letter": the verb retracts its object
+            stance, stance_cue = "retract", a.cue
+        else:
+            stance, stance_cue = stance_of(text, a.cue, a.content, lex, self._cue_stances, a.governor)
         target_span, target_doc = None, None
         if stance in ("deny", "retract"):
             found = later_definite(text, lex, a.content[0], a.content[1])
@@ -203,7 +206,7 @@ class Builder:
                 if mentioned is not None:
                     target_doc, target_span = mentioned
             if target_doc is not None and stance == "retract":
-                self.book.retracted(target_doc, a.content)
+                self.book.retracted(target_doc, a.cue if a.kind == "retraction" else a.content)
             if target_doc is None and reports:
                 found_ref = self._report_reference(a)
                 if found_ref is not None:  # "said the reports were untrue": the latest report

@@ -4,7 +4,7 @@ Owns: finding cue verbs (lexicons ``speech-verbs``, ``report-verbs``,
 ``according-cues``) outside quotations, the cue's extent (auxiliaries,
 adverbs, "told reporters", a denied claim "rejected reports"), and for
 each cue where its speaker is: quote-adjacent ``"...," X said``, inverted
-``..., said X``, post-posed ``..., X said.``, pre-posed ``X said ...``,
+``..., said X``, post-posed ``..., X said.``, pre-posed ``X said ...``, ``"..." So says X.``,
 participles ``, adding "..."`` and coordinated cues that inherit the main
 clause's speaker (and its governing denial), relative "who" speakers and
 their antecedent.  Rejects nouns and passives ("the said", "was told",
@@ -126,6 +126,8 @@ class Finder(ContentReader):
             return None
         if kind == "according":
             return self._according(cs, ve, sent_s, sent_e)
+        if prev.lower() == "so" and kind == "speech" and text[sent_s:cs].strip() == prev:
+            return self._so_says(cs, ve, sent_s, sent_e, kind)
         if word in ("reports", "report") and self._noun_reports(vs, ve, prev, sent_s):
             return None
         ce = self._told_object(ve, sent_e) if word in _TOLD else ve
@@ -268,6 +270,17 @@ class Finder(ContentReader):
             return False  # no speaker, or another cue in between
         return spk
 
+    def _so_says(self, cs: int, ce: int, sent_s: int, sent_e: int, kind: str) -> Attr | None:
+        """``"..." So says X.``: the quote ending right before the sentence is
+        X's; None when no quote ends there or no speaker follows."""
+        text = self.text
+        spk = phrase_after(text, skip_space(text, ce), sent_e)
+        j = prev_nonspace(text, sent_s)
+        q = self.quotes.at(j) if j >= 0 else None
+        if spk is None or not self._speakerlike(spk) or q is None or q.end != j + 1:
+            return None
+        return Attr((cs, ce), (q.content_start, self.quotes.content_end(q)), spk, True, spk[1], kind)
+
     def _speakerlike(self, spk: tuple[int, int]) -> bool:
         """Can the phrase after an inverted cue ("..., said X") be a speaker?"""
         phrase = self.text[spk[0]:spk[1]]
@@ -297,7 +310,8 @@ class Finder(ContentReader):
             last = m.end()
             if tok.lower() in self.told_objects or (tok[:1].isupper() and tok.lower() not in TIME_WORDS):
                 if tok.lower() not in ("the", "a", "an"):
-                    end = m.end()
+                    # "told the BBC.": the full stop ends the sentence ("the U.S." keeps its own)
+                    end = m.end() - (tok.endswith(".") and "." not in tok[:-1])
                 continue
             if end > ve and tok.islower() and starts_that(text, skip_space(text, m.end())):
                 end = m.end()  # "told the British minister that"

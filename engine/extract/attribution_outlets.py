@@ -3,7 +3,8 @@ Evening Star", "leaked to Politico".
 
 Owns: ``OutletMatcher.saw``, deciding whether a sentence says a news outlet
 or agency saw, obtained or was leaked a document: the outlet is a
-``media-outlets``/``news-agencies`` phrase, or a name the lexicons lack
+``media-outlets``/``news-agencies`` phrase, the article's own outlet
+(``self-outlets``: "seen by this newspaper"), or a name the lexicons lack
 ("the" and capitalised words, or one capitalised word) that is not an
 official title or body, an organisation word, an honorific or a person's
 two-word name.
@@ -31,7 +32,7 @@ class OutletMatcher:
     """The outlet lexicons of one extraction, and the test that uses them."""
 
     def __init__(self, lex: Lexicons) -> None:
-        self.outlets = (fast(lex, "media-outlets"), fast(lex, "news-agencies"))
+        self.outlets = (fast(lex, "media-outlets"), fast(lex, "news-agencies"), fast(lex, "self-outlets"))
         self.not_outlets = tuple(fast(lex, n) for n in ("official-titles", "official-bodies", "speaker-organization-words"))
 
     def saw(self, text: str, sent: tuple[int, int]) -> bool:

@@ -27,7 +27,7 @@ class Attr:
     speaker: tuple[int, int] | None
     direct: bool
     tail_end: int
-    kind: str  # speech, report, according, unattributed
+    kind: str  # speech, report, according, unattributed, retraction
     preposed: bool = False
     ref: tuple[int, int] | None = None  # antecedent of a "who" speaker
     governor: tuple[int, int] | None = None  # denial verb of the main clause of a participle

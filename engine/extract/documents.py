@@ -7,7 +7,7 @@ noun next to a ``document-verbs`` verb, a status word or "citing"), its
 adjunct may come before from/by: "a report earlier this week from X"), its status
 from modifiers ("draft", "leaked"), whether it is introduced as reported
 ("reportedly", "according to reports", "seen by the BBC": the outlet test
-is ``attribution_outlets``), and
+is ``attribution_outlets``; a "leaked" document the article reports itself), and
 every later definite mention ("the letter").  "said in a statement" is a cue,
 not a document: "statement" only counts in the contextual way above.
 
@@ -85,7 +85,7 @@ _NOT_PARTICIPLES = frozenset("morning evening nothing something anything everyth
 _ING_WORD = re.compile(r"(?<=\s)[a-z]{3,}ing\b")
 #: what a retraction calls a document: the status it sets (retracted wins over draft)
 _RETRACTED_STATUS = re.compile(
-    r"\b(?:retracted|withdrawn|rescinded|(?:sent|issued|released)[ \t]+in[ \t]+error"
+    r"\b(?:retracted|retracts|withdrawn|withdrew|withdraws|rescinded|rescinds|revoked|revokes|(?:sent|issued|released)[ \t]+in[ \t]+error"
     r"|should[ \t]+not[ \t]+have[ \t]+been[ \t]+(?:sent|released|issued)|was[ \t]+never[ \t]+sent)\b",
     re.IGNORECASE,
 )
@@ -160,7 +160,8 @@ def find_documents(text: str, lex: Lexicons, sentence_of, words: WordIndex) -> l
         sent = sentence_of(ns)
         if sent not in reported_sentences:  # once per sentence: a sentence may hold many documents
             reported_sentences[sent] = bool(_REPORTEDLY.search(text, sent[0], sent[1]) or outlets.saw(text, sent))
-        doc.reported = doc.reported or reported_sentences[sent]
+        # a leaked document is reported by the article itself ("according to a leaked memo")
+        doc.reported = doc.reported or reported_sentences[sent] or "leaked" in mods.split()
         docs.append(doc)
         latest[doc_type] = doc
     return docs

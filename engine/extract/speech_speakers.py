@@ -46,6 +46,8 @@ _TIME_PREPS = frozenset("on last this late early in at during the a an next".spl
 _INITIALS = re.compile(r"[A-Z](?:\.[A-Z])*")
 _PARTY_STATE = re.compile(r"[RDI]-[A-Z]")
 _LONE_DETERMINERS = frozenset("another both some many several each one others".split())
+# "to" after these is a preposition inside a speaker phrase ("sources close to the company")
+_TO_ADJECTIVES = frozenset("close closer".split())
 MAX_NP_TOKENS = 14
 
 
@@ -57,6 +59,8 @@ def _np_token(tok: str, prev: str | None) -> bool:
     """Can ``tok`` be part of a speaker noun phrase?"""
     if tok[0].isalnum():
         low = tok.lower()
+        if low == "to" and prev is not None and prev.lower() in _TO_ADJECTIVES:
+            return True
         if low in CLAUSE_WORDS:
             # a capitalized word after a capitalized word is a name ("Theresa May", "George Will")
             return tok[:1].isupper() and prev is not None and (prev == "," or prev[:1].isupper() and prev.lower() not in CLAUSE_WORDS)
