@@ -44,10 +44,8 @@ _RELATIVE = re.compile(r"(?:which|who|whose)\b")
 _FROM_PLACE = re.compile(r"[ \t]+from[ \t]+[A-Z]")
 _PP_START = frozenset("in on at during via through from with after before following amid over".split())
 _TOLD = frozenset("told tell tells telling".split())
-# prepositions that may continue an adjunct towards its addressee, and words
-# (besides told-audiences) that open an addressee without a determiner
+# prepositions that may continue an adjunct towards its addressee
 _PP_LINKS = frozenset("to for".split())
-_ADDRESSEE_WORDS = frozenset("staff employees workers members shareholders customers parents residents officials".split())
 # grammatical words that may stand in an object of "told" or in an adjunct
 # after a cue; the nouns come from lexicons told-audiences / speech-occasions
 _TOLD_GLUE = frozenset("the a an his her their him them me us".split())
@@ -63,6 +61,7 @@ class Finder(ContentReader):
         self.doc, self.text, self.lex, self.quotes, self.words = doc, doc.text, lex, quotes, words
         self.occasions = lex.get("speech-occasions").normalized
         self.told_objects = _TOLD_GLUE | lex.get("told-audiences").normalized
+        self.addressees = lex.get("addressee-words").normalized  # "in a letter to staff"
         self.adjuncts = _ADJUNCT_GLUE | self.occasions
         citing = sorted(lex.get("citation-cues").phrases)
         participles = sorted({p for p in lex.get("speech-verbs").phrases if p.endswith("ing")} | set(citing))
@@ -352,7 +351,7 @@ class Finder(ContentReader):
         if nxt is None:
             return False
         word = nxt.group()
-        return word[:1].isupper() or word.lower() in self.told_objects or word.lower() in _ADDRESSEE_WORDS
+        return word[:1].isupper() or word.lower() in self.told_objects or word.lower() in self.addressees
 
     def _inherited(self, sent_s: int, cs: int, previous: list[Attr]) -> tuple[int, int] | None:
         """Speaker of a participle or coordinated cue: the previous speaker in

@@ -53,11 +53,10 @@ _TIME_BEFORE_AUTHOR = re.compile(
 _APPOSITIVE = re.compile(r",\s+(?:the|a|an)\s+[^,.;:\"\u201c\u201d]{1,150}?,", re.IGNORECASE)
 _TO = re.compile(r",?\s+to\s+", re.IGNORECASE)
 #: what opens an addressee right after "to" with no verb before it ("a letter
-#: to the board", "a memo to staff", "a report to Congress"), not an infinitive
-_ADDRESSEE = re.compile(
-    r"(?:the|a|an|his|her|their|its|our|all|every|[A-Z][\w'\u2019.\-]*"
-    r"|staff|employees|workers|members|shareholders|customers|parents|residents|officials|colleagues|reporters)\b"
-)
+#: to the board", "a report to Congress"; or an ``addressee-words`` noun: "a
+#: memo to staff"), not an infinitive
+_ADDRESSEE = re.compile(r"(?:the|a|an|his|her|their|its|our|all|every|[A-Z][\w'\u2019.\-]*)\b")
+_NEXT_WORD = re.compile(r"[a-z]+")
 _RECIPIENT_STOP = re.compile(r"[,.;:\"\u201c\u201d()]|\s(?:that|which|who|saying|and said|on \w+day|from|by)\b")
 _FOLLOW_OK = frozenset(
     """from to by sent written signed addressed drafted leaked issued dated obtained seen published released
@@ -122,6 +121,7 @@ def find_documents(text: str, lex: Lexicons, sentence_of, words: WordIndex) -> l
     verbs = fast(lex, "document-verbs")
     status_words = lex.get("document-status-words")
     cue_words = fast(lex, "speech-verbs")
+    addressees = lex.get("addressee-words").normalized
     outlets = OutletMatcher(lex)
     hits = [(m, True) for m in words.matches(strong)] + [(m, False) for m in words.matches(contextual)]
     hits.sort(key=lambda h: h[0].start())
@@ -152,7 +152,7 @@ def find_documents(text: str, lex: Lexicons, sentence_of, words: WordIndex) -> l
                 doc.status = _STATUS.get(word, word)
         if doc_type == "draft":
             doc.status = "draft"
-        _attach(text, doc, cue_words)
+        _attach(text, doc, cue_words, addressees)
         if det_word in ("a", "an") and doc.mention[1] == ne and _COPULA_BEFORE.search(text, max(0, det_start - 40), det_start):
             continue  # "the letter was a draft": what the letter is ("was a letter from X" is a letter)
         if _WITHDRAWN_AFTER.match(text, doc.mention[1]):
@@ -202,7 +202,15 @@ def _is_modifier(text: str, end: int) -> bool:
     return bool(m) and m.group(1) not in _FOLLOW_OK and not m.group(1).endswith("ed")
 
 
-def _attach(text: str, doc: DocumentMention, cue_words) -> None:
+def _addressee_at(text: str, pos: int, addressees: frozenset[str]) -> bool:
+    """Whether an addressee opens at ``pos`` (see ``_ADDRESSEE``)."""
+    if _ADDRESSEE.match(text, pos):
+        return True
+    word = _NEXT_WORD.match(text, pos)
+    return word is not None and word.group() in addressees
+
+
+def _attach(text: str, doc: DocumentMention, cue_words, addressees: frozenset[str] = frozenset()) -> None:
     """Extend a mention over "sent from AUTHOR, appositive, to RECIPIENT"."""
     pos = doc.noun[1]
     v = _ATTACH_VERB.match(text, pos)
@@ -220,7 +228,7 @@ def _attach(text: str, doc: DocumentMention, cue_words) -> None:
             if app and _TO.match(text, app.end()):
                 pos = app.end() - 1
     to = _TO.match(text, pos)
-    if to and not (fb or v) and (to.group().startswith(",") or not _ADDRESSEE.match(text, to.end())):
+    if to and not (fb or v) and (to.group().startswith(",") or not _addressee_at(text, to.end(), addressees)):
         to = None  # "a plan to cut jobs", "the report, to the surprise of many,": no addressee
     if to:
         stop = _RECIPIENT_STOP.search(text, to.end(), min(len(text), to.end() + 200))
@@ -269,6 +277,7 @@ class DocumentBook:
         self.words = (lex.get("document-words"), lex.get("document-words-contextual"))
         self.finders = (fast(lex, "document-words"), fast(lex, "document-words-contextual"))
         self.cue_words = fast(lex, "speech-verbs")
+        self.addressees = lex.get("addressee-words").normalized
         self.by_type: dict[str, tuple[list[int], list[DocumentMention]]] = {}
         for d in docs:
             self._index(d)
@@ -316,7 +325,7 @@ class DocumentBook:
             doc = self.before(word, s, inclusive=True)
             if doc is None:
                 doc = DocumentMention(word, (s, e), (s + last.start(), e))
-                _attach(self.text, doc, self.cue_words)  # "a report earlier this week from X"
+                _attach(self.text, doc, self.cue_words, self.addressees)  # "a report earlier this week from X"
                 self.docs.append(doc)
                 self._index(doc)
             elif (s, e) != doc.mention and (s, e) not in doc.mentions:
@@ -340,7 +349,7 @@ class DocumentBook:
             if det is None or det[0] != s:
                 return None
             doc = DocumentMention(word, (s, m.end()), (m.start(), m.end()))
-            _attach(self.text, doc, self.cue_words)
+            _attach(self.text, doc, self.cue_words, self.addressees)
             if doc.author is None or doc.mention[1] != e:
                 return None
             earlier = self.before(word, s)
