@@ -523,12 +523,18 @@ def test_leaked_memo_speaks_with_its_determiner(lex):
 def test_nested_denials_and_passive_reports_stay_linear(lex):
     unit = "It was reported that the minister dismissed as false claims that "  # one sentence, no full stop
     small, large = (unit * 1600)[:100_000], (unit * 6400)[:400_000]
-    t0 = time.perf_counter()
-    run(small, lex)
-    t1 = time.perf_counter()
-    facts = run(large, lex)
-    t2 = time.perf_counter()
-    assert t2 - t1 < 10 * max(t1 - t0, 0.05)  # 4x the text, well under 16x the time
+
+    def best_of(runs: int, text: str) -> tuple[float, list]:  # the least disturbed run on a shared machine
+        times, facts = [], []
+        for _ in range(runs):
+            t0 = time.perf_counter()
+            facts = run(text, lex)
+            times.append(time.perf_counter() - t0)
+        return min(times), facts
+
+    t_small, _ = best_of(3, small)
+    t_large, facts = best_of(2, large)
+    assert t_large < 10 * max(t_small, 0.05)  # 4x the text, well under 16x the time
     assert len(reports(facts)) > 5000
 
 
