@@ -203,3 +203,13 @@ def test_a_restated_count_is_not_picked_out_by_what_follows(text, definite):
 
     facts = quantity_extractor.extract(Document(text), load_default_lexicons())
     assert facts[-1].definite is definite
+
+
+def test_the_pipeline_drops_numbers_read_as_ages_and_renumbers():
+    from factlint.extract.pipeline import extract_facts
+
+    text = "The blast killed Ruth Obi, 62. Tom Ode is 45. Officials said 300 homes were hit and 12 schools shut."
+    facts = extract_facts(Document(text), load_default_lexicons()).facts
+    assert sorted(f.age for f in facts if f.kind == "age") == [45, 62]
+    quantities = [f for f in facts if f.kind == "quantity"]
+    assert [(q.id, q.value) for q in quantities] == [("q1", 300), ("q2", 12)]
