@@ -34,7 +34,8 @@ from factlint.extract import attribution
 from factlint.lang.loader import load_default_lexicons
 from factlint.text.document import Document
 
-DEFAULT_CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+from corpus import DEFAULT_CORPUS
+
 
 # Gold attributions whose cue holds one of these words (or "according to")
 # count for recall: the speech and report verbs the extractor is meant to cover.

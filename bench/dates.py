@@ -33,6 +33,8 @@ from pathlib import Path
 from factlint.extract.time import extract_times
 from factlint.text.document import Document
 
+from corpus import DEFAULT_CORPUS
+
 _TAG = re.compile(r"<(/?)([A-Za-z0-9]+)([^>]*)>|&[a-zA-Z]+;|&#\d+;")
 _ATTR = re.compile(r'(\w+)="([^"]*)"')
 _SCORED_REGIONS = ("TEXT", "TITLE")
@@ -181,7 +183,7 @@ def _context(text: str, start: int, end: int) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    default = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+    default = DEFAULT_CORPUS
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--corpus", type=Path, default=default)
     ap.add_argument("--errors", type=int, default=0, help="print up to N errors")

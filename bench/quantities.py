@@ -29,6 +29,8 @@ from factlint.extract.pipeline import extract_facts
 from factlint.lang.loader import load_default_lexicons
 from factlint.text.document import Document
 
+from corpus import DEFAULT_CORPUS
+
 REPO = Path(__file__).resolve().parents[1]
 SCORED_UNITS = {None, "percent", "percentage point", "votes"}
 
@@ -68,7 +70,7 @@ def time_article(doc_text: str, lex, runs: int) -> float:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--corpus", type=Path, default=REPO.parent / "shared" / "corpus")
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--labels", type=Path, default=REPO / "bench" / "quantity_labels.json")
     ap.add_argument("--runs", type=int, default=50, help="timing runs per article")
     ap.add_argument("--verbose", action="store_true", help="list misses and false positives")

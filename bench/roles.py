@@ -28,6 +28,8 @@ from factlint.extract import people
 from factlint.lang.loader import load_default_lexicons
 from factlint.text.document import Document
 
+from corpus import DEFAULT_CORPUS
+
 REPO = Path(__file__).resolve().parents[1]
 
 
@@ -65,7 +67,7 @@ def ratio(a: int, b: int) -> str:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--corpus", type=Path, default=REPO.parent / "shared" / "corpus")
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--labels", type=Path, default=REPO / "bench" / "roles_labels.json")
     ap.add_argument("--runs", type=int, default=50, help="timing runs per article")
     ap.add_argument("--verbose", action="store_true", help="list misses and false positives")

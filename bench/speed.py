@@ -18,8 +18,9 @@ import time
 import tracemalloc
 from pathlib import Path
 
+from corpus import DEFAULT_CORPUS
+
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
 
 SYNTHETIC = (
     "Council denies closure plan\n\n"
