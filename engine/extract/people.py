@@ -11,7 +11,9 @@ title or an age is a person), and turning the results into fact records.
   person named in full ("Mr Seeley" after "William Seely") is its own
   entity named "(William) Seeley"; a surname shared by two people named in
   full ("Robinson" after Andy and Jason Robinson) is its own entity too
-  (see ``people_surnames``).
+  (see ``people_surnames``).  ``marked_sic`` when every mention is followed
+  by "[sic]"; names glued to a slash ("Reuters/Ann Lee") are credits, not
+  mentions.
 * RoleFact: ``person`` the name mention, ``title`` the title words (never the
   organisation, never "former"), ``org`` when the text gives one,
   ``title_key`` and ``title_class`` (see ``people_titles``).
@@ -81,6 +83,7 @@ def _entity_fact(text: str, e: Entity, fid: str) -> EntityFact:
         id=fid, start=first.start, end=first.end, text=first.text,
         name=name, entity_type=e.entity_type, mentions=mentions, aliases=aliases,
         surname_only=surname_only, near_miss=surname_only and e.presumed_first is not None,
+        marked_sic=all(m.sic for m in e.mentions),
     )
 
 

@@ -233,6 +233,8 @@ class EntityGrouper:
             return "unknown"  # "Wyoming Republicans said", "Cuban Americans"
         if any(self.t.orgs.occurs_in(k) for k in keys):
             return "organization"
+        if not e.speaker and not any(m.titled for m in e.mentions) and any(len(k) >= 2 and self.t.places.has(k) for k in keys):
+            return "place"  # "Rio de Janeiro": a first name ("Rio") opening a place's name is no evidence
         if e.person_evidence or e.speaker:
             return "person"
         if any(self.t.places.has(k) for k in keys):

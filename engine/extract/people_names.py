@@ -50,6 +50,9 @@ _DASHES = re.compile(r"[\s\u2013\u2014-]*")
 #: words as they are compared with lower-case occurrences elsewhere in the text
 _AGE_AFTER = re.compile(r",[ \t]+\d{1,3},")
 _LOWER_WORD = re.compile(r"\w+(?:['\u2019.-]\w+)*")
+# "[sic]" or "(sic)" right after a name (or its possessive): the writer keeps
+# a source's spelling on purpose
+_SIC_AFTER = re.compile(r"(?:['\u2019]s)?['\u2019\"\u201d]?[ \t]*[\[(]sic[\])]", re.IGNORECASE)
 
 
 @dataclass
@@ -67,6 +70,7 @@ class Mention:
     titled: bool = False  # a person title stands right before it
     headline: bool = False
     alias_of: "Mention | None" = None  # the mention this one abbreviates or expands
+    sic: bool = False  # followed by "[sic]": a spelling kept from a source on purpose
     entity: "Entity | None" = None
 
 
@@ -208,8 +212,17 @@ class NameFinder:
             key = tuple(w.low[a : b + 1])
             if len(key) == 1 and key[0] in self.t.demonyms:
                 continue
+            if self._credit(w.start[a], w.end[b]):
+                continue
             start = w.start[a - 1] if hon else w.start[a]
-            self.mentions.append(Mention(start, w.end[b], w.start[a], a, b, key, hon, titled, headline))
+            mention = Mention(start, w.end[b], w.start[a], a, b, key, hon, titled, headline)
+            mention.sic = _SIC_AFTER.match(self.text, w.end[b]) is not None
+            self.mentions.append(mention)
+
+    def _credit(self, start: int, end: int) -> bool:
+        """A name glued to a slash is a credit or a handle, not a mention in
+        the prose: "Reuters/Ann Lee", "LinkedIn/Tom Reed", "Ann Lee/AP"."""
+        return self.text[start - 1 : start] == "/" or self.text[end : end + 1] == "/"
 
     def _initial_word_ok(self, a: int, b: int, capset: set[str]) -> bool:
         """Whether a sentence-initial capitalized word is really part of a name."""

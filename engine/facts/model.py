@@ -330,6 +330,9 @@ class EntityFact(Fact):
     #: names) a person named in full, and no one of exactly that surname is
     #: named: most likely a misspelling of that person's name
     near_miss: bool = False
+    #: every mention is followed by "[sic]": the writer keeps a source's
+    #: spelling on purpose, so it is no misspelling of another name
+    marked_sic: bool = False
     entity_type: str = "unknown"  # person, organization, place, unknown
     mentions: list[Span] = Field(default_factory=list)
     aliases: list[str] = Field(default_factory=list)

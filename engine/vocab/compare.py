@@ -150,8 +150,11 @@ def names_spelled_differently(a: Fact, b: Fact, ctx: EvalContext) -> bool:
       has a surname one letter off): the surnames are close.  Other
       surname-only people (a namesake, someone never named in full) are
       different people, not spellings.
+    * A name the writer marks "[sic]" is a source's spelling kept on purpose.
     """
     if a.id == b.id or getattr(a, "entity_type", None) != "person" or getattr(b, "entity_type", None) != "person":
+        return False
+    if getattr(a, "marked_sic", False) or getattr(b, "marked_sic", False):
         return False
     ta, tb = _name_tokens(getattr(a, "name")), _name_tokens(getattr(b, "name"))
     if not ta or not tb or ta == tb:
