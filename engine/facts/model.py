@@ -348,6 +348,12 @@ class RepetitionFact(Fact):
     second: Span
     previous: str | None = None
     following: str | None = None
+    #: how the second word is written: "lower", "capitalized" (a name or a
+    #: title: "Bafana Bafana", "law lord Lord Bingham") or "upper" (an
+    #: acronym or shouting: "at AT&T", "ME ME")
+    second_case: str = "lower"
+    #: how many times the word stands in a row (3 in "Gimme Gimme Gimme")
+    run: int = 2
 
 
 #: every fact class, in the order kinds are documented
