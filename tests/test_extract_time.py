@@ -545,3 +545,117 @@ def test_a_sentence_initial_month_is_a_time_only_when_called_a_month(text, expec
     assert [(t.text, t.value) for t in found] == expected
     for t in found:
         assert (t.start, t.end) == (text.index(t.text), text.index(t.text) + len(t.text))
+
+
+# -- events told by a verb meet the same event told by a noun (session 3) -----
+from factlint.api import check_text, load_rules  # noqa: E402
+
+MISMATCH = load_rules().only(["dates/event-date-mismatch"])
+
+
+def mismatches(text: str, published: str) -> list[tuple[str, str]]:
+    """(first, second) cited event texts of every event-date-mismatch finding."""
+    report = check_text(text, published=published, rules=MISMATCH)
+    return [tuple(c.text for c in f.citations[:2]) for f in report.findings]
+
+
+# (text, published, [(trigger, anchor, date, event_key), ...])
+VERB_TOLD_CASES = [
+    ("The fire at Hartley Mill broke out on March 4, firefighters said.\n\n"
+     "An inquiry into the Hartley Mill fire, which started on March 6, opened on Monday.", "2024-03-20",
+     [("broke out", "The fire at Hartley Mill broke out on March 4", "2024-03-04", "fire hartley mill"),
+      ("started", "the Hartley Mill fire, which started on March 6", "2024-03-06", "fire hartley mill"),
+      ("opened", "opened on Monday", "2024-03-18", "open")]),
+    # a bare definite "the election" told by a verb takes the article's one specific election key
+    ("The election will be held on July 4. Voters prepare for the July 11 general election.", "2024-06-20",
+     [("held", "The election will be held on July 4", "2024-07-04", "election general"),
+      ("election", "the July 11 general election", "2024-07-11", "election general")]),
+    ("The Kellerton primary takes place on Feb. 9. Candidates tour before the Feb. 19 Kellerton primary.", "2024-01-20",
+     [("takes place", "The Kellerton primary takes place on Feb. 9", "2024-02-09", "primary kellerton"),
+      ("primary", "the Feb. 19 Kellerton primary", "2024-02-19", "primary kellerton")]),
+    ("Police examined the Dunmore blast, which happened last Tuesday, and blamed gas for the May 2 Dunmore blast.",
+     "2024-05-10",
+     [("happened", "the Dunmore blast, which happened last Tuesday", "2024-05-07", "blast dunmore"),
+      ("blast", "the May 2 Dunmore blast", "2024-05-02", "blast dunmore")]),
+    # a place after the verb names the event as one after the noun does
+    ("A fire broke out at Hartley Mill on March 4.", "2024-03-20",
+     [("broke out", "A fire broke out at Hartley Mill on March 4", "2024-03-04", "fire hartley mill")]),
+    # "another"/"a second" fire is a new event: no place, no key taken
+    ("A fire broke out at Hartley Mill on March 4. Another fire broke out at Hartley Mill on March 6.", "2024-03-20",
+     [("broke out", "A fire broke out at Hartley Mill on March 4", "2024-03-04", "fire hartley mill"),
+      ("broke out", "Another fire broke out at Hartley Mill on March 6", "2024-03-06", "fire")]),
+    # the object of a preposition is not the subject of the happening verb
+    ("The inquiry into the March 4 fire began on May 1. The Hartley Mill fire spread fast.", "2024-05-20",
+     [("fire", "the March 4 fire", "2024-03-04", "fire"), ("began", "began on May 1", "2024-05-01", "begin")]),
+    # an ending is not the event: the strike's end keeps its own key
+    ("The Kellerton strike began on Monday and ended on Thursday.", "2024-03-20",
+     [("began", "The Kellerton strike began on Monday", "2024-03-18", "strike kellerton"),
+      ("ended", "ended on Thursday", "2024-03-14", "end")]),
+]
+
+
+@pytest.mark.parametrize("text,published,expected", VERB_TOLD_CASES)
+def test_an_event_told_by_a_verb_gets_the_key_of_its_noun(text, published, expected):
+    found = events(text, published)
+    assert [(e.trigger.text, e.anchor.text, e.date, e.event_key) for e in found] == expected
+    starts = [text.index(anchor) for _, anchor, _, _ in expected]
+    assert [(e.anchor.start, e.anchor.end) for e in found] == [(s, s + len(a)) for s, (_, a, _, _) in zip(starts, expected)]
+    check_spans(text, found)
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    ("The fire at Hartley Mill broke out on March 4, firefighters said.\n\n"
+     "An inquiry into the Hartley Mill fire, which started on March 6, opened on Monday.", "2024-03-20",
+     [("The fire at Hartley Mill broke out on March 4", "the Hartley Mill fire, which started on March 6")]),
+    ("The election will be held on July 4. Voters prepare for the July 11 general election.", "2024-06-20",
+     [("The election will be held on July 4", "the July 11 general election")]),
+    ("The general election will be held on July 4. Voters prepare for the July 11 general election.", "2024-06-20",
+     [("The general election will be held on July 4", "the July 11 general election")]),
+    ("The Kellerton primary takes place on Feb. 9. Candidates tour before the Feb. 19 Kellerton primary.", "2024-01-20",
+     [("The Kellerton primary takes place on Feb. 9", "the Feb. 19 Kellerton primary")]),
+    ("Police examined the Dunmore blast, which happened last Tuesday, and blamed gas for the May 2 Dunmore blast.",
+     "2024-05-10", [("the Dunmore blast, which happened last Tuesday", "the May 2 Dunmore blast")]),
+])
+def test_event_date_mismatch_fires_on_an_event_told_by_a_verb_and_a_noun(text, published, expected):
+    assert mismatches(text, published) == expected
+
+
+@pytest.mark.parametrize("text,published", [
+    # two different events with the same noun
+    ("A fire broke out at Hartley Mill on March 4. A second fire broke out at the mill on March 6.", "2024-03-20"),
+    ("A fire broke out at Hartley Mill on March 4. Another fire broke out at Hartley Mill on March 6.", "2024-03-20"),
+    ("Voters chose in the first round on May 5 and the run-off on May 19.", "2024-05-20"),
+    # an event and its inquiry or anniversary
+    ("The Hartley Mill fire broke out on March 4. The inquiry into the March 4 fire opened on May 1.", "2024-05-20"),
+    ("The Hartley Mill fire broke out on March 4. The inquiry into the fire began on May 1.", "2024-05-20"),
+    ("The Hartley Mill fire broke out on March 4, 2023. Crowds marked the anniversary of the Hartley Mill fire on March 4.",
+     "2024-03-20"),
+    # a start and an end
+    ("The Kellerton strike began on Monday and ended on Thursday.", "2024-03-20"),
+    ("The Kellerton strike began on March 4. The Kellerton strike ended on March 9.", "2024-03-20"),
+    # a weekday-only date
+    ("The Kellerton primary takes place on Tuesday. Candidates tour before the Feb. 19 Kellerton primary.", "2024-02-15"),
+    # a verb whose subject is not the event noun
+    ("The fire at Hartley Mill broke out on March 4. Firefighters said on March 6 that the fire was out.", "2024-03-20"),
+    # a bare "election" never fires on its own, nor with two specific elections to choose from
+    ("The election will be held on July 4. The election on July 11 is a rerun.", "2024-06-20"),
+    ("The election will be held on July 4. The July 11 local election and the July 18 general election follow.",
+     "2024-06-20"),
+    # "general" only where both have it
+    ("The local election will be held on July 4. Voters prepare for the July 11 general election.", "2024-06-20"),
+])
+def test_event_date_mismatch_stays_quiet_on_correct_copy(text, published):
+    assert mismatches(text, published) == []
+
+
+def test_verb_told_event_keeps_code_point_offsets_in_crlf_text_with_emoji_and_accents():
+    text = "Café 😀 news\r\n\r\nThe fire at Hartley Mill broke out on March 4 🔥.\r\nThe Hartley Mill fire, which started on March 6, spread to Zoë’s café.\r\n"
+    found = events(text, "2024-03-20")
+    first, second = "The fire at Hartley Mill broke out on March 4", "The Hartley Mill fire, which started on March 6"
+    assert [(e.start, e.end, e.text, e.event_key) for e in found] == [
+        (text.index(first), text.index(first) + len(first), first, "fire hartley mill"),
+        (text.index(second), text.index(second) + len(second), second, "fire hartley mill"),
+    ]
+    assert [(e.trigger.start, e.trigger.text) for e in found] == [(text.index("broke out"), "broke out"), (text.index("started"), "started")]
+    check_spans(text, found)
+    assert mismatches(text, "2024-03-20") == [(first, second)]

@@ -16,6 +16,16 @@ lexicons is attached to the time:
   date before the sentence when the subject names no event and refers back
   ("The development came a day after").
 
+An event noun told by a verb from ``event-happening-verbs`` ("The fire at
+Hartley Mill broke out on March 4", "The election will be held on July 4",
+"the blast, which happened last Tuesday") is keyed like the dated noun
+("fire hartley mill"), see ``time_event_keys``.  The verb's subject is the
+event noun right before its verb group, after a place ("at Hartley Mill")
+or a relative pronoun (", which"), for every event verb; for a happening
+verb a noun inside a prepositional phrase ("the inquiry into the March 4
+fire began") is no subject, except as the antecedent of a relative ("An
+inquiry into the fire, which started ...").
+
 No event span reaches outside the paragraph of its time (nor across the
 headline's edge).
 
@@ -31,22 +41,26 @@ speech events (statements are the attribution extractor's).
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from ..facts.model import EventFact, Span, TimeFact
 from ..lexicon import Lexicons
 from ..text.document import Document
 from .time_calendar import shift_value
-from .time_event_keys import noun_key, verb_key, verb_tense, with_place
+from .time_event_keys import (
+    adopt_specific_keys, governed_by_preposition, noun_key, noun_phrase, phrase_key, place_at, verb_key, verb_tense,
+)
 from .time_event_vocab import Vocabulary, vocabulary
 from .time_patterns import sentence_window
 
 _DETERMINER_BEFORE = re.compile(r"(?<![\w])(?:the|a|an|its|this|that|last|their|his|her|our|next)\s{1,3}$", re.IGNORECASE)
-_DETERMINER_PHRASE = re.compile(
-    r"(?<![\w])(?:the|a|an|its|this|that|their|his|her|our)((?:\s{1,3}[A-Za-z][\w-]{0,30}){0,3})\s{1,3}$", re.IGNORECASE
-)
+_VERB_GROUP = r"(?:(?:will|would|was|were|is|are|has|had|have|been|be|to|scheduled|set|expected|due)\s{1,3}){0,3}"
+_SUBJECT_GLUE = re.compile(r"\s{1,3}" + _VERB_GROUP)
+_RELATIVE_GLUE = re.compile(r"(?:\s{0,2},\s{1,3}|\s{1,3})(?:which|that)\s{1,3}" + _VERB_GROUP)
+_NON_FINITE = re.compile(r"(?<![\w])(?:to|due)(?![\w])")
+# "the anniversary of " before an event noun's phrase
+_FRAME_BEFORE = re.compile(r"(?<![\w])([A-Za-z]+)\s{1,3}(?:of|into|over|for)\s{1,3}$")
 _POSSESSIVE = re.compile(r"['’]s(?![\w])")
-# "the March 4 fire at Hartley Mill": a place named right after the event noun
-_PLACE_AFTER = re.compile(r"[ \t]+(?:at|in|near|on)[ \t]+(?:the[ \t]+)?(?P<name>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3})")
 _MODIFIER_GAP = re.compile(r"(?:['’]s)?(?:\s{1,3}[A-Za-z][\w-]{0,30}){0,3}\s{1,3}")
 _GLUE_BEFORE_TIME = re.compile(
     r"\s{1,3}(?:(?:on|of|in|at|during|from|scheduled\s+for|set\s+for|planned\s+for|slated\s+for|held\s+on)\s{1,3})?"
@@ -62,33 +76,49 @@ _DETERMINER_AFTER = re.compile(r"\s{1,3}(?:the|a|an|its|this|that|their|his|her|
 _ANAPHORIC_SUBJECT = re.compile(r"[\"“‘']?(?:The|This|That|These|It|Those)(?:\s+\w+){0,3}\s+\w+\s*$")
 
 
+class _Words(NamedTuple):
+    nouns: Vocabulary
+    verbs: Vocabulary
+    support: Vocabulary
+    happening: Vocabulary
+    frames: Vocabulary
+
+
 def find_events(doc: Document, times: list[TimeFact], shifts: dict[str, tuple[int, str]], lex: Lexicons) -> list[EventFact]:
     """Events in document order, numbered e1.."""
-    nouns = vocabulary(lex.get("event-nouns").phrases, False)
-    verbs = vocabulary(lex.get("event-verbs").phrases, True)
-    support = vocabulary(lex.get("event-support-verbs").phrases, True)
+    words = _Words(
+        vocabulary(lex.get("event-nouns").phrases, False),
+        vocabulary(lex.get("event-verbs").phrases, True),
+        vocabulary(lex.get("event-support-verbs").phrases, True),
+        vocabulary(lex.get("event-happening-verbs").phrases, True),
+        vocabulary(lex.get("event-frame-nouns").phrases, False),
+    )
+    nouns, verbs, support = words.nouns, words.verbs, words.support
     if not nouns.words and not verbs.words:
         return []
     text = doc.text
     events: list[EventFact] = []
+    keyed: list[tuple[EventFact, str]] = []
     seen: set[tuple[int, int]] = set()
     for i, t in enumerate(times):
         para = doc.paragraph_at(t.start)
         lo, hi = (para.start, para.end) if para else (0, len(text))
+        found: tuple[EventFact, str] | None = None
         if t.id in shifts:
-            found = _event_after_shift(text, (lo, hi), t, times, i, shifts[t.id], events, nouns, verbs, support)
+            after = _event_after_shift(text, (lo, hi), t, times, i, shifts[t.id], events, nouns, verbs, support)
+            found = (after, "") if after is not None else None
         elif t.time_type in ("date", "time"):
             found = (
                 _noun_after_time(text, (lo, hi), t, nouns)
-                or _noun_before_time(text, lo, t, nouns)
-                or _verb_before_time(text, t, nouns, verbs, support)
+                or _noun_before_time(text, lo, t, nouns, words.frames)
+                or _verb_before_time(text, t, words)
             )
-        else:
-            found = None
-        if found is None or (found.trigger.start, found.trigger.end) in seen:
+        if found is None or (found[0].trigger.start, found[0].trigger.end) in seen:
             continue
-        seen.add((found.trigger.start, found.trigger.end))
-        events.append(found)
+        seen.add((found[0].trigger.start, found[0].trigger.end))
+        events.append(found[0])
+        keyed.append(found)
+    adopt_specific_keys(keyed)
     events.sort(key=lambda e: e.start)
     for n, event in enumerate(events, 1):
         event.id = f"e{n}"
@@ -106,7 +136,7 @@ def _event(text: str, trigger: tuple[int, int], anchor: tuple[int, int], t: Time
 
 
 # -- noun events -----------------------------------------------------------
-def _noun_after_time(text: str, para: tuple[int, int], t: TimeFact, nouns: Vocabulary) -> EventFact | None:
+def _noun_after_time(text: str, para: tuple[int, int], t: TimeFact, nouns: Vocabulary) -> tuple[EventFact, str] | None:
     """"the January 3 US drone attack", "Monday's vote"."""
     det = _DETERMINER_BEFORE.search(text, max(para[0], t.start - 8), t.start)
     possessive = _POSSESSIVE.match(text, t.end, para[1])
@@ -117,15 +147,15 @@ def _noun_after_time(text: str, para: tuple[int, int], t: TimeFact, nouns: Vocab
         return None
     modifiers = _WORD.findall(text, t.end + (possessive.end() - t.end if possessive else 0), m.start())
     start = det.start() if det else t.start
-    key = noun_key(m.group(), modifiers, nouns)
-    place = _PLACE_AFTER.match(text, m.end(), min(para[1], m.end() + 60))
-    if place:  # "the March 4 fire at Hartley Mill"
-        key = with_place(key, " ".join(place.group("name").split()))
-    return _event(text, (m.start(), m.end()), (start, m.end()), t, t.value, "unknown", key)
+    determiner = det.group().split()[0].lower() if det else ""
+    determiner = "" if determiner in ("last", "next") else determiner  # part of the time, not an article
+    key, reference = phrase_key(m.group(), determiner, modifiers, place_at(text, m.end(), min(para[1], m.end() + 60))[1], nouns)
+    return _event(text, (m.start(), m.end()), (start, m.end()), t, t.value, "unknown", key), reference
 
 
-def _noun_before_time(text: str, floor: int, t: TimeFact, nouns: Vocabulary) -> EventFact | None:
-    """"the election on Nov. 8", "an attack last week"."""
+def _noun_before_time(text: str, floor: int, t: TimeFact, nouns: Vocabulary, frames: Vocabulary) -> tuple[EventFact, str] | None:
+    """"the election on Nov. 8", "an attack last week"; not "the anniversary of
+    the fire on March 4" (the date is the anniversary's: ``event-frame-nouns``)."""
     last = None
     for m in nouns.finditer(text, max(floor, t.start - 40), t.start):
         last = m
@@ -133,17 +163,20 @@ def _noun_before_time(text: str, floor: int, t: TimeFact, nouns: Vocabulary) -> 
         return None
     if _AUX_BEFORE.search(text, max(floor, last.start() - 12), last.start()):
         return None  # "the council will vote on Friday": a verb, read by _verb_before_time
-    det = _DETERMINER_PHRASE.search(text, max(floor, last.start() - 50), last.start())
-    start, modifiers = (det.start(), _WORD.findall(det.group(1))) if det else (last.start(), [])
-    return _event(text, (last.start(), last.end()), (start, t.end), t, t.value, "unknown", noun_key(last.group(), modifiers, nouns))
+    start, determiner, modifiers = noun_phrase(text, last.start(), floor)
+    frame = _FRAME_BEFORE.search(text, max(floor, start - 30), start)
+    if frame is not None and frame.group(1).lower() in frames:
+        return None
+    key, reference = phrase_key(last.group(), determiner, modifiers, "", nouns)
+    return _event(text, (last.start(), last.end()), (start, t.end), t, t.value, "unknown", key), reference
 
 
 # -- verb events -----------------------------------------------------------
-def _verb_before_time(text: str, t: TimeFact, nouns: Vocabulary, verbs: Vocabulary, support: Vocabulary) -> EventFact | None:
+def _verb_before_time(text: str, t: TimeFact, words: _Words) -> tuple[EventFact, str] | None:
     """"X died on Tuesday", "the resolution passed on Sunday", "will take place on Friday"."""
     left, _ = sentence_window(text, t.start, t.end, before=100)
     verb = None
-    for m in verbs.finditer(text, max(left, t.start - 70), t.start):
+    for m in words.verbs.finditer(text, max(left, t.start - 70), t.start):
         verb = m
     if verb is None:
         return None
@@ -152,26 +185,39 @@ def _verb_before_time(text: str, t: TimeFact, nouns: Vocabulary, verbs: Vocabula
         return None
     if t.granularity == "year" and not _IN_BEFORE_YEAR.search(gap):
         return None  # "released 2016: Obama's America": a bare year after a verb is rarely its date
-    obj = nouns.search(text, verb.end(), t.start)
-    subject = _subject_noun(text, verb.start(), left, nouns)
-    noun = obj or subject
-    anchor_start = verb.start()
-    if subject is not None:
-        det = _DETERMINER_PHRASE.search(text, max(left, subject.start() - 50), subject.start())
-        anchor_start = det.start() if det else subject.start()
-    return _verb_event(text, verb, noun, (anchor_start, t.end), t, t.value, nouns, verbs, support)
+    obj = words.nouns.search(text, verb.end(), t.start)
+    happening = verb.group() in words.happening
+    subject = _subject_noun(text, verb.start(), left, words.nouns, happening and not verb.group().split()[0].endswith("ing"))
+    noun = obj or (subject[0] if subject else None)
+    anchor_start = noun_phrase(text, subject[0].start(), left)[0] if subject else verb.start()
+    if noun is not None and happening:  # "the fire at Hartley Mill broke out"
+        _, determiner, modifiers = noun_phrase(text, noun.start(), verb.end() if obj else left)
+        place = place_at(text, obj.end(), t.start)[1] if obj else subject[1] or place_at(text, verb.end(), t.start)[1]
+        key, reference = phrase_key(noun.group(), determiner, modifiers, place, words.nouns, told_by_verb=True)
+        return _event(text, (verb.start(), verb.end()), (anchor_start, t.end), t, t.value, verb_tense(text, verb), key), reference
+    event = _verb_event(text, verb, noun, (anchor_start, t.end), t, t.value, words.nouns, words.verbs, words.support)
+    return event, ""
 
 
-def _subject_noun(text: str, verb_start: int, left: int, nouns: Vocabulary) -> re.Match[str] | None:
-    """An event noun right before the verb group ("the meeting will take place")."""
-    last = None
-    for m in nouns.finditer(text, max(left, verb_start - 40), verb_start):
-        last = m
-    if last is None:
-        return None
-    between = text[last.end() : verb_start]
-    if re.fullmatch(r"\s{1,3}(?:(?:will|would|was|were|is|are|has|had|have|been|be|to|scheduled|set|expected|due)\s{1,3}){0,3}", between):
-        return last
+def _subject_noun(text: str, verb_start: int, left: int, nouns: Vocabulary, finite: bool) -> tuple[re.Match[str], str] | None:
+    """The event noun whose verb group starts at ``verb_start``, and the place
+    named after it: right before the group ("the meeting will take place"),
+    after a place ("the fire at Hartley Mill broke out") or as the antecedent
+    of a relative ("the blast, which happened").  With ``finite`` (a happening
+    verb not in -ing), a noun governed by a preposition is no subject ("the
+    inquiry into the fire began"), unless a relative or a non-finite group
+    follows it ("an inquiry into the fire, which started", "the Grand Final,
+    due to be held")."""
+    for m in reversed(nouns.finditer(text, max(left, verb_start - 80), verb_start)[-3:]):  # a name may hold a noun: "Summit Hall"
+        glue_start, place = place_at(text, m.end(), verb_start)
+        if _RELATIVE_GLUE.fullmatch(text, glue_start, verb_start):
+            return m, place
+        glue = _SUBJECT_GLUE.fullmatch(text, glue_start, verb_start)
+        if glue is None:
+            continue
+        if finite and not _NON_FINITE.search(glue.group()) and governed_by_preposition(text, m.start(), left):
+            return None
+        return m, place
     return None
 
 
