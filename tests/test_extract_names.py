@@ -79,3 +79,43 @@ def test_a_city_opening_with_a_first_name_is_a_place() -> None:
 def test_a_person_named_like_a_city_with_a_title_is_still_a_person() -> None:
     text = "Team news\n\nDefender Rio Ferdinand is fit. Coach Ann Lee said Ferdinand would start.\n"
     assert entities(text)["Rio Ferdinand"].entity_type == "person"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Siblings win\n\nMaria Gonzalez and her brother, Mario Gonzalez, won.\n\nMario Gonzalez said it was hard.\n",
+        "Cousins win\n\nCarla Benton won the race.\n\nHer cousin Carlo Benton said it was hard.\n",
+    ],
+)
+def test_one_letter_apart_first_names_of_two_people_pass(text: str) -> None:
+    assert spelling_findings(text) == []
+
+
+def test_named_with_lists_same_surname_entities_of_one_sentence() -> None:
+    text = "Siblings\n\nMaria Gonzalez and Mario Gonzalez won. Later Mario Gonzalez spoke.\n"
+    found = entities(text)
+    maria, mario = found["Maria Gonzalez"], found["Mario Gonzalez"]
+    assert maria.named_with == [mario.id] and mario.named_with == [maria.id]
+
+
+def test_same_gender_first_names_one_letter_apart_still_fire() -> None:
+    text = "Winner named\n\nDaniel Marston won the race.\n\nDaniele Marston said it was hard.\n"
+    assert len(spelling_findings(text)) == 1
+
+
+def test_a_titled_surname_goes_to_the_namesake_with_that_title() -> None:
+    text = (
+        "Lawmakers split\n\nSen. Ruth Cole and her husband, Rep. Daniel Cole, split.\n\n"
+        "Rep. Cole backs the bill. Sen. Cole said she would vote against it.\n"
+    )
+    found = entities(text)
+    assert "Sen. Cole" in found["Ruth Cole"].aliases and "Rep. Cole" in found["Daniel Cole"].aliases
+    assert [f for f in factlint.check_text(text).findings if f.rule == "people/title-mismatch"] == []
+
+
+def test_a_person_is_cited_where_the_body_gives_the_full_name() -> None:
+    text = "Ram\u00edrez fined\r\n\r\nThe judge fined Jos\u00e9 Ram\u00edrez on Monday. Jos\u00e9 Ramires, 41, paid.\r\n"
+    (finding,) = spelling_findings(text)
+    first = finding.citations[0]
+    assert (first.start, first.text, first.line) == (text.index("Jos\u00e9 Ram\u00edrez"), "Jos\u00e9 Ram\u00edrez", 3)

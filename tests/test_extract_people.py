@@ -505,3 +505,101 @@ def test_a_speaker_with_an_appositive_links_to_the_person(text, speaker, entity)
     (stmt,) = [f for f in facts if f.kind == "statement"]
     assert stmt.speaker.text == speaker
     assert ents[stmt.speaker_entity] == entity
+
+
+# -- ages given with a pronoun ("He was 88.") ----------------------------------
+@pytest.mark.parametrize("text, person, expression, at_event", [
+    ("John Marsh has died. He was 88.", "John Marsh", "He was 88", False),
+    ("Ann Reed met John Marsh. She is 54 years old.", "Ann Reed", "She is 54 years old", False),
+    ("Ann Reed met John Marsh, and he was 70 and frail.", "John Marsh", "he was 70", False),
+    ("John Marsh has died.\n\nTom Reed spoke.\n\nHe was 88.", "Tom Reed", "He was 88", False),
+    ("Club news\n\nJohn Marsh hired Tom Reed.\n\nMr Marsh spoke. He was 88.", "Mr Marsh", "He was 88", False),  # the nearest sentence wins
+    ("John Marsh has died. He was 12 when he first played.", "John Marsh", "He was 12", True),
+    ("John Marsh said he had flown since he was 5.", "John Marsh", "he was 5", True),
+    ("John Marsh, who was 88, died.", "John Marsh", "88", False),
+    ("John Marsh, who was 12 when he first played, died.", "John Marsh", "12", True),
+])
+def test_age_given_with_a_pronoun(text, person, expression, at_event):
+    (a,) = kind(run(text), "age")
+    assert triple(a.person) == span(text, person)
+    assert triple(a.expression) == span(text, expression)
+    assert a.at_event == at_event
+    assert a.anaphoric == (not expression.isdigit())
+
+
+@pytest.mark.parametrize("text", [
+    "John Marsh has died. He was 88th in the list.",
+    "Ann Lee won. She was 5-2 in the final.",
+    "John Marsh is tall. He is 6ft.",
+    "John Marsh and Ann Lee left. They were 88.",
+    "John Marsh bought a horse. It was 88.",
+    "Ann Lee has died. He was 88.",  # no man named
+    "John Marsh met Tom Reed. He was 88.",  # either of them
+    "John Marsh has died.\n\nThe club spoke.\n\nIt said so.\n\nHe was 88.",  # too far back
+    "The man who was 88 died. John Marsh said so.",  # "who" after no name
+])
+def test_no_age_for_a_pronoun_without_one_fitting_person(text):
+    assert kind(run(text), "age") == []
+
+
+def test_pronoun_age_rule_fires_and_its_offsets_in_crlf_text_with_emoji_and_accents():
+    import factlint
+
+    text = "Fête 🎉 news\r\n\r\n🎉 Zoë Ångström has died. She was 88.\r\nMs Ångström, 86, sang 😀 for years."
+    ages = kind(run(text), "age")
+    assert [(triple(a.person), triple(a.expression)) for a in ages] == [
+        (span(text, "Zoë Ångström"), span(text, "She was 88")),
+        (span(text, "Ms Ångström"), span(text, "86")),
+    ]
+    found = [f for f in factlint.check_text(text).findings if f.rule == "people/age-mismatch"]
+    assert len(found) == 1
+
+
+# -- a title in an appositive before the name ("The council leader, Ann Lee,") --
+@pytest.mark.parametrize("text, person, title, org, former", [
+    ("The council leader, Ann Lee, said the cuts were needed.", "Ann Lee", "leader", None, False),
+    ("Its chief executive, Tom Reed, said so.", "Tom Reed", "chief executive", None, False),
+    ("Former mayor, Sam Hill, said the plan would fail.", "Sam Hill", "mayor", None, True),
+    ("The school's headteacher, Margaret Seely, said yes.", "Margaret Seely", "headteacher", None, False),
+    ("The Labour leader, Ann Lee, said no.", "Ann Lee", "leader", "Labour", False),
+    ("Ann Lee met the former party chairman, Tom Reed, on Monday.", "Tom Reed", "chairman", None, True),
+    ("The mayor, Ann Lee, and her deputy left.", "Ann Lee", "mayor", None, False),  # "and" and no name: one person
+])
+def test_title_in_an_appositive_before_the_name(text, person, title, org, former):
+    (role,) = kind(run(text), "role")
+    assert triple(role.person) == span(text, person)
+    assert triple(role.title) == span(text, title)
+    assert triple(role.org) == (span(text, org) if org else None)
+    assert role.former == former
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor, Ann Lee and Tom Reed attended.",  # a list: the mayor may be a third person
+    "The mayor, Ann Lee, and Tom Reed attended.",
+    "The mayor, Ann Lee, Tom Reed and Sam Hill attended.",
+    "The council, Labour-run since 2010, said no.",
+    "A second auditor, Deloitte & Touche, was banned.",  # not a person
+    "It was worse than the council leader, Tom Reed said.",  # the name opens a new clause
+])
+def test_no_role_for_lists_and_organisation_appositives(text):
+    assert kind(run(text), "role") == []
+
+
+@pytest.mark.parametrize("text, speaker, speaker_type", [
+    ("The council leader, Ann Lee, said the cuts were needed.", "The council leader, Ann Lee", "person"),
+    ("The council, Labour-run since 2010, said the plan was sound.", "The council", "organization"),
+])
+def test_a_speaker_described_before_the_name_is_typed_by_the_name(text, speaker, speaker_type):
+    import factlint
+
+    (stmt,) = [f for f in factlint.extract(text).facts if f.kind == "statement"]
+    assert (stmt.speaker.text, stmt.speaker_type) == (speaker, speaker_type)
+
+
+def test_appositive_role_offsets_in_crlf_text_with_emoji_and_accents():
+    text = "Fête 🎉 news\r\n\r\n🎉 The club's chairman, José Núñez, said 😀 no.\r\nTreasurer José Núñez agreed."
+    roles = kind(run(text), "role")
+    assert [(triple(r.person), triple(r.title)) for r in roles] == [
+        (span(text, "José Núñez"), span(text, "chairman")),
+        (span(text, "José Núñez", 1), span(text, "Treasurer")),
+    ]

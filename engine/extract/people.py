@@ -7,13 +7,16 @@ title or an age is a person), and turning the results into fact records.
 * EntityFact: ``name`` is the fullest written form without honorific
   ("Richard Thomas"), ``aliases`` the other written forms ("Mr Thomas",
   "Thomas", an acronym), ``mentions`` every mention in text order, and the
-  fact's own span is the first mention.  A surname-only near miss of a
+  fact's own span (what a finding about the entity cites) is the first
+  body mention, for a person the first with the most name words, the one
+  that shows the name ("José Ramírez", not the headline's "Ramírez").  A surname-only near miss of a
   person named in full ("Mr Seeley" after "William Seely") is its own
   entity named "(William) Seeley"; a surname shared by two people named in
   full ("Robinson" after Andy and Jason Robinson) is its own entity too
   (see ``people_surnames``).  ``marked_sic`` when every mention is followed
   by "[sic]"; names glued to a slash ("Reuters/Ann Lee") are credits, not
-  mentions.
+  mentions; ``named_with`` lists the entities of the same last name named
+  in one sentence with it (two people side by side).
 * RoleFact: ``person`` the name mention, ``title`` the title words (never the
   organisation, never "former"), ``org`` when the text gives one,
   ``title_key`` and ``title_class`` (see ``people_titles``).
@@ -50,16 +53,38 @@ def extract(doc: Document, lex: Lexicons) -> list[Fact]:
     head = doc.headline
     roles = RoleFinder(words, lex, tables, mentions, head.end if head else 0).find()
     ages = AgeFinder(doc, words, lex, tables, mentions).find()
+    typed = False
     for found in [r.person for r in roles] + [a.person for a in ages if a.person is not None]:
         if found.entity is not None and found.entity.entity_type == "unknown":
             found.entity.person_evidence = True
             found.entity.entity_type = grouper.type_of(found.entity)
+            typed = typed or found.entity.entity_type == "person"
+    if typed:
+        grouper.type_by_first_names()  # "José Ramírez" beside "José Ramires, 41"
     text = doc.text
     facts: list[Fact] = [_entity_fact(text, e, f"n{i}") for i, e in enumerate(entities, 1)]
+    _mark_named_together(doc, entities, facts)
     keys = TitleKeys(lex)
     facts.extend(_role_fact(text, r, f"p{i}", keys) for i, r in enumerate(roles, 1))
     facts.extend(_age_fact(text, a, f"a{i}") for i, a in enumerate(ages, 1))
     return facts
+
+
+def _mark_named_together(doc: Document, entities: list[Entity], facts: list[Fact]) -> None:
+    """Fill ``named_with``: entities sharing a last name word with a
+    mention in one sentence ("Maria Gonzalez and her brother, Mario
+    Gonzalez")."""
+    by_last: dict[str, list[int]] = {}
+    for i, e in enumerate(entities):
+        by_last.setdefault(e.key[-1], []).append(i)
+    for group in by_last.values():
+        if len(group) < 2:
+            continue
+        sentences = {i: {s.index for m in entities[i].mentions if (s := doc.sentence_at(m.start))} for i in group}
+        for i in group:
+            for j in group:
+                if i != j and sentences[i] & sentences[j]:
+                    facts[i].named_with.append(facts[j].id)
 
 
 def _extent(text: str, spans: list[Span]) -> dict:
@@ -78,7 +103,9 @@ def _entity_fact(text: str, e: Entity, fid: str) -> EntityFact:
         form = " ".join(s.text.split())
         if form != name and form not in aliases:
             aliases.append(form)
-    first = mentions[0]
+    body = [m for m in e.mentions if not m.headline] or e.mentions
+    cited = max(body, key=lambda m: (len(m.key), -m.start)) if e.entity_type == "person" else body[0]
+    first = Span.of(text, cited.start, cited.end)
     return EntityFact(
         id=fid, start=first.start, end=first.end, text=first.text,
         name=name, entity_type=e.entity_type, mentions=mentions, aliases=aliases,

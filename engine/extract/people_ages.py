@@ -16,7 +16,14 @@ Owns the age shapes:
   "at the age of N" and "aged N when" mark the age ``at_event`` (an age at
   some event, not now) unless a death word comes just before;
 * ``Smith (54)``, only for 16-110 and when no other bracketed number is near
-  (sports reports use "Smith (54)" for the minute of a substitution).
+  (sports reports use "Smith (54)" for the minute of a substitution);
+* ``He was 88.`` / ``She is 54.`` / ``he was 88 years old`` (anaphoric: the
+  nearest person of that gender before it in the same or previous paragraph,
+  none when another person who fits is named in that person's sentence or
+  the pronoun's; gender as ``speech_speakers.speaker_gender`` reads it from
+  the person's mentions) and ``Smith, who was 88,`` (the name right before
+  "who"); "was N when" is ``at_event``, as for "Smith was 12 when", and so is
+  "since/when/until ... he was 5".
 
 Never for durations ("54 years") or things ("a 54-year-old law"): after
 "N-year-old" there must be a name, a person noun or title (``person-nouns``,
@@ -30,12 +37,17 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..lexicon import Lexicons
 from ..text.document import Document
 from .people_names import Mention
 from .people_tables import NameTables
 from .people_words import PhraseIndex, Words
+from .speech_speakers import speaker_gender
+
+if TYPE_CHECKING:
+    from .people_grouping import Entity
 
 _YEAR_OLD = re.compile(r"(?<![\w.,-])(\d{1,3})[- ]years?[- ]old(?![\w-])")
 _AT_AGE = re.compile(r"(?<![\w-])at[ \t]+the[ \t]+age[ \t]+of[ \t]+(\d{1,3})(?![\d.,]?\d|[\w-])")
@@ -49,6 +61,17 @@ _COPULA_AGE = re.compile(
     r"[ \t]+(?:is|was|turns|turned|will[ \t]+be)[ \t]+(?P<age>(\d{1,3})(?:[ \t]+years?[ \t]+old)?)"
     r"(?=[ \t]*[.,;!?](?!\w)|[ \t]+(?:when|and|but|at|on|in)\b)"
 )
+# "He was 88.", "she is 54 years old", "Smith, who was 88,": a pronoun, a copula and an age
+_PRONOUN_AGE = re.compile(
+    r"(?<![\w'\u2019-])(?P<pronoun>(?i:he|she)|who)[ \t]{1,3}(?P<copula>is|was)[ \t]{1,3}"
+    r"(?P<age>(\d{1,3})(?:[ \t]{1,3}years?[ \t]{1,3}old)?)(?=[ \t]{0,3}[.,;!?](?!\w)|[ \t]{1,3}(?:when|and)\b)"
+)
+# Where one may end: the copula's last letter before a number (a cheap first pass).
+_COPULA_NUMBER = re.compile(r"s[ \t]+\d")
+_PRONOUN_WINDOW = (12, 32)  # characters before and after such a place that a shape spans
+_PRONOUN_GENDERS = {"he": "m", "she": "f"}
+# "since he was 5", "when she was 25": the age at a past time
+_TIME_SUBORDINATORS = frozenset("since when until till before after while once".split())
 _AFTER_NAME_PAREN = re.compile(r"[ \t]+\((\d{1,3})\)")
 _OTHER_PAREN_NUMBER = re.compile(r"\(\d{1,3}\)")
 # Verb-like words that may follow an anaphoric "the 54-year-old".
@@ -65,6 +88,8 @@ _DEATH_WINDOW = 40
 # "aged 20 when he left": the age at an event.
 _WHEN_AFTER = re.compile(r"[ \t,]+(?:when|at the time)\b", re.IGNORECASE)
 _PAREN_WINDOW = 200
+# How far back the person a pronoun stands for may be named (within two paragraphs).
+_PRONOUN_LOOKBACK = 1500
 
 
 @dataclass
@@ -90,6 +115,8 @@ class AgeFinder:
         self.starting = {words.index_starting(m.start): m for m in self.mentions}
         self.ending = {m.end: m for m in self.mentions}
         self.ages: list[Age] = []
+        self.lex = lex
+        self.genders: dict[int, str | None] = {}  # by id of an entity
 
     def _person_like(self, m: Mention | None) -> bool:
         return m is not None and m.entity is not None and m.entity.entity_type not in ("organization", "place")
@@ -230,6 +257,55 @@ class AgeFinder:
         elif self.w.low[k] in _DIED and not gap.strip(" \t"):
             self._add_nearest(int(hit.group(1)), span)  # "Walter Brenn died aged 88": an age at death
 
+    # -- pronouns ----------------------------------------------------------
+    def _pronoun_age(self, hit: re.Match[str]) -> None:
+        """"He was 88." / "Smith, who was 88,": see the module docstring."""
+        text, start = self.text, hit.start()
+        at_event = hit.group("copula") == "was" and (
+            _WHEN_AFTER.match(text, hit.end()) is not None or self._word_before(start) in _TIME_SUBORDINATORS
+        )
+        if hit.group("pronoun") == "who":
+            k = self.w.index_ending(start)
+            m = self.ending.get(self.w.end[k]) if k >= 0 else None
+            if m is not None and not text[m.end : start].strip(" \t,") and self._person_like(m):
+                self._add(int(hit.group(4)), hit.span("age"), m, at_event)
+            return
+        person = self._pronoun_person(start, _PRONOUN_GENDERS[hit.group("pronoun").lower()])
+        if person is not None:
+            self._add(int(hit.group(4)), (start, hit.end("age")), person, at_event)
+            self.ages[-1].anaphoric = True
+
+    def _pronoun_person(self, start: int, gender: str) -> Mention | None:
+        """The nearest named person before ``start`` in its paragraph or the
+        one before who may be ``gender``; None when another such person is
+        named in that person's sentence or in the pronoun's sentence."""
+        doc = self.doc
+        para = doc.paragraph_at(start)
+        low = doc.paragraphs[para.index - 1].start if para is not None and para.index > 0 else 0
+        low = max(low, self.body_start, start - _PRONOUN_LOOKBACK)
+        k = bisect.bisect_left(self.starts, start) - 1
+        chosen: Mention | None = None
+        while k >= 0 and self.mentions[k].start >= low:
+            m = self.mentions[k]
+            k -= 1
+            if m.end > start or not self._is_person(m) or self._gender(m.entity) not in (None, gender):
+                continue
+            if chosen is None:
+                chosen = m
+                low = max(low, min(doc.sentence_at(m.start).start, doc.sentence_at(start).start))
+            elif m.entity is not chosen.entity:
+                return None  # "Tom Abel met Carl Ode. He was 88.": either of them
+        return chosen
+
+    def _gender(self, entity: Entity) -> str | None:
+        """"m" or "f" when the entity's mentions say which and agree, else None."""
+        key = id(entity)
+        if key not in self.genders:
+            said = {speaker_gender(self.text[m.start : m.end], self.lex) for m in entity.mentions}
+            said.discard(None)
+            self.genders[key] = said.pop() if len(said) == 1 else None
+        return self.genders[key]
+
     def find(self) -> list[Age]:
         self._after_names()
         text = self.text
@@ -239,5 +315,10 @@ class AgeFinder:
             self._aged(hit)
         for hit in _AT_AGE.finditer(text, self.body_start) if "age of" in text else ():
             self._add_nearest(int(hit.group(1)), hit.span(), not self._at_death(hit.start()))
+        before, after = _PRONOUN_WINDOW
+        for place in _COPULA_NUMBER.finditer(text, self.body_start):
+            hit = _PRONOUN_AGE.search(text, max(self.body_start, place.start() - before), place.end() + after)
+            if hit is not None and hit.start("age") == place.end() - 1:
+                self._pronoun_age(hit)
         self.ages.sort(key=lambda a: a.span[0])
         return self.ages

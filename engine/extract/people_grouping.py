@@ -74,7 +74,7 @@ class EntityGrouper:
         if len(key) == 1 and not self.t.places.has(key):
             namesakes = self.by_surname.get(key[0], [])[-_MAX_NAMESAKES:]
             if distinct_first_names((e.key for e in namesakes), self._first_name) >= 2:
-                return self._same_honorific(m, namesakes) or self._ambiguous(key)
+                return self._same_honorific(m, namesakes) or self._same_title(m, namesakes) or self._ambiguous(key)
         found = self.by_key.get(key) or self.by_base.get(key)
         if found is not None:
             return found  # (or "Acme" after "Acme Corp")
@@ -118,6 +118,18 @@ class EntityGrouper:
         if gender is None:
             return None
         same = [e for e in namesakes if any(self._gender(x) == gender for x in e.mentions)]
+        return same[0] if len(same) == 1 else None
+
+    def _title_word(self, m: Mention) -> str | None:
+        return self.w.low[m.first - 1] if (m.titled or m.honorific) and m.first > 0 else None
+
+    def _same_title(self, m: Mention, namesakes: list[Entity]) -> Entity | None:
+        """"Sen. Cole" when only one of the Coles named so far was called
+        "Sen." ("Sen. Ruth Cole and her husband, Rep. Daniel Cole")."""
+        title = self._title_word(m)
+        if title is None:
+            return None
+        same = [e for e in namesakes if any(self._title_word(x) == title for x in e.mentions)]
         return same[0] if len(same) == 1 else None
 
     def _ambiguous(self, key: tuple[str, ...]) -> Entity:
@@ -201,11 +213,11 @@ class EntityGrouper:
         for e in self.entities:
             e.mentions.sort(key=lambda x: x.start)
             e.entity_type = self.type_of(e)
-        self._type_by_first_names()
+        self.type_by_first_names()
         self.entities.sort(key=lambda e: e.first.start)
         return self.entities
 
-    def _type_by_first_names(self) -> None:
+    def type_by_first_names(self) -> None:
         """An untyped two- or three-word name whose first word is the first
         name, or whose last word the surname, of a person named in full in
         the same article is a person too ("Katarina Novak" beside "Katarina

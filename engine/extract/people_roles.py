@@ -7,7 +7,11 @@ Owns: the role shapes, found around every ``person-titles`` phrase:
   capitalized words or possessive right before the title are the org);
 * ``Name, [the] Title [of Org]`` and ``Name, who is Title of Org``
   (appositives; an age may sit between: "Smith, 54, chief executive");
-* ``the Title of Org, Name`` and ``Org's Title, Name``;
+* ``the Title of Org, Name``, ``Org's Title, Name`` and, when the name looks
+  personal, ``The council leader, Name,``, ``the school's headteacher,
+  Name,``, ``a former aide, Name,`` and, opening a sentence, ``Former mayor,
+  Name,`` (never a list: "the mayor, Ann Lee and Tom Reed" and "the mayor,
+  Ann Lee, and Tom Reed" give no role);
 * ``Name MP`` (an all-capitals title right after a name);
 * plural titles before a list of names: "actors X and Y", "playwrights such
   as X, Y and Z" (one role per name);
@@ -52,6 +56,11 @@ _INDEFINITE = frozenset("a an".split())
 # What may end an appositive ("Smith, the chairman, said"): not an opening quote.
 _CLOSING = tuple(",.;:)]!?\u2014\u2013-\r\n")
 _MAX_APPOSITIVE_WORDS = 4
+# "the Title of Org, Name": the words right before such a title ...
+_PLAIN_OPENERS = frozenset("the its his her their".split())
+# ... and what may open one that words describe ("The council leader, Ann Lee, said")
+_OPENING_DETERMINERS = _PLAIN_OPENERS | frozenset("a an our".split())
+_MAX_DESCRIPTION_WORDS = 2
 _MAX_FORMER_GAP = 4
 _MAX_ORG_WORDS = 10
 _MAX_SUBJECT_GAP = 4
@@ -288,24 +297,73 @@ class RoleFinder:
         return i > 0 and self.w.low[i - 1] in _PREPOSITIONS
 
     def _title_of_org_then_name(self, first: int, last: int, former: bool) -> bool:
-        """"the Title of Org, Name" / "Org's Title, Name"."""
+        """"the Title of Org, Name" / "Org's Title, Name" and, read by
+        ``_described_opening``, "The council leader, Name," / "Former mayor,
+        Name,".  The name must end the appositive (a comma, full stop,
+        semicolon or speech verb after it), and a comma after it must not go
+        on to another name or to "and"/"or" and a name ("the mayor, Ann Lee,
+        and Tom Reed" may be a list)."""
         w = self.w
         before = first - 1
-        org, end = self._org_after(last)
         possessive = self._possessive_before(first)
+        described = None
+        if possessive is None and (before < self.body_start or w.low[before] not in _PLAIN_OPENERS):
+            described = self._described_opening(first)
+            if described is None:
+                return False
+        org, end = self._org_after(last)
         if possessive is not None:
             org = org or (w.start[possessive.first], possessive.end)
-        elif before < 0 or w.low[before] not in ("the", "its", "his", "her", "their"):
-            return False
         if end + 1 >= len(w) or self._sep(end) != ",":
             return False
         person = self.starting.get(end + 1)
         if person is None or person.last + 1 >= len(w):
             return False
-        after = self._sep(person.last)
-        if after not in (",", ".", ";") and not (after == "" and w.low[person.last + 1] in self.t.speech):
+        after, following = self._sep(person.last), person.last + 1
+        if after not in (",", ".", ";") and not (after == "" and w.low[following] in self.t.speech):
             return False
+        if after == "," and (following in self.starting or w.low[following] in ("and", "or") and following + 1 in self.starting):
+            return False  # "the mayor, Ann Lee, Tom Reed ..." / "the mayor, Ann Lee, and Tom Reed": a list
+        if described is not None:
+            org = org or described[0]
+            former = former or described[1]
+            if after == "" and not self._opens_sentence(described[2]):
+                return False  # "... than the CIA chief, Zuckoff said": the name opens a new clause
+            if not self._named_person(person):
+                return False  # "A second auditor, Deloitte & Touche, ..."
         return self._add(person, first, last, org, former)
+
+    def _described_opening(self, first: int) -> tuple[tuple[int, int] | None, bool, int] | None:
+        """(org, former, the phrase's first token) when the words before title
+        token ``first`` describe the title: a determiner
+        (``_OPENING_DETERMINERS``) and at most ``_MAX_DESCRIPTION_WORDS``
+        lower-case words, possessive nouns or a capitalized org ("the council
+        leader", "the school's headteacher", "The Labour leader", "a former
+        aide"), or such words opening a sentence with a capital ("Former
+        mayor", "Labour leader"); else None."""
+        w = self.w
+        org, k = self._org_before(first)
+        former, words = False, 0
+        while k - 1 >= self.body_start and words <= _MAX_DESCRIPTION_WORDS and w.spaced(k - 1):
+            low = w.low[k - 1]
+            if low in _OPENING_DETERMINERS:
+                return org, former, k - 1
+            step = 2 if low == "s" and k >= 2 and self._sep(k - 2) in ("'", "\u2019") else 1  # "the school's"
+            raw = w.raw[k - step]
+            if low in self.former_words:
+                former = True
+            elif not raw.isalpha() or not raw.islower() or raw in _CLAUSE_WORDS or raw in _PREPOSITIONS:
+                return None
+            k -= step
+            words += 1
+        return (org, former, k) if w.raw[k][:1].isupper() and self._opens_sentence(k) else None
+
+    def _opens_sentence(self, k: int) -> bool:
+        """Whether token ``k`` is the first of the body or follows a sentence end or line break."""
+        if k <= self.body_start:
+            return True
+        gap = self.w.gap(k - 1)
+        return "\n" in gap or gap.strip(" \t\u00a0\"'\u201c\u2018")[-1:] in (".", "!", "?")
 
     def _changes(self, cue: int, size: int) -> None:
         """"X became Title", "X was named Title", "X succeeded Y as Title"."""

@@ -317,6 +317,10 @@ def speaker_type(text: str, start: int, end: int, lex: Lexicons, is_document: bo
         if described and described[-1] in lex.get("speaker-organization-words"):
             return "organization"  # ... unless the description names a body: "Lloyds, the bank"
         return speaker_type(text, start, start + head.end(1), lex, is_document)
+    named = _DESCRIPTION_THEN_NAME.fullmatch(phrase)
+    if named and fast(lex, "person-titles").search(named.group(1)):
+        # "The council leader, Ann Lee": the kind of the name the title describes
+        return speaker_type(text, start + named.start(2), start + named.end(2), lex, is_document)
     if fast(lex, "news-agencies").search(phrase) or fast(lex, "media-outlets").search(phrase):
         return "media"
     if is_anonymous(text, start, end, lex):
@@ -348,6 +352,8 @@ def is_anonymous(text: str, start: int, end: int, lex: Lexicons) -> bool:
 
 
 _APPOSITIVE = re.compile(r"([^,]*[^\s,]),\s+(?:the|a|an|its|his|her|their)\s", re.IGNORECASE)
+# "The council leader, Ann Lee": a description, a comma, then capitalized words only
+_DESCRIPTION_THEN_NAME = re.compile(r"([^,]*[^\s,]),\s+([A-Z][\w'\u2019.-]*(?:[ \t]+[A-Z][\w'\u2019.-]*){0,4})")
 _NAME_WORD = re.compile(r"(?<![\w'\u2019\-])[A-Z][\w'\u2019\-]*\.?")
 
 

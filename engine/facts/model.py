@@ -333,6 +333,10 @@ class EntityFact(Fact):
     #: every mention is followed by "[sic]": the writer keeps a source's
     #: spelling on purpose, so it is no misspelling of another name
     marked_sic: bool = False
+    #: ids of the entities with the same last name word that the text
+    #: names in one sentence with this one ("Maria Gonzalez and her brother,
+    #: Mario Gonzalez"): written side by side, they are two people
+    named_with: list[str] = Field(default_factory=list)
     entity_type: str = "unknown"  # person, organization, place, unknown
     mentions: list[Span] = Field(default_factory=list)
     aliases: list[str] = Field(default_factory=list)

@@ -130,6 +130,11 @@ def _first_names_compatible(x: str, y: str, ctx: EvalContext) -> bool:
     return frozenset((x, y)) in _nickname_pairs(ctx)
 
 
+def _genders_differ(x: str, y: str, ctx: EvalContext) -> bool:
+    female, male = ctx.lexicons.get("female-first-names"), ctx.lexicons.get("male-first-names")
+    return (x in female and y in male) or (x in male and y in female)
+
+
 def surnames_close(x: str, y: str) -> bool:
     """Two different spellings of one surname: same first letter, 4+ letters,
     one edit apart (two when both have 7+ letters)."""
@@ -151,6 +156,9 @@ def names_spelled_differently(a: Fact, b: Fact, ctx: EvalContext) -> bool:
       surname-only people (a namesake, someone never named in full) are
       different people, not spellings.
     * A name the writer marks "[sic]" is a source's spelling kept on purpose.
+    * Same surname, first names one letter apart: not when the text names
+      them in one sentence (``named_with``) or the first names are of
+      different genders (``female-first-names``, ``male-first-names``).
     """
     if a.id == b.id or getattr(a, "entity_type", None) != "person" or getattr(b, "entity_type", None) != "person":
         return False
@@ -169,8 +177,13 @@ def names_spelled_differently(a: Fact, b: Fact, ctx: EvalContext) -> bool:
         return False
     first_a, last_a, first_b, last_b = ta[0], ta[-1], tb[0], tb[-1]
     if last_a == last_b:
-        # same surname: a first name one letter off, not a nickname or initial
-        return first_a != first_b and min(len(first_a), len(first_b)) >= 5 and edit_distance(first_a, first_b, 1) == 1
+        # same surname: a first name one letter off, not a nickname or
+        # initial, nor two people the text sets side by side or whose first
+        # names are of different genders (Maria and Mario Gonzalez)
+        return (
+            first_a != first_b and min(len(first_a), len(first_b)) >= 5 and edit_distance(first_a, first_b, 1) == 1
+            and b.id not in getattr(a, "named_with", ()) and not _genders_differ(first_a, first_b, ctx)
+        )
     return _first_names_compatible(first_a, first_b, ctx) and surnames_close(last_a, last_b)
 
 
