@@ -145,6 +145,13 @@ def extract(text: str, published: str | None = None, rules: RuleSet | None = Non
 def check_document(doc: Document, facts: FactSet, rules: RuleSet, explain: bool = False) -> Report:
     ctx = EvalContext(facts=list(facts.facts), lexicons=rules.lexicons, published=doc.published, path=doc.path)
     notices: list[str] = []
+    if doc.published is None:
+        blind = sorted(r.id for r in rules.rules if r.reads_published)
+        if blind:
+            notices.append(
+                "no publication date (give --published or a .meta.json beside the file): "
+                f"{', '.join(blind)} cannot fire, and dates such as 'on Monday' are not resolved"
+            )
     findings = evaluate(rules.rules, ctx, doc, explain, notices)
     return Report(path=doc.path, published=doc.published, findings=findings, notices=notices)
 

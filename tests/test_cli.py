@@ -116,3 +116,23 @@ def test_odd_file_names_give_valid_utf8_output(tmp_path):
     assert " " not in uri and "\n" not in uri
     text = factlint("check", path, "--fail-on", "never").out
     assert text.splitlines()[0].endswith('"that" is repeated') and "\\n" in text.splitlines()[0]
+
+
+def test_a_missing_publication_date_is_noted_once_per_file(tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text("Vote held\n\nThe vote was held on Monday.\n", encoding="utf-8")
+    without = factlint("check", story)
+    assert without.code == 0
+    notes = [line for line in without.err.splitlines() if "no publication date" in line]
+    assert len(notes) == 1 and "dates/tense-vs-publication" in notes[0] and notes[0].startswith(str(story))
+    assert "no publication date" not in factlint("check", story, "--published", "2024-03-20").err
+    (tmp_path / "story.meta.json").write_text('{"published": "2024-03-20"}', encoding="utf-8")
+    assert "no publication date" not in factlint("check", story).err
+
+
+def test_no_note_when_no_rule_reads_the_publication_date(tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text("Vote held\n\nThe vote was held on Monday.\n", encoding="utf-8")
+    rule = tmp_path / "mine.rule"
+    rule.write_text('rule long-quote:\n  match q: a quote\n  where q.content contains "never"\n', encoding="utf-8")
+    assert "no publication date" not in factlint("check", story, "--no-default-rules", "--rules", rule).err

@@ -212,6 +212,9 @@ class CompiledRule:
     group_by: list[str]
     message: Template
     examples: list[Example]
+    #: a condition reads article.published: without a publication date the
+    #: rule cannot fire, and ``check`` says so
+    reads_published: bool = False
 
     @property
     def condition_count(self) -> int:

@@ -44,6 +44,8 @@ class Unit:
     unless: list[CQuery] = field(default_factory=list)
     notes: list[CNote] = field(default_factory=list)
     message: Template | None = None
+    #: the conditions read article.published (the rule is blind without it)
+    reads_published: bool = False
 
     def error(self, pos: ast.Pos | None, code: str, message: str, hint: str | None = None) -> None:
         pos = pos or self.rule.pos
@@ -300,6 +302,7 @@ def compile_rule_files(files: list[ast.RuleFile], lexicons: Lexicons) -> list[Co
                     group_by=rule.group_by,
                     message=u.message,
                     examples=rule.examples,
+                    reads_published=u.reads_published,
                 )
             )
     if errors:

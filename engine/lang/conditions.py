@@ -238,6 +238,7 @@ class ConditionBuilder:
             key = e.path[0]
             typ = ARTICLE_FIELDS[key]
             if key == "published":
+                self.u.reads_published = True
                 return (lambda env, ctx: DateValue.parse(ctx.published)), typ
             return (lambda env, ctx: ctx.path), typ
         b = self._binding(e.name, e.pos)
