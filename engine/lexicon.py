@@ -40,10 +40,20 @@ class Lexicon:
     def __contains__(self, phrase: object) -> bool:
         if not isinstance(phrase, str):
             return False
-        norm = normalize_phrase(phrase)
-        if norm in self.normalized:
-            return True
-        return any(norm.startswith(p) and " " not in norm[len(p):] for p in self.prefixes)
+        memo = self._contains
+        found = memo.get(phrase)
+        if found is None:
+            norm = normalize_phrase(phrase)
+            found = norm in self.normalized or any(norm.startswith(p) and " " not in norm[len(p):] for p in self.prefixes)
+            if len(memo) > 4096:
+                memo.clear()
+            memo[phrase] = found
+        return found
+
+    @cached_property
+    def _contains(self) -> dict[str, bool]:
+        """Memo of ``__contains__`` by phrase (extractors ask about the same words again and again)."""
+        return {}
 
     @cached_property
     def pattern(self) -> re.Pattern[str]:
@@ -81,6 +91,10 @@ class Lexicons:
     ones; ``extend`` adds phrases to an existing lexicon."""
 
     items: dict[str, Lexicon] = field(default_factory=dict)
+    # prefix -> (the names in ``items`` when it was filled, the (name, lexicon) pairs found)
+    _by_prefix: dict[str, tuple[tuple[str, ...], list[tuple[str, Lexicon]]]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def define(self, lex: Lexicon) -> None:
         self.items[lex.name] = lex
@@ -108,4 +122,10 @@ class Lexicons:
         return sorted(self.items)
 
     def with_prefix(self, prefix: str) -> list[Lexicon]:
-        return [self.items[n] for n in sorted(self.items) if n.startswith(prefix)]
+        """The lexicons whose names start with ``prefix``, sorted by name
+        (remembered while the names and those lexicons stay the same)."""
+        items, names = self.items, tuple(self.items)
+        cached = self._by_prefix.get(prefix)
+        if cached is None or cached[0] != names or any(items[n] is not x for n, x in cached[1]):
+            cached = self._by_prefix[prefix] = (names, [(n, items[n]) for n in sorted(n for n in names if n.startswith(prefix))])
+        return [x for _, x in cached[1]]

@@ -2,9 +2,14 @@
 
 The shortcuts (benchmarked in bench/speed.py) are: figures matched only
 where one can start, several lexicons searched together word by word, word
-offsets from ``split`` instead of match objects, and spans built without
-``model_construct``.  Each test compares the shortcut with the plain
-computation on short texts written to hit the edges.
+offsets from ``split`` instead of match objects, spans built without
+``model_construct``, the words of a text from ``bytes.translate`` and
+``split``, lexicon words found by ``str.find`` in lower-cased text where
+lower-casing folds as the regex does, regexes rewritten to open with a
+character set (or to take a word whole), a word before a figure read from
+the end, and tables kept while the same lexicons are in use.  Each test
+compares the shortcut with the plain computation on short texts written to
+hit the edges.
 """
 
 from __future__ import annotations
@@ -29,6 +34,8 @@ TEXTS = [
     "TWENTY-FIVE MPs and Forty Thousand voters; İstanbul had 3 million people.",
     "Zoë’s café sold 😀 42 croissants\r\nto naïve tourists, up from thirty-one.",
     "a a a an an half half one one",
+    "A$5, us$ 3 and S$4; C$ 20, nz$1, hk$2; half a million, a hundred, an eighty, half an hour, a-hundred.",
+    "Tens of thousands, dozens\nof them, hundreds  of, thousands offered; a\u00a0dozen; A Dozen; it's$5.",
 ]
 
 
@@ -60,6 +67,7 @@ LEXICON_TEXTS = [
     "O’Neill and O'Neill, an ex-minister, backed the $ bailout and #MeToo; closed, close down, closure.",
     "Zoë’s 😀 withdrawal\r\nresignation; steps  down; TROOP WITHDRAWAL; withdrawals.",
     "İstanbul strike: ſtrike in İSTANBUL, troop withdrawal.",
+    "ıstanbul withdrawal; Resıgned and resigned; TROOP WİTHDRAWAL, trooper withdrawals.",
 ]
 
 
@@ -141,3 +149,173 @@ def test_time_triggers_narrow_the_search_to_exactly_what_a_full_text_search_find
     narrowed = [(c.family, c.start, c.end, c.match.groupdict()) for c in time_patterns.find_candidates(text)]
     assert narrowed == plain(text)
     assert narrowed  # the texts are written to hold dates
+
+
+EDGE_TEXTS = [
+    "",
+    "Zoë’s café sold 😀 42 croissants\r\nto naïve tourists_x, up from thirty-one.",
+    "İstanbul and ıt and ſaid: KELVİN \u212a; x\u00b2 \u0660\u0661 a\u0301b; \ud800 lone",
+    "He said, \"no change\" — not true; the policy has not changed.\r\nHaſ not changed.",
+]
+
+
+@pytest.mark.parametrize("text", EDGE_TEXTS + TEXTS + LEXICON_TEXTS)
+def test_words_of_a_text_are_those_of_the_word_pattern(text: str) -> None:
+    from factlint.extract.fast_lexicon import words_of
+
+    for source in (text, text.lower()):
+        assert words_of(source) == set(re.findall(r"\w+", source))
+
+
+def test_only_three_characters_fold_to_ascii_differently_in_the_regex_and_in_lower() -> None:
+    """The claim ``_folds_as_regex`` rests on: ignoring case, the regex equates
+    a non-ASCII character with an ASCII word character exactly when
+    ``str.lower`` makes it that character, but for İ, ı and ſ."""
+    import sys
+
+    ascii_word = re.compile(r"[a-z0-9_]", re.IGNORECASE)
+    odd = {
+        chr(cp)
+        for cp in range(128, sys.maxunicode + 1)
+        if not 0xD800 <= cp <= 0xDFFF
+        and bool(ascii_word.fullmatch(chr(cp))) != (chr(cp).lower().isascii() and len(chr(cp).lower()) == 1)
+    }
+    assert odd == {"\u0130", "\u0131", "\u017f"}
+
+
+PHRASE_LEXICONS = [
+    Lexicon("denials", ("no change", "has not changed", "not true", "untrue", "o'neill said")),
+    Lexicon("verbs", ("said", "says", "told", "according to")),
+]
+PHRASE_TEXTS = EDGE_TEXTS + LEXICON_TEXTS + [
+    "Untrue, he says; O’Neill said it was NOT TRUE and there was no  change.",
+    "not a change, no true word; changed has not; according to\r\nthem",
+]
+
+
+@pytest.mark.parametrize("text", PHRASE_TEXTS)
+@pytest.mark.parametrize("lexicon", PHRASE_LEXICONS, ids=lambda lx: lx.name)
+def test_lexicon_matches_found_through_words_are_the_regex_matches(text: str, lexicon: Lexicon) -> None:
+    from factlint.extract.fast_lexicon import FastLexicon, WordIndex, _folds_as_regex
+
+    fl = FastLexicon(lexicon)
+    assert [m.span() for m in WordIndex(text).finditer(fl)] == [m.span() for m in fl.finditer(text)]
+    if _folds_as_regex(text):
+        assert [m.span() for m in WordIndex(text).finditer(fl)] == [m.span() for m in lexicon.finditer(text)]
+        for start, end in [(0, len(text)), (3, 40), (11, 30)]:  # a region must hold all of a phrase's words
+            expected = [m.span() for m in lexicon.finditer(text, start, end)]
+            assert [m.span() for m in fl.finditer(text, start, end)] == expected
+
+
+def test_rewritten_regexes_match_as_the_plain_ones() -> None:
+    """Patterns rewritten to open with a character set (the engine skips to
+    one in C) or to take a word whole find exactly what the plain ones find."""
+    from factlint.extract import attribution_build, quotes, repeats
+    from factlint.text import document
+
+    plain = {
+        document._SENTENCE_END: r"""(?P<stop>[.!?]+|\.\.\.|\u2026)(?P<close>['"\u2019\u201d)\]]*)(?P<space>\s+)"""
+        r"""(?=['"\u2018\u201c(\[]?[A-Z0-9\u00c0-\u024f])""",
+        quotes._MARK: r"[\"\u201c\u201d]|''",
+        attribution_build._NAME: r"\b[A-Z][\w'\u2019\-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][\w'\u2019\-]+)+",
+        repeats._DOUBLED: r"(?<![\w'\u2019])(\w+(?:['\u2019]\w+)*)(?=(\s+)(\1)(?![\w]|['\u2019]\w))",
+    }
+    texts = EDGE_TEXTS + TEXTS + LEXICON_TEXTS + [
+        "Wait... What?! \u201cNo.\u201d Then\u2026 So \u2026... it. End?)] Next. ..A ?!.\" B U.S. Army.",
+        "''Hi,'' he said. ''' x '''' a''b \"a\" \u201cb\u201d' '",
+        "Ann Lee met Bob O'Neill-Smith and J. R. Ewing; aAnn Lee, _Ann Lee, 3Ann Lee, ÉLan Xy, Zoë Ba.",
+        "that that That that that; don't don't don't don; the the'; o'o o'o'o; x_1 x_1; ı ı İ İ; a\r\n\r\na a",
+    ]
+    for rewritten, source in plain.items():
+        original = re.compile(source, rewritten.flags)
+        for text in texts:
+            assert [m.regs for m in rewritten.finditer(text)] == [m.regs for m in original.finditer(text)], text
+
+
+def test_word_before_a_figure_is_read_from_the_end_as_the_regex_reads_it() -> None:
+    import random
+
+    from factlint.extract.quantity_filters import prev_word
+
+    regex = re.compile(r"([\w'\u2019-]+)(\.?)[ \u00a0]+\Z")
+    cases = ["", " ", ".", ". ", "No. ", "No.. ", "U.S. ", "the top ", "it’s\u00a0", "x-ray-2  ", "ab\t ", "ab \n", "é 😀 "]
+    rnd = random.Random(7)
+    alphabet = "ab.1 '\u2019-\u00a0\t\né😀_,"
+    cases += ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 12))) for _ in range(20000)]
+    for before in cases:
+        m = regex.search(before)
+        assert prev_word(before) == ((m.group(1), m.group(2)) if m else None), before
+
+
+def test_surnames_are_read_as_far_as_needed_with_the_answers_of_a_full_read() -> None:
+    from factlint.extract.attribution_build import _NAME, Builder
+    from factlint.extract.documents import DocumentBook
+    from factlint.extract.quotes import QuoteIndex
+    from factlint.lang.loader import load_default_lexicons
+    from factlint.text.document import Document
+
+    text = "Ann Lee spoke. Tom Ode, Ann Lee and Bob Lee met.\r\nZoë Ode 😀 said Mr Ode and Lee agreed; Jo Ode."
+    lex = load_default_lexicons()
+    full: dict[str, tuple[int, int]] = {}
+    for n in _NAME.finditer(text):
+        full.setdefault(n.group().split()[-1], (n.start(), n.end()))
+    builder = Builder(Document(text), lex, DocumentBook(text, lex, []), QuoteIndex(text, []))
+    for before in [0, 1, 20, 16, 60, 5, len(text), 40]:  # in any order
+        for surname in ("Lee", "Ode", "Smith"):
+            found, expected = builder._first_name_ending(surname, before), full.get(surname)
+            if expected is not None and expected[0] < before:
+                assert found == expected
+            else:
+                assert found is None or found[0] >= before
+
+
+def test_tables_kept_for_the_same_lexicons_are_rebuilt_for_new_ones() -> None:
+    from factlint.extract.attribution_cues import _tables
+    from factlint.extract.quantity_tables import tables_of
+    from factlint.lang.loader import load_default_lexicons
+    from factlint.lexicon import Lexicons
+
+    lex = load_default_lexicons()
+    assert tables_of(lex) is tables_of(lex) and _tables(lex) is _tables(lex)
+    changed = Lexicons(dict(lex.items))
+    changed.extend("approximators", ["give or take=about"])
+    changed.extend("citation-cues", ["echoing"])
+    assert tables_of(changed).approx_map["give or take"] == "about"
+    assert _tables(changed).citation.search(", echoing a memo")
+    assert not _tables(lex).citation.search(", echoing a memo")
+
+
+def test_lexicons_by_prefix_and_phrase_tests_follow_changes() -> None:
+    from factlint.lexicon import Lexicons
+
+    lex = Lexicons()
+    lex.define(Lexicon("topic-b", ("b",)))
+    lex.define(Lexicon("other", ("x",)))
+    assert [x.name for x in lex.with_prefix("topic-")] == ["topic-b"]
+    lex.define(Lexicon("topic-a", ("a",)))
+    assert [x.name for x in lex.with_prefix("topic-")] == ["topic-a", "topic-b"]
+    lex.extend("topic-b", ["bb"])
+    assert lex.with_prefix("topic-")[1].phrases == ("b", "bb")
+    verbs = Lexicon("verbs", ("deni*", "said", "o'neill"))
+    cases = [("denied", True), ("Denies", True), ("SAID", True), ("O’Neill", True), ("denied it", False), ("say", False)]
+    for phrase, inside in cases:
+        assert (phrase in verbs) is inside and (phrase in verbs) is inside  # the second answer is remembered
+
+
+def test_approximators_are_searched_for_only_before_one_of_their_last_words() -> None:
+    import random
+
+    from factlint.extract.quantity_tables import may_end_with, tables_of
+    from factlint.lang.loader import load_default_lexicons
+
+    t = tables_of(load_default_lexicons())
+    assert t.approx_last_words is not None
+    rnd = random.Random(11)
+    phrases = ["about", "ABOUT", "more than", "c.", "C.", "or so", "some", "in excess of", "up to", "ſome", "abou",
+               "İn excess of", "xabout", "about-", "O’ver", "at least", "no fewer than", "Zoë’s café 😀", ""]
+    gaps = [" ", "  ", "-", " - ", "\u00a0", "\t", "", "\r\n", "--", " -\n"]
+    for _ in range(20000):
+        before = rnd.choice(["", "x ", "(", "the ", "é "]) + rnd.choice(phrases) + rnd.choice(gaps)
+        if t.approx.search(before):
+            assert may_end_with(before, t.approx_last_words), before
+    assert not may_end_with("the 😀 team of\r\n", ("about",))

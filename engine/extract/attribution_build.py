@@ -27,7 +27,9 @@ from .fast_lexicon import fast
 from .speech_speakers import has_name, is_anonymous, is_official, speaker_gender, speaker_type, split_title
 from .speech_stance import stance_of, tense_of
 
-_NAME = re.compile(r"\b[A-Z][\w'\u2019\-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][\w'\u2019\-]+)+")
+# a capital after a word boundary (the lookbehind), then the name: written to
+# open with a character set, which the regex engine skips to in C
+_NAME = re.compile(r"[A-Z](?<=\b[A-Z])[\w'\u2019\-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][\w'\u2019\-]+)+")
 _HONORIFIC = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.?\s+)?(?P<surname>[A-Z][\w'\u2019\-]+)$")
 _NAME_GOES_ON = re.compile(r"[ \t]+(?:on|of|and|de|der|la|le|[A-Z])")
 _REFERENCE_DETERMINER = re.compile(r"\b(?:the|these|those|such|this|that)\s+(?:[\w\-]+\s+){0,2}$", re.IGNORECASE)
@@ -72,7 +74,10 @@ class Builder:
     def __init__(self, doc: Document, lex: Lexicons, book: DocumentBook, quotes: QuoteIndex) -> None:
         self.text, self.lex, self.book, self.quotes = doc.text, lex, book, quotes
         self.paragraph_starts = [p.start for p in doc.paragraphs]
-        self._names: dict[str, tuple[int, int]] | None = None
+        # full names by last word (the first of each), read as far as needed
+        self._names: dict[str, tuple[int, int]] = {}
+        self._name_matches = _NAME.finditer(doc.text)
+        self._names_read = 0  # every name starting before this offset is in _names
         memo = _memo_for(lex)
         self._speakers: dict[tuple[str, bool], tuple[str, str | None, bool, bool]] = memo["speakers"]
         self._report_phrases: dict[str, bool] = memo["reports"]
@@ -314,12 +319,23 @@ class Builder:
         m = _HONORIFIC.fullmatch(phrase)
         if m is None or kind not in ("person", "unknown"):
             return None
-        if self._names is None:
-            self._names = {}
-            for n in _NAME.finditer(self.text):
-                self._names.setdefault(n.group().split()[-1], (n.start(), n.end()))
-        found = self._names.get(m.group("surname"))
+        found = self._first_name_ending(m.group("surname"), start)
         return found if found is not None and found[0] < start and found[1] - found[0] > len(phrase) else None
+
+    def _first_name_ending(self, surname: str, before: int) -> tuple[int, int] | None:
+        """The first full name (``_NAME``) of the text whose last word is
+        ``surname``, when it starts before ``before`` (else None or a name
+        starting later).  The names are read from the start of the text only
+        as far as a question needs."""
+        names = self._names
+        while self._names_read < before:
+            n = next(self._name_matches, None)
+            if n is None:
+                self._names_read = len(self.text)
+                break
+            names.setdefault(n.group().split()[-1], (n.start(), n.end()))
+            self._names_read = n.start() + 1
+        return names.get(surname)
 
 
 def _sentence_end(text: str, pos: int) -> int:

@@ -29,6 +29,8 @@ _NOT_CONTENT_START = frozenset(
 _DATELINE = re.compile(r"[A-Z][A-Za-z .,'\-]{0,40}(?:\([^)]{0,30}\))?\s*(?::|\u2014|\u2013|--)\s+")
 _CONJ_BEFORE = re.compile(r"(?:,?\s+(?:after|as|while|when|but|and|because|since|though|although|even as))?,?\s*$", re.I)
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n|\r[ \t]*\r")
+_FIRST_WORD = re.compile(r"[\w'\u2019]+")
+_ONLY_PUNCTUATION = re.compile(r"[\s.,;:]*")
 
 
 class ContentReader:
@@ -48,7 +50,7 @@ class ContentReader:
         q = self.quotes.starting(start)
         if q is not None:
             return Attr((cs, ce), (q.content_start, self.quotes.content_end(q)), spk, True, q.end, kind, True, ref)
-        first = re.match(r"[\w'\u2019]+", text[start:start + 30])
+        first = _FIRST_WORD.match(text[start:start + 30])
         if bare and (first is None or first.group().lower() in _NOT_CONTENT_START):
             return None
         end = sent_e
@@ -175,7 +177,7 @@ class ContentReader:
             if q is None:
                 continue
             between = self.text[a.tail_end:q.start]
-            if not re.fullmatch(r"[\s.,;:]*", between) or _BLANK_LINE.search(between):
+            if not _ONLY_PUNCTUATION.fullmatch(between) or _BLANK_LINE.search(between):
                 continue
             k = bisect.bisect_right(starts, q.content_start) - 1
             if k >= 0 and reach[k] > q.content_start:

@@ -54,11 +54,10 @@ _ADJUNCT_GLUE = TIME_WORDS | frozenset(
 )
 
 
-class Finder(ContentReader):
-    """Finds attributions (cue, speaker, content) in one document."""
+class _Tables:
+    """The word sets and regexes a ``Finder`` reads from the lexicons."""
 
-    def __init__(self, doc: Document, lex: Lexicons, quotes: QuoteIndex, words: WordIndex) -> None:
-        self.doc, self.text, self.lex, self.quotes, self.words = doc, doc.text, lex, quotes, words
+    def __init__(self, lex: Lexicons) -> None:
         self.occasions = lex.get("speech-occasions").normalized
         self.told_objects = _TOLD_GLUE | lex.get("told-audiences").normalized
         self.addressees = lex.get("addressee-words").normalized  # "in a letter to staff"
@@ -69,6 +68,37 @@ class Finder(ContentReader):
         self.denials = lex.get("denial-verbs").normalized
         self.boundary = re.compile(r",\s+(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
         self.citation = re.compile(r",\s+(?:" + "|".join(re.escape(w) for w in citing) + r")\b" if citing else r"(?!)", re.I)
+
+
+_TABLE_LEXICONS = (
+    "speech-occasions", "told-audiences", "addressee-words", "citation-cues", "speech-verbs", "report-verbs",
+    "according-cues", "denial-verbs",
+)
+_TABLES: dict[tuple[int, ...], tuple[tuple, _Tables]] = {}
+
+
+def _tables(lex: Lexicons) -> _Tables:
+    """The ``_Tables`` of these lexicons, built once while the same lexicon
+    objects are in use (held here, so their ids cannot be reused)."""
+    objs = tuple(lex.items.get(n) for n in _TABLE_LEXICONS)
+    key = tuple(map(id, objs))
+    entry = _TABLES.get(key)
+    if entry is None or any(a is not b for a, b in zip(entry[0], objs)):
+        if len(_TABLES) >= 8:
+            _TABLES.clear()
+        entry = _TABLES[key] = (objs, _Tables(lex))
+    return entry[1]
+
+
+class Finder(ContentReader):
+    """Finds attributions (cue, speaker, content) in one document."""
+
+    def __init__(self, doc: Document, lex: Lexicons, quotes: QuoteIndex, words: WordIndex) -> None:
+        self.doc, self.text, self.lex, self.quotes, self.words = doc, doc.text, lex, quotes, words
+        tables = _tables(lex)
+        self.occasions, self.told_objects, self.addressees = tables.occasions, tables.told_objects, tables.addressees
+        self.adjuncts, self.denials = tables.adjuncts, tables.denials
+        self.boundary, self.citation = tables.boundary, tables.citation
 
     # -- positions ----------------------------------------------------------
     def sentence(self, pos: int) -> tuple[int, int]:

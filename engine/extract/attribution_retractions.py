@@ -23,7 +23,7 @@ import re
 from ..lexicon import Lexicons
 from .attribution_text import Attr
 from .documents import DocumentBook
-from .fast_lexicon import fast
+from .fast_lexicon import WordIndex, fast
 from .quotes import QuoteIndex
 from .speech_speakers import subject_before
 
@@ -39,13 +39,15 @@ _OBJECT = re.compile(
 _MAX_AUX_WINDOW = 40
 
 
-def find_retractions(text: str, lex: Lexicons, quotes: QuoteIndex, book: DocumentBook, sentence_of) -> list[Attr]:
+def find_retractions(text: str, lex: Lexicons, quotes: QuoteIndex, book: DocumentBook, sentence_of,
+                     words: WordIndex) -> list[Attr]:
     """Attributions for "SUBJECT (has since) retracted/withdrew the DOCUMENT"
     where the document was first mentioned earlier in the text.
-    ``sentence_of(offset)`` gives the (start, end) of a sentence."""
+    ``sentence_of(offset)`` gives the (start, end) of a sentence; ``words``
+    indexes the words of ``text``."""
     documents = (lex.get("document-words"), lex.get("document-words-contextual"))
     out: list[Attr] = []
-    for m in fast(lex, "retraction-verbs").finditer(text):
+    for m in words.finditer(fast(lex, "retraction-verbs")):
         q = quotes.at(m.start())
         if q is not None and q.content_start <= m.start() < q.content_end:
             continue

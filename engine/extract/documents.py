@@ -36,6 +36,11 @@ from .speech_speakers import phrase_after
 _DETERMINERS = frozenset("a an the this that his her its their our one another".split())
 _DEFINITE = frozenset("the this that".split())
 _WORD_BEFORE = re.compile(r"\S+")
+_SPACE_RUN = re.compile(r"\s+")
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that)\s+(?:[\w\-]+\s+){0,2}$", re.IGNORECASE)
+_WORD_AFTER = re.compile(r"\s+([a-z][\w\-]*)")
+_LAST_WORD = re.compile(r"[\w\-]+$")
+_DRAFT = re.compile(r"\bdraft\b", re.IGNORECASE)
 _MODIFIER = re.compile(r"[\w\-]+")
 _NOT_MODIFIERS = frozenset("by of in on at to for from with via and or than as into over".split())
 _POSSESSIVE = re.compile(r"[\w.]+['\u2019]s")
@@ -134,7 +139,7 @@ def find_documents(text: str, lex: Lexicons, sentence_of, words: WordIndex) -> l
         if det is None or _is_modifier(text, ne):
             continue
         det_start, det_word, mods = det
-        doc_type = re.sub(r"\s+", " ", m.group().lower())
+        doc_type = _SPACE_RUN.sub(" ", m.group().lower())
         if not is_strong and not (
             verbs.search(text, ne, min(len(text), ne + 30))
             or any(w in status_words for w in mods.split())
@@ -190,7 +195,7 @@ def later_definite(text: str, lex: Lexicons, start: int, end: int) -> tuple[tupl
     """A definite document reference ("the letter") inside ``text[start:end]``."""
     for lexicon in (fast(lex, "document-words"), fast(lex, "document-words-contextual")):
         for m in lexicon.finditer(text, start, end):
-            det = re.search(r"\b(?:the|this|that)\s+(?:[\w\-]+\s+){0,2}$", text[max(start, m.start() - 40):m.start()], re.IGNORECASE)
+            det = _DEFINITE_BEFORE.search(text[max(start, m.start() - 40):m.start()])
             if det:
                 return (max(start, m.start() - 40) + det.start(), m.end()), m.group().lower()
     return None
@@ -198,7 +203,7 @@ def later_definite(text: str, lex: Lexicons, start: int, end: int) -> tuple[tupl
 
 def _is_modifier(text: str, end: int) -> bool:
     """True when the noun modifies a following noun ("email server")."""
-    m = re.match(r"\s+([a-z][\w\-]*)", text[end:end + 30])
+    m = _WORD_AFTER.match(text[end:end + 30])
     return bool(m) and m.group(1) not in _FOLLOW_OK and not m.group(1).endswith("ed")
 
 
@@ -316,7 +321,7 @@ class DocumentBook:
         elif (opening := self._opening_document(s, e)) is not None:
             doc = opening  # "according to a report from the Retail Forum"
         else:
-            last = re.search(r"[\w\-]+$", self.text[s:e])
+            last = _LAST_WORD.search(self.text[s:e])
             if last is None:
                 return None
             word = last.group().lower()
@@ -380,7 +385,7 @@ class DocumentBook:
         draft, draft (unless it is retracted already)."""
         if _RETRACTED_STATUS.search(self.text, content[0], content[1]):
             doc.status = "retracted"
-        elif doc.status != "retracted" and re.search(r"\bdraft\b", self.text[content[0]:content[1]], re.IGNORECASE):
+        elif doc.status != "retracted" and _DRAFT.search(self.text[content[0]:content[1]]):
             doc.status = "draft"
 
     def first_in(self, start: int, end: int) -> tuple[DocumentMention, tuple[int, int]] | None:

@@ -4,9 +4,12 @@ Owns: ``FastLexicon`` (a lexicon matcher that tries the lexicon's regex only
 where one of its phrases can start), ``WordIndex`` (the distinct words of a
 whole text, so many lexicons can be scanned over it cheaply),
 ``FirstWordTable`` (many lexicons searched together in a few regions, word
-by word), the cached matcher per lexicon (``fast``) and ``trie`` (a regex
-for a word list, factored by common prefixes).  The matches are exactly those of
-``Lexicon.search``/``finditer``; this module only makes them cheaper.
+by word), the cached matcher per lexicon (``fast``), ``trie`` (a regex
+for a word list, factored by common prefixes) and ``words_of`` (the
+distinct words of a text, without a regex).  The matches are exactly those of
+``Lexicon.search``/``finditer``; this module only makes them cheaper.  Words
+are looked up in lower-cased text only where lower-casing folds case as the
+regex does (``_folds_as_regex``: not with İ, ı or ſ in the text).
 
 Does not own: what the lexicons mean (the extractors that use them).
 """
@@ -18,6 +21,10 @@ import re
 from ..lexicon import Lexicon, Lexicons, normalize_phrase
 
 _WORD = re.compile(r"\w+")
+# bytes.translate table: every ASCII byte that is no word character -> space
+_ASCII_NON_WORD_TO_SPACE = bytes(
+    b if b >= 128 or chr(b).isalnum() or b == ord("_") else ord(" ") for b in range(256)
+)
 _FAST: dict[int, tuple[Lexicon, "FastLexicon"]] = {}
 _EMPTY = Lexicon("<missing>", ())
 
@@ -33,13 +40,17 @@ class FastLexicon:
         self.lexicon = lexicon
         self.firsts = firsts = set()
         self.anchors: set[str] = set()  # the longest word of each phrase
+        # anchor -> the word sets of the phrases it anchors (all must be in a region)
+        self.phrase_words: dict[str, list[frozenset[str]]] = {}
         fallback = False
         for phrase in lexicon.phrases:
             norm = normalize_phrase(phrase)
             first = norm.split(" ")[0]
             whole_words = _WORD.findall(" ".join(w for w in norm.split(" ") if not w.endswith("*")))
             if whole_words:
-                self.anchors.add(max(whole_words, key=len))
+                anchor = max(whole_words, key=len)
+                self.anchors.add(anchor)
+                self.phrase_words.setdefault(anchor, []).append(frozenset(whole_words))
             else:
                 fallback = True
             m = _WORD.match(first)
@@ -47,6 +58,10 @@ class FastLexicon:
                 fallback = True
             if m:
                 firsts.add(m.group())
+        self.ascii_firsts = all(w.isascii() for w in firsts)
+        self.ascii_words = all(w.isascii() for w in self.anchors) and all(
+            w.isascii() for sets in self.phrase_words.values() for ws in sets for w in ws
+        )
         self.candidates = None if fallback or not firsts else re.compile(
             r"(?<!\w)" + trie(sorted(firsts)) + r"(?!\w)", re.IGNORECASE
         )
@@ -56,8 +71,15 @@ class FastLexicon:
         if self.candidates is None:
             yield from self.lexicon.finditer(text, start, end)
             return
-        if end - start < 2000 and self.anchors.isdisjoint(_region_words(text[start:end])):
-            return  # no phrase can match: the region lacks each one's longest word
+        if end - start < 2000:
+            region = text[start:end]
+            words = _region_words(region)
+            if self.anchors.isdisjoint(words):
+                return  # no phrase can match: the region lacks each one's longest word
+            if self.ascii_words and _folds_as_regex(region) and not any(
+                ws <= words for anchor in self.anchors & words for ws in self.phrase_words[anchor]
+            ):
+                return  # no phrase has all its words in the region
         pattern, last = self.lexicon.pattern, start
         for c in self.candidates.finditer(text, start, end):
             if c.start() >= last:
@@ -79,7 +101,16 @@ class WordIndex:
         self.text = text
         low = text.lower()
         self.low = low if len(low) == len(text) else None
-        self.present = set(_WORD.findall(low))
+        self.present = words_of(low)
+        self.folds_as_regex = self.low is not None and _folds_as_regex(text)
+
+    def finditer(self, fl: FastLexicon) -> list[re.Match[str]]:
+        """Exactly ``list(fl.finditer(text))``: ``matches`` when lower-casing
+        finds the words the regex finds (phrases opening with ASCII words, a
+        text without dotless i or long s), else the regex."""
+        if self.folds_as_regex and fl.ascii_firsts:
+            return self.matches(fl)
+        return list(fl.finditer(self.text))
 
     def matches(self, fl: FastLexicon) -> list[re.Match[str]]:
         """Every match of the lexicon in the whole text (as ``finditer``)."""
@@ -128,14 +159,15 @@ class FirstWordTable:
                 else:
                     self.exact.setdefault(lead.group(), []).append(k)
         self.prefixes = tuple(p for p, _ in self.prefixed)
-        # the words that may open a phrase, found by one regex over a region
-        # (a loop over every word of the region in Python costs more)
         alternatives = []
         if self.exact:
             alternatives.append(trie(sorted(self.exact)) + r"(?!\w)")
         if self.prefixes:
             alternatives.append(trie(sorted(set(self.prefixes))) + r"\w*")
         self.openers = re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + ")", re.IGNORECASE) if alternatives else None
+        # lower-case word -> indexes of the lexicons with a phrase it may open
+        self._lexicons_of: dict[str, list[int]] = {}
+        self._ascii = all(w.isascii() for w in [*self.exact, *self.prefixes])
 
     def finditer(self, text: str, start: int, end: int) -> list[tuple[int, re.Match[str]]]:
         """``(lexicon index, match)`` for every match of every lexicon in
@@ -145,15 +177,7 @@ class FirstWordTable:
         for k in set(self.everywhere):
             found[k].extend(self.lexicons[k].finditer(text, start, end))
             last[k] = end  # already complete
-        exact, prefixed, prefixes = self.exact, self.prefixed, self.prefixes
-        for w in self.openers.finditer(text, start, end) if self.openers is not None else ():
-            word = w.group().lower()
-            ks = exact.get(word, ())
-            if not word.isascii():  # "İstanbul": the regex folds case differently from lower()
-                ks = range(len(self.lexicons))
-            if prefixes and word.startswith(prefixes):
-                ks = [*ks, *(k for p, k in prefixed if word.startswith(p))]
-            pos = w.start()
+        for pos, ks in self._openers(text, start, end):
             for k in ks:
                 if pos >= last[k]:
                     hit = self.lexicons[k].pattern.match(text, pos, end)
@@ -161,6 +185,52 @@ class FirstWordTable:
                         found[k].append(hit)
                         last[k] = hit.end()
         return [(k, m) for k, ms in enumerate(found) for m in ms]
+
+    def _openers(self, text: str, start: int, end: int) -> list[tuple[int, list[int]]]:
+        """``(position, lexicon indexes)`` for every word of
+        ``text[start:end]`` that may open a phrase, in order: where
+        ``openers`` matches.  When lower-casing folds the region as the
+        regex does (the first words are ASCII; the region has no dotless i
+        or long s and keeps its length), only the distinct words of the
+        region are looked up and those that open a phrase are found with
+        ``str.find``."""
+        if self.openers is None:
+            return []
+        region = text[start:end]
+        low = region.lower()
+        if not (self._ascii and len(low) == len(region) and _folds_as_regex(region)):
+            return [(w.start(), self._lexicons_for(w.group())) for w in self.openers.finditer(text, start, end)]
+        out = []
+        table = self._lexicons_of
+        inside_word = start > 0 and _is_word_char(text[start - 1])  # a word cut by the region's start opens nothing
+        for word in words_of(low):
+            ks = table.get(word)
+            if ks is None:
+                ks = self._lexicons_for(word) if word in self.exact or word.startswith(self.prefixes) else []
+                if len(table) > 20000:
+                    table.clear()
+                table[word] = ks
+            if not ks:
+                continue
+            pos = low.find(word)
+            while pos >= 0:
+                after = pos + len(word)
+                before_ok = not _is_word_char(low[pos - 1]) if pos else not inside_word
+                if before_ok and (after == len(low) or not _is_word_char(low[after])):
+                    out.append((start + pos, ks))
+                pos = low.find(word, after)
+        out.sort()
+        return out
+
+    def _lexicons_for(self, word: str) -> list[int]:
+        """Indexes of the lexicons with a phrase that ``word`` (as written) may open."""
+        low = word.lower()
+        if not low.isascii():  # "İstanbul": the regex folds case differently from lower()
+            return list(range(len(self.lexicons)))
+        ks = list(self.exact.get(low, ()))
+        if self.prefixes and low.startswith(self.prefixes):
+            ks += [k for p, k in self.prefixed if low.startswith(p)]
+        return ks
 
 
 _REGION_WORDS: dict[str, set[str]] = {}
@@ -173,8 +243,29 @@ def _region_words(region: str) -> set[str]:
     if words is None:
         if len(_REGION_WORDS) > 64:
             _REGION_WORDS.clear()
-        words = _REGION_WORDS[region] = set(_WORD.findall(region.lower()))
+        words = _REGION_WORDS[region] = words_of(region.lower())
     return words
+
+
+def words_of(text: str) -> set[str]:
+    """``set(re.findall(r"\\w+", text))``, at half its cost: ASCII non-word
+    characters become spaces (``bytes.translate`` on the UTF-8 bytes leaves
+    other characters whole), ``split`` cuts the words apart, and only the
+    pieces with other characters are cut again by the regex."""
+    spaced = text.encode("utf-8", "surrogatepass").translate(_ASCII_NON_WORD_TO_SPACE)
+    words = set(spaced.decode("utf-8", "surrogatepass").split())
+    if not text.isascii():
+        for piece in [w for w in words if not w.isascii()]:
+            words.discard(piece)
+            words.update(_WORD.findall(piece))
+    return words
+
+
+def _folds_as_regex(text: str) -> bool:
+    """Whether the regex, ignoring case, equates a character of ``text`` with
+    an ASCII letter exactly when ``str.lower`` makes it that letter: always,
+    but for dotted capital I, dotless i and long s."""
+    return "\u0130" not in text and "\u0131" not in text and "\u017f" not in text
 
 
 def _is_word_char(ch: str) -> bool:

@@ -23,16 +23,19 @@ import re
 from ..facts.model import QuantityFact, Span
 from ..lexicon import Lexicons
 from ..text.document import Document
-from .quantity_filters import PREV_WORD, not_a_count, title_case_headline
+from .quantity_filters import not_a_count, prev_word, title_case_headline
 from .quantity_noun import counted_noun, metre_context
 from .quantity_numbers import LOOKBACK, Num, find_figures
-from .quantity_tables import Tables, meaning_of, tables_of
+from .quantity_tables import Tables, may_end_with, meaning_of, tables_of
 
 _DEFINITE = re.compile(r"(?<![\w'\u2019])(?:the|these|those)[ \u00a0]+\Z", re.I)
 _PARTITIVE = re.compile(r"(?<![\w])of[ \u00a0]+(?:all[ \u00a0]+)?(?:the|these|those|all)[ \u00a0]+\Z", re.I)
 # "the 23 people who ...", "the 30 people injured", "the 20 people in hospital":
 # a clause, participle or phrase after the noun picks out a group, so the
 # figure need not restate an earlier count of the whole noun
+_DASH_GAP = re.compile(r"[ \u00a0]*-?[ \u00a0]*")
+_DOZEN = re.compile(r"(?:an?\s+)?dozen\Z", re.I)
+_VOTES_TO = re.compile(r"\bvotes?\s+to\s+\Z", re.I)
 _RELATIVE_AFTER = re.compile(
     r"[ \u00a0]+(?:who|whom|whose|that|which|where|when|still|in|on|at|from|with|aboard|inside|outside"
     r"|hurt|held|taken|left|shot|caught|found|seen|known|thought|said|believed|feared|missing|dead"
@@ -58,6 +61,8 @@ def extract(doc: Document, lex: Lexicons) -> list[QuantityFact]:
 def _approximator(text: str, n: Num, t: Tables) -> tuple[int, str | None]:
     """Start of the fact and the normalized approximator written before the figure."""
     before = text[max(0, n.start - LOOKBACK):n.start]
+    if t.approx_last_words is not None and not may_end_with(before, t.approx_last_words):
+        return n.start, None  # (the search tries the approximators at every start in ``before``)
     am = t.approx.search(before)
     if am is None:
         return n.start, None
@@ -68,11 +73,11 @@ def _build(doc: Document, n: Num, t: Tables, index: int) -> QuantityFact | None:
     text = doc.text
     start, approx = _approximator(text, n, t)
     end = n.end
-    gap = re.compile(r"[ \u00a0]*-?[ \u00a0]*").match(text, end)
+    gap = _DASH_GAP.match(text, end)
     post = t.postfix.pattern.match(text, gap.end()) if n.high is None else None
     if post and (meaning := meaning_of(t.postfix_map, post.group())):
         approx, end = approx or meaning, post.end()
-    elif n.word and re.match(r"(?:an?\s+)?dozen\Z", n.digits, re.I):
+    elif n.word and _DOZEN.match(n.digits):
         approx = approx or "about"
     if n.vague:
         approx = approx or "at least"
@@ -83,10 +88,10 @@ def _build(doc: Document, n: Num, t: Tables, index: int) -> QuantityFact | None:
     value, unit = n.value, n.unit or n.currency
     if n.maybe_metres and (not strict or metre_context(text, noun, t)):
         value, unit, noun, modifiers, key = n.raw, "m", None, [], None
-    pm = PREV_WORD.search(text[max(0, n.start - LOOKBACK):n.start])
-    if noun is None and n.bare and pm and pm.group(1).lower() in t.ranks:
+    pm = prev_word(text[max(0, n.start - LOOKBACK):n.start])
+    if noun is None and n.bare and pm and pm[0].lower() in t.ranks:
         return None  # a rank: "the top 10", "the first three"
-    if key == "vote" or (n.bare and re.search(r"\bvotes?\s+to\s+\Z", text[max(0, n.start - 12):n.start], re.I)):
+    if key == "vote" or (n.bare and _VOTES_TO.search(text[max(0, n.start - 12):n.start])):
         unit = "votes"
     noun_span = Span.of(text, noun[0], noun[1]) if noun else None
     definite = noun is not None and approx is None and _restated(text, start, noun[1])

@@ -43,17 +43,27 @@ _NUMBER_SOURCE = (
 )
 _NUMBER = re.compile(_NUMBER_SOURCE)
 _NUMBER_ANY_CASE = re.compile(_NUMBER_SOURCE, re.IGNORECASE)
-# Every place a match of _NUMBER can start: a digit or a currency symbol, or
-# a whole word that begins a branch (a number word, "half", "a"/"an", the
-# "us"/"a"/"c".. of "us$", a vague "hundreds"); anything added to
-# _NUMBER_SOURCE's first tokens must be added here.
-_STARTERS = sorted({*ONES, *TENS, *_SCALES, *_VAGUE, "dozen", "half", "a", "an", "us", "nz", "hk", "c", "s"})
-_STARTS_SOURCE = r"(?<!\w)(?:\d|(?:" + "|".join(sorted(_STARTERS, key=len, reverse=True)) + r")(?!\w))|[$£€¥₹]"
+# Every place a match of _NUMBER can start, with what must follow there: a
+# digit or a currency symbol; a whole number word; a vague "hundreds" before
+# "of"; "half" or "a"/"an" before a number word ("half a dozen", "a
+# hundred"); the "us"/"a"/"c".. of "us$".  ("a" and "s" alone are far more
+# common than figures: trying the figure pattern after each costs more than
+# the rest of the search.)  Anything added to _NUMBER_SOURCE's first tokens
+# must be added here.
+_STARTS_SOURCE = (
+    rf"(?<!\w)(?:\d|{_WORD}(?!\w)|(?:{'|'.join(_VAGUE)})(?=\s+of\b)"
+    rf"|half(?=\s+(?:an?\s+)?{_WORD}(?!\w))|an?(?=\s+{_WORD}(?!\w))|(?:us|nz|hk|a|c|s)(?=\$))|[$£€¥₹]"
+)
 _STARTS = re.compile(_STARTS_SOURCE)
 _STARTS_ANY_CASE = re.compile(_STARTS_SOURCE, re.IGNORECASE)
 _PERCENT = re.compile(r"[ \u00a0]?%|\s+per\s?cent\b|\s+percent\b|\s+(?P<points>percentage\s+points?)\b", re.I)
 _CONNECTOR = re.compile(r"-?\s*(?P<c>-|\u2013|\u2014|to|and|or)\s*\Z", re.I)  # "six- to eight-year-olds"
 LOOKBACK = 40
+_WORD_BREAKS = re.compile(r"[\s-]+")
+_SPACES = re.compile(r"[ \u00a0]+")
+_GLUED_WORD = re.compile(r"-([^\W\d_]+)")
+_BETWEEN_BEFORE = re.compile(r"between\s+\Z", re.I)
+_FROM_BEFORE = re.compile(r"\bfrom\s+\Z", re.I)
 
 
 @dataclass
@@ -106,7 +116,7 @@ def _matches(number: re.Pattern[str], starts: re.Pattern[str], text: str) -> lis
 
 
 def _parse_words(words: str) -> float:
-    parts = [w for w in re.split(r"[\s-]+", words.lower()) if w != "and"]
+    parts = [w for w in _WORD_BREAKS.split(words.lower()) if w != "and"]
     factor = 1.0
     if parts[0] == "half":
         factor, parts = 0.5, parts[1:]
@@ -169,7 +179,7 @@ def _read_unit(text: str, n: Num, t: Tables) -> None:
     if (pm := _PERCENT.match(text, n.end)) and not n.currency:
         n.unit, n.end = ("percentage point" if pm.group("points") else "percent"), pm.end()
         return
-    gap = re.match(r"[ \u00a0]+", text[n.end:n.end + 8])
+    gap = _SPACES.match(text[n.end:n.end + 8])
     pos = n.end + (gap.end() if gap else 0)
     if gap and not n.unit:
         cm = t.currencies.pattern.match(text, pos)
@@ -181,7 +191,7 @@ def _read_unit(text: str, n: Num, t: Tables) -> None:
         if um and not n.currency and not n.vague and (unit := meaning_of(t.unit_map, um.group())):
             n.unit, n.end = unit, um.end()
             return
-    glued = re.match(r"-([^\W\d_]+)", text[n.end:n.end + 30])
+    glued = _GLUED_WORD.match(text[n.end:n.end + 30])
     if glued and not n.unit and not n.currency:
         word = glued.group(1).lower()
         if word in t.time_units or word in FRACTIONS:
@@ -214,8 +224,8 @@ def _merge_ranges(text: str, nums: list[Num]) -> list[Num]:
         if b.scaled and not a.scaled and a.raw < b.raw and b.raw:
             a.value, a.scaled = a.raw * b.value / b.raw, True
         same_kind = a.unit in (None, b.unit) and a.currency in (None, b.currency) and b.currency in (None, a.currency)
-        joined = {"and": re.search(r"between\s+\Z", before, re.I) is not None,
-                  "to": re.search(r"\bfrom\s+\Z", before, re.I) is None,
+        joined = {"and": _BETWEEN_BEFORE.search(before) is not None,
+                  "to": _FROM_BEFORE.search(before) is None,
                   "or": a.bare and b.bare}.get(conn, True)
         if not (joined and same_kind and a.value < b.value):
             out.append(a)

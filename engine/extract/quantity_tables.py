@@ -44,6 +44,8 @@ class Tables:
     ranks: frozenset[str]
     age_cues: re.Pattern[str]
     metre_nouns: frozenset[str]
+    #: the last words of the approximators, for ``may_end_with`` (None: one ends in a "*" or is not ASCII)
+    approx_last_words: tuple[str, ...] | None = None
     number_words: frozenset[str] = frozenset([*ONES, *TENS])  # they end a noun phrase
 
 
@@ -82,7 +84,25 @@ def _tables(lexicons: tuple[Lexicon, ...]) -> Tables:
         stops=words(stops), skips=words(skips), labels=words(labels), ranks=words(ranks),
         age_cues=re.compile(r"(?<![\w])" + age_alts + r"\s+\Z", re.I),
         metre_nouns=words(metre),
+        approx_last_words=_last_words(approx_lex),
     )
+
+
+def _last_words(lex: Lexicon) -> tuple[str, ...] | None:
+    last = tuple(sorted({normalize_phrase(p).split(" ")[-1] for p in lex.phrases if p.strip()}))
+    return None if any(w.endswith("*") or not w.isascii() for w in last) else last
+
+
+def may_end_with(text: str, last_words: tuple[str, ...]) -> bool:
+    """False when no phrase ending in one of ``last_words`` (lower case,
+    ASCII) can end ``text`` before white space or a hyphen, as a lexicon
+    regex ignoring case reads it; True when one may (or when the text holds
+    İ, ı or ſ, which that regex folds its own way)."""
+    if "\u0130" in text or "\u0131" in text or "\u017f" in text:
+        return True
+    end = text.rstrip()
+    ends = (end, end[:-1].rstrip()) if end.endswith("-") else (end,)
+    return any(e.lower().replace("\u2019", "'").endswith(last_words) for e in ends)
 
 
 _LEXICON_NAMES = ("approximators", "quantity-postfix-approximators", "quantity-currencies", "quantity-units",
@@ -91,6 +111,18 @@ _LEXICON_NAMES = ("approximators", "quantity-postfix-approximators", "quantity-c
                   "quantity-age-cues", "quantity-metre-nouns")
 
 
+_BY_IDENTITY: dict[tuple[int, ...], tuple[tuple, Tables]] = {}
+
+
 def tables_of(lex: Lexicons) -> Tables:
-    """The tables for ``lex`` (cached per set of lexicons)."""
-    return _tables(tuple(lex.get(name) for name in _LEXICON_NAMES))
+    """The tables for ``lex`` (cached per set of lexicons).  The same lexicon
+    objects are found by identity first: hashing a lexicon hashes all its
+    phrases."""
+    objs = tuple(lex.items.get(name) for name in _LEXICON_NAMES)
+    key = tuple(map(id, objs))
+    entry = _BY_IDENTITY.get(key)
+    if entry is None or any(a is not b for a, b in zip(entry[0], objs)):
+        if len(_BY_IDENTITY) >= 8:
+            _BY_IDENTITY.clear()
+        entry = _BY_IDENTITY[key] = (objs, _tables(tuple(lex.get(name) for name in _LEXICON_NAMES)))
+    return entry[1]

@@ -53,12 +53,14 @@ def assign_topics(doc: Document, facts: list[Fact], lex: Lexicons) -> None:
     Class hits and entity mentions are sorted by start once, so each fact
     looks up only those near its own spans (no fact x mention scan)."""
     mentions = sorted(
-        (m.start, m.end, f"entity:{ent.id}")
+        (m.start, m.end, key)
         for ent in facts
         if isinstance(ent, EntityFact)
+        for key in (f"entity:{ent.id}",)
         for m in (ent.mentions or [ent])
     )
     stops = _stopwords(lex.get("stopwords"))
+    word_keys = _word_keys(stops)
     windows = _windows([span for f in facts if f.kind in TOPICAL_KINDS for span in topical_spans(f)], len(doc.text))
     classes = _class_table(tuple(lex.with_prefix("topic-")))
     names = ["class:" + lexicon.name[len("topic-"):] for lexicon in classes.lexicons]
@@ -73,7 +75,12 @@ def assign_topics(doc: Document, facts: list[Fact], lex: Lexicons) -> None:
             continue  # names, numbers, dates and the like say nothing about a topic
         keys: set[str] = set()
         for start, end in topical_spans(fact):
-            keys |= {k for m in _WORD.finditer(doc.text, start, end) if (k := word_key(m.group(), stops))}
+            words = _WORD.findall(doc.text, start, end)
+            for word in set(words).difference(word_keys):  # words not seen before
+                word_keys[word] = word_key(word, stops)
+            found = set(map(word_keys.__getitem__, words))
+            found.discard(None)  # stopwords and short words
+            keys |= found
             lo, hi = bisect.bisect_left(hit_starts, start), bisect.bisect_left(hit_starts, end)
             keys |= {name for hs, he, name in hits[lo:hi] if he <= end}
             lo = bisect.bisect_left(mention_starts, start - longest_mention)
@@ -188,6 +195,20 @@ def _class_table(lexicons: tuple[Lexicon, ...]) -> FirstWordTable:
             _CLASS_TABLES.clear()
         cached = _CLASS_TABLES[key] = (lexicons, FirstWordTable(list(lexicons)))
     return cached[1]
+
+
+_WORD_KEYS: dict[frozenset[str], dict[str, str | None]] = {}
+
+
+def _word_keys(stops: frozenset[str]) -> dict[str, str | None]:
+    """A memo of ``word_key(word, stops)`` by word (a dict lookup costs less
+    than the ``lru_cache`` call), for a few stopword sets at a time."""
+    memo = _WORD_KEYS.get(stops)
+    if memo is None or len(memo) > 20000:
+        if len(_WORD_KEYS) > 8:
+            _WORD_KEYS.clear()
+        memo = _WORD_KEYS[stops] = {}
+    return memo
 
 
 @lru_cache(maxsize=8)
