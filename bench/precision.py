@@ -17,6 +17,14 @@ An article whose text is byte-for-byte that of an earlier one (the BBC set
 holds 21 such duplicates, PolNeAR one) is counted once: a finding in a
 duplicated story is one finding, and the rate is per distinct article.
 
+Every finding at warning or above has been read by a person, and the
+verdict is recorded in ``bench/precision_verdicts.tsv`` (file, rule,
+message, ``real`` or ``false-positive``, reason).  The table splits the
+warnings+errors into real catches, false positives and findings nobody has
+read yet (``unread``: a change made them; read them and record a verdict),
+and gives the rate of false positives plus unread per 100 articles, the
+noise a desk would see on correct copy.
+
 Usage: python bench/precision.py [--corpus DIR] [--rules-only ID ...]
        [--list] [--corpora bbc polnear]
 Exits 0.
@@ -34,6 +42,17 @@ from corpus import CORPORA, DEFAULT_CORPUS, articles, read
 from factlint.api import check_text, load_rules
 
 SEVERITIES = ("info", "warning", "error")
+VERDICTS = Path(__file__).with_name("precision_verdicts.tsv")
+
+
+def read_verdicts(path: Path = VERDICTS) -> dict[tuple[str, str, str], tuple[str, str]]:
+    """(file, rule, message) -> (verdict, reason), from the TSV of read findings."""
+    out: dict[tuple[str, str, str], tuple[str, str]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines()[1:]:
+        if line.strip() and not line.startswith("#"):
+            name, rule, message, verdict, reason = line.split("\t")
+            out[name, rule, message] = (verdict, reason)
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -55,7 +74,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no articles under {args.corpus}")
         return 0
 
-    counts: Counter[tuple[str, str, str]] = Counter()  # (rule, corpus, severity)
+    verdicts = read_verdicts()
+    counts: Counter[tuple[str, str, str]] = Counter()  # (rule, corpus, severity or verdict)
     sizes: Counter[str] = Counter()
     duplicates: Counter[str] = Counter()
     seen: set[str] = set()
@@ -72,7 +92,9 @@ def main(argv: list[str] | None = None) -> int:
         for f in report.findings:
             counts[f.rule, art.corpus, f.severity] += 1
             if f.severity != "info":
-                listed.append(f"{art.name}:{f.line}:{f.column} {f.rule} {f.message}")
+                verdict, reason = verdicts.get((art.name, f.rule, f.message), ("unread", ""))
+                counts[f.rule, art.corpus, verdict] += 1
+                listed.append(f"{art.name}:{f.line}:{f.column} {f.rule} {f.message}  [{verdict}{': ' + reason if reason else ''}]")
     elapsed = time.perf_counter() - began
 
     corpora = [c for c in CORPORA if sizes[c]]
@@ -82,19 +104,28 @@ def main(argv: list[str] | None = None) -> int:
     )
     print()
     rule_ids = sorted({r.id for r in rules.rules})
-    head = f"{'rule':32} {'corpus':8} {'info':>5} {'warn':>5} {'error':>5} {'w+e/100':>8}"
+    head = (
+        f"{'rule':32} {'corpus':8} {'info':>5} {'warn':>5} {'error':>5} {'w+e/100':>8}"
+        f" {'real':>5} {'FP':>4} {'unread':>6} {'FP+unread/100':>14}"
+    )
     print(head)
     print("-" * len(head))
+
+    def row(label: str, c: str, ids: list[str]) -> str:
+        n = {k: sum(counts[rid, c, k] for rid in ids) for k in (*SEVERITIES, "real", "false-positive", "unread")}
+        rate = 100 * (n["warning"] + n["error"]) / sizes[c]
+        noise = 100 * (n["false-positive"] + n["unread"]) / sizes[c]
+        return (
+            f"{label:32} {c:8} {n['info']:5} {n['warning']:5} {n['error']:5} {rate:8.2f}"
+            f" {n['real']:5} {n['false-positive']:4} {n['unread']:6} {noise:14.2f}"
+        )
+
     for rid in rule_ids:
         for c in corpora:
-            n = [counts[rid, c, s] for s in SEVERITIES]
-            rate = 100 * (n[1] + n[2]) / sizes[c]
-            print(f"{rid:32} {c:8} {n[0]:5} {n[1]:5} {n[2]:5} {rate:8.2f}")
+            print(row(rid, c, [rid]))
     print("-" * len(head))
     for c in corpora:
-        n = [sum(counts[rid, c, s] for rid in rule_ids) for s in SEVERITIES]
-        rate = 100 * (n[1] + n[2]) / sizes[c]
-        print(f"{'ALL':32} {c:8} {n[0]:5} {n[1]:5} {n[2]:5} {rate:8.2f}")
+        print(row("ALL", c, rule_ids))
     if args.list:
         print()
         print("findings at warning or above:")
