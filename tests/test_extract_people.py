@@ -603,3 +603,166 @@ def test_appositive_role_offsets_in_crlf_text_with_emoji_and_accents():
         (span(text, "José Núñez"), span(text, "chairman")),
         (span(text, "José Núñez", 1), span(text, "Treasurer")),
     ]
+
+
+# -- audit round 2: names, ages and titles reporters write ---------------------
+def entity_named(facts: list, name: str) -> EntityFact:
+    return next(e for e in kind(facts, "entity") if e.name == name)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Kathryn Blackwood's sourdough won the prize.", "Kathryn Blackwood"),  # a first name new to the lexicon
+    ("Josh Earnest took no questions.", "Josh Earnest"),
+    ("Zoë Kowalczyk reached the final.", "Zoë Kowalczyk"),  # "zoe" in the lexicon: accents ignored
+])
+def test_a_full_name_with_a_first_name_is_a_person_in_any_position(text, name):
+    assert entity_named(run(text), name).entity_type == "person"
+
+
+def test_a_company_in_the_possessive_is_no_person():
+    assert entity_named(run("Acme Foods' profits rose. Tesco Direct's sales fell."), "Acme Foods").entity_type != "person"
+
+
+@pytest.mark.parametrize("text, near", [
+    ("Final\n\nZoë Kowalczyk reached the final.\n\nKowalcyzk, who trains in Leeds, said she was happy.", "Kowalcyzk"),
+    ("Prize\n\nKathryn Blackwood's loaf won the prize. Blackwod's bakery opened in 2019.", "Blackwod"),
+])
+def test_a_misspelt_surname_before_a_relative_clause_or_in_the_possessive_is_a_near_miss(text, near):
+    e = entity_named(run(text), near)
+    assert (e.entity_type, e.surname_only, e.near_miss) == ("person", True, True)
+    assert triple(e) == span(text, near)
+
+
+def test_a_relative_clause_after_a_sentence_opening_surname_makes_a_person():
+    text = "The race was run.\n\nOkonjo, who trains in Leeds, was third."
+    e = entity_named(run(text), "Okonjo")
+    assert e.entity_type == "person" and triple(e) == span(text, "Okonjo")
+
+
+@pytest.mark.parametrize("text", [
+    "Detectives said the van was stolen.",
+    "Ministers said the plan was sound.",
+    "Residents said the road was closed.",
+    "Nobody was hurt. Everyone got out.",
+    "The blog said: 14:55 Nobody has been hurt.",
+])
+def test_plural_people_nouns_and_pronouns_are_no_entities(text):
+    assert kind(run(text), "entity") == []
+
+
+AUDIT_AGE_CASES = [
+    # (text, [(person, its occurrence, expression, at_event)])
+    ("Hart wins\n\nZoë Hart (23) won the Dutch Open on Sunday.\n\nHart (32) had never got that far.",
+     [("Zoë Hart", 0, "23", False), ("Hart", 2, "32", False)]),
+    ("Fraud case\n\nA 45-year-old mother of three, Lisa Grant, was jailed. Grant, 54, admitted it.",
+     [("Lisa Grant", 0, "45-year-old", False), ("Grant", 1, "54", False)]),
+    ("Crash\n\nAn 80-year-old man, Tom Reed, was hurt.", [("Tom Reed", 0, "80-year-old", False)]),
+    ("Rao returns\n\nMeera Rao, 55, is back. In 2004, when Ms Rao was 35, she became a director.",
+     [("Meera Rao", 0, "55", False), ("Ms Rao", 0, "35", True)]),
+]
+
+
+@pytest.mark.parametrize("text, ages", AUDIT_AGE_CASES)
+def test_bracketed_apposed_and_past_ages(text, ages):
+    found = kind(run(text), "age")
+    want = [(span(text, person, nth), span(text, expression), at_event) for person, nth, expression, at_event in ages]
+    assert [(triple(a.person), triple(a.expression), a.at_event) for a in found] == want
+
+
+@pytest.mark.parametrize("text", [
+    "Subs: Dowd for Shaw (71), Green for Hart (57).",  # substitution minutes
+    "A 45-year-old mother of three, Lisa Grant and Tom Reed were hurt.",  # a list, not an apposition
+])
+def test_no_age_for_minutes_and_lists(text):
+    assert [a for a in kind(run(text), "age") if a.person is not None] == []
+
+
+AUDIT_TITLE_CASES = [
+    # (text, person, title, title_key, title_class)
+    ("Lt. Gov. Laura Whitcombe spoke.", "Laura Whitcombe", "Lt. Gov", "lieutenant governor", "state-office"),
+    ("Gov. Laura Whitcombe spoke.", "Laura Whitcombe", "Gov", "governor", "state-office"),
+    ("The Rev. Thomas Ashby led the march.", "Thomas Ashby", "Rev", "reverend", "clergy"),
+    ("Rabbi Ruth Adler spoke.", "Ruth Adler", "Rabbi", "rabbi", "clergy"),
+    ("Detective Inspector Karen Flint leads it.", "Karen Flint", "Detective Inspector", "detective inspector", "police-rank"),
+    ("Det Supt Karen Flint leads it.", "Karen Flint", "Det Supt", "detective superintendent", "police-rank"),
+    ("PC Tom Reed was hurt.", "Tom Reed", "PC", "police constable", "police-rank"),
+    ("Chief Constable Ann Lee spoke.", "Ann Lee", "Chief Constable", "chief constable", "police-rank"),
+    ("Cllr Amir Shah spoke.", "Amir Shah", "Cllr", "councillor", None),
+]
+
+
+@pytest.mark.parametrize("text, person, title, key, title_class", AUDIT_TITLE_CASES)
+def test_state_clergy_and_police_titles(text, person, title, key, title_class):
+    (r,) = kind(run(text), "role")
+    assert (triple(r.person), triple(r.title)) == (span(text, person), span(text, title))
+    assert (r.title_key, r.title_class) == (key, title_class)
+
+
+def test_every_honorific_before_a_name_is_in_the_mention_and_a_style_gives_no_role():
+    text = "Lt. Gov. Laura Whitcombe spoke. The Rt Rev Tom Ashby prayed."
+    facts = run(text)
+    assert entity_named(facts, "Laura Whitcombe").mentions[0].text == "Lt. Gov. Laura Whitcombe"
+    assert entity_named(facts, "Tom Ashby").mentions[0].text == "Rt Rev Tom Ashby"
+    assert [r.title.text for r in kind(facts, "role")] == ["Lt. Gov"]
+
+
+@pytest.mark.parametrize("text", [
+    "PC Pro magazine said so. The Nintendo DS sold well.",  # abbreviations only before a first name
+    "Detective Inspector Karen Flint spoke.",  # no organisation "Detective"
+])
+def test_police_abbreviations_and_ranks_make_no_stray_entities(text):
+    names = [e.name for e in kind(run(text), "entity")]
+    assert "Detective" not in names and "PC" not in names
+    assert [r.title.text for r in kind(run(text), "role")] in ([], ["Detective Inspector"])
+
+
+@pytest.mark.parametrize("text, fires", [
+    ("Lt. Gov. Laura Whitcombe spoke. Gov. Whitcombe said no.", True),
+    ("Lt. Gov. Laura Whitcombe spoke. Lt. Gov. Whitcombe said no.", False),
+    ("Lt. Col. Tom Hale spoke. Colonel Hale said no.", False),  # a shorter form of a rank agrees
+    ("The Rev. Tom Ashby led. Bishop Ashby spoke.", True),
+    ("The Rt Rev Tom Ashby, the Bishop of Wells, led. Bishop Ashby spoke.", False),
+    ("The Rev. Tom Ashby, vicar of St Mary's, led. The vicar, Tom Ashby, spoke.", False),
+    ("Detective Inspector Karen Flint leads it. Det Supt Flint said so.", True),
+    ("Detective Inspector Karen Flint leads it. Inspector Flint said so.", False),
+])
+def test_title_mismatch_on_new_title_classes(text, fires):
+    import factlint
+
+    found = [f for f in factlint.check_text("Police appeal\n\n" + text).findings if f.rule == "people/title-mismatch"]
+    assert len(found) == (1 if fires else 0)
+
+
+def test_a_title_before_an_appositive_name_with_a_common_first_name_is_a_role():
+    text = "The White House spokesman, Josh Earnest, said no."
+    (r,) = kind(run(text), "role")
+    assert (triple(r.person), triple(r.title), triple(r.org)) == (span(text, "Josh Earnest"), span(text, "spokesman"), span(text, "White House"))
+
+
+def test_council_leader_with_an_honorific_speaks_as_a_person():
+    import factlint
+
+    text = "Council leader Cllr Amir Shah said the fund had not lost money."
+    (stmt,) = [f for f in factlint.extract(text).facts if f.kind == "statement"]
+    assert (stmt.speaker.text, stmt.speaker_type, stmt.official) == ("Council leader Cllr Amir Shah", "person", True)
+
+
+def test_audit_round_two_offsets_in_crlf_text_with_emoji_and_accents():
+    import factlint
+
+    text = ("Fête 🎉 news\r\n\r\n🎉 Zoë Hart (23) won 😀 on Sunday.\r\nHart (32) had never won.\r\n"
+            "Lt. Gov. Renée Dvořák spoke. Gov. Dvořák said no.\r\nZoë Kowalczyk ran.\r\n"
+            "Kowalcyzk, who trains in Łódź, said she was happy.")
+    facts = run(text)
+    assert [(triple(a.person), triple(a.expression)) for a in kind(facts, "age")] == [
+        (span(text, "Zoë Hart"), span(text, "23")),
+        (span(text, "Hart", 1), span(text, "32")),
+    ]
+    assert [(triple(r.person), triple(r.title)) for r in kind(facts, "role")] == [
+        (span(text, "Renée Dvořák"), span(text, "Lt. Gov")),
+        (span(text, "Dvořák", 1), span(text, "Gov", 1)),
+    ]
+    near = entity_named(facts, "Kowalcyzk")
+    assert near.near_miss and triple(near) == span(text, "Kowalcyzk")
+    rules = sorted(f.rule for f in factlint.check_text(text).findings if f.severity == "warning")
+    assert rules == ["people/age-mismatch", "people/name-spelling", "people/title-mismatch"]

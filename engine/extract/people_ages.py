@@ -9,21 +9,23 @@ Owns the age shapes:
 * ``54-year-old Smith`` / ``the 54-year-old striker Smith`` (the name after);
 * ``the 54-year-old said`` (anaphoric: the nearest named person before it in
   the paragraph, else the nearest after it in the sentence);
-* ``Smith, a 54-year-old lawyer`` (appositive);
+* ``Smith, a 54-year-old lawyer`` (appositive) and ``A 54-year-old mother
+  of three, Smith,`` (the name in apposition after the description);
 * ``Smith, aged 54`` / ``a man aged 54`` (no named person) / ``Smith died
   aged 54`` (the nearest named person: an age at death);
 * ``died at the age of 84`` (the nearest named person, as for "the 54-year-old");
   "at the age of N" and "aged N when" mark the age ``at_event`` (an age at
   some event, not now) unless a death word comes just before;
 * ``Smith (54)``, only for 16-110 and when no other bracketed number is near
-  (sports reports use "Smith (54)" for the minute of a substitution);
+  (sports reports use "Smith (54)" for the minute of a substitution) or the
+  name opens its sentence and a lower-case word follows ("Hart (32) had");
 * ``He was 88.`` / ``She is 54.`` / ``he was 88 years old`` (anaphoric: the
   nearest person of that gender before it in the same or previous paragraph,
   none when another person who fits is named in that person's sentence or
   the pronoun's; gender as ``speech_speakers.speaker_gender`` reads it from
   the person's mentions) and ``Smith, who was 88,`` (the name right before
   "who"); "was N when" is ``at_event``, as for "Smith was 12 when", and so is
-  "since/when/until ... he was 5".
+  "since/when/until ... he was 5" or "when Smith was 35".
 
 Never for durations ("54 years") or things ("a 54-year-old law"): after
 "N-year-old" there must be a name, a person noun or title (``person-nouns``,
@@ -74,6 +76,7 @@ _PRONOUN_GENDERS = {"he": "m", "she": "f"}
 _TIME_SUBORDINATORS = frozenset("since when until till before after while once".split())
 _AFTER_NAME_PAREN = re.compile(r"[ \t]+\((\d{1,3})\)")
 _OTHER_PAREN_NUMBER = re.compile(r"\(\d{1,3}\)")
+_VERB_AFTER_PAREN = re.compile(r"[ \t]+[a-z]")
 # Verb-like words that may follow an anaphoric "the 54-year-old".
 _GLUE_VERBS = frozenset(
     """is was has had will would can could may might must should does did who also later then
@@ -82,6 +85,7 @@ _GLUE_VERBS = frozenset(
     to and as in at for on from with""".split()
 )
 _LOOKBACK = 400
+_MAX_APPOSED_WORDS = 6
 # "died at the age of 84" / "died aged 84": an age at death is the person's last age, not an event's.
 _DEATH = re.compile(r"(?<![\w-])(?:died|dies|dying|death|dead)(?![\w-])[^.;!?\n]{0,24}$", re.IGNORECASE)
 _DEATH_WINDOW = 40
@@ -169,16 +173,25 @@ class AgeFinder:
                 continue
             hit = _COPULA_AGE.match(text, m.end)
             if hit and self._person_like(m):
-                at_event = m.end < hit.start("age") and text[hit.start():hit.start("age")].split()[0] == "was" and bool(
-                    _WHEN_AFTER.match(text, hit.end())
-                )
+                at_event = text[hit.start():hit.start("age")].split()[0] == "was" and (
+                    bool(_WHEN_AFTER.match(text, hit.end())) or self._word_before(m.start) in _TIME_SUBORDINATORS
+                )  # "Lee was 12 when ...", "when Ms Lee was 35, she ..."
                 self._add(int(hit.group(2)), hit.span("age"), m, at_event)
                 continue
             hit = _AFTER_NAME_PAREN.match(text, m.end)
             if hit and self._person_like(m) and 16 <= int(hit.group(1)) <= 110:
                 window = text[max(0, m.start - _PAREN_WINDOW) : hit.end() + _PAREN_WINDOW]
-                if len(_OTHER_PAREN_NUMBER.findall(window)) == 1:
+                if len(_OTHER_PAREN_NUMBER.findall(window)) == 1 or self._subject_with_paren_age(m, hit.end()):
                     self._add(int(hit.group(1)), hit.span(1), m)
+
+    def _subject_with_paren_age(self, m: Mention, end: int) -> bool:
+        """"Zoë Hart (23) won ...": a name opening its sentence, its bracketed
+        number and then a lower-case word (the verb): an age even when other
+        bracketed numbers are near (a substitution minute follows a name
+        inside a sentence or before a comma: "Dowd for Shaw (71),")."""
+        sent = self.doc.sentence_at(m.start)
+        opens = sent is not None and not any(ch.isalnum() for ch in self.text[sent.start : m.start])
+        return opens and _VERB_AFTER_PAREN.match(self.text, end) is not None
 
     def _year_old(self, hit: re.Match[str]) -> None:
         w = self.w
@@ -216,13 +229,32 @@ class AgeFinder:
                 if det == "the":
                     self._add_nearest(value, span)
             return
-        appositive = self._appositive_before(hit.start())
+        appositive = self._appositive_before(hit.start()) or self._apposed_name(i)
         if appositive is not None:
             self._add(value, span, appositive)
         elif det == "the":
             self._add_nearest(value, span)
         else:
             self._add(value, span, None)
+
+    def _apposed_name(self, i: int) -> Mention | None:
+        """Lisa Grant in "A 45-year-old mother of three, Lisa Grant, was
+        jailed": up to ``_MAX_APPOSED_WORDS`` lower-case words or figures from
+        token ``i`` to a comma, then a person's name closed by punctuation."""
+        w, n = self.w, len(self.w)
+        k = i
+        for _ in range(_MAX_APPOSED_WORDS):
+            if k + 1 >= n or not (w.raw[k].islower() or w.raw[k].isdigit()):
+                return None
+            gap = w.gap(k)
+            if gap.strip(" \t\u00a0") == ",":
+                m = self.starting.get(k + 1)
+                closed = m is not None and self.text[m.end : m.end + 1] in (",", ".", ";")
+                return m if closed and self._person_like(m) else None
+            if not w.spaced(k):
+                return None
+            k += 1
+        return None
 
     def _describes_noun(self, m: Mention) -> bool:
         """True for "Cobh" in "the 35-year-old Cobh runner" (a modifier, not the person)."""

@@ -7,7 +7,10 @@ references shared by two people named in full as ambiguous, presumes the
 first name of a surname-only near miss ("Mr Seeley" after "William Seely"),
 attaches headline mentions only to entities of the body (headline words
 never create entities), and gives each entity a modest type (person,
-organization, place, unknown).
+organization, place, unknown).  A name opening its sentence before ", who
+..." is a person (a relative clause only people take; not a place or an
+organisation word), and a speech verb after such a clause makes it a
+speaker ("Kowalcyzk, who trains in Leeds, said").
 
 Does not own: finding mentions (``people_names``), surname spelling
 comparison (``people_surnames``), roles, ages (``people_roles``,
@@ -18,7 +21,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .people_names import CONNECTORS, Mention
+import re
+
+from .people_names import CONNECTORS, WHO_AFTER, Mention
 from .people_surnames import SurnameIndex, distinct_first_names
 from .people_tables import NameTables
 from .people_words import Words
@@ -31,6 +36,8 @@ _FEMALE_HONORIFICS = frozenset("mrs ms miss dame lady baroness mme mlle".split()
 # A bare surname-only mention (no honorific, title or speech verb) is only
 # taken for a misspelt surname when it is at least this long ("Hull" is not "Hill").
 _MIN_BARE_SURNAME = 5
+# "Kowalcyzk, who trains in Leeds, said": the word after a short relative clause
+_AFTER_RELATIVE_CLAUSE = re.compile(r"[ \t]+who[ \t][^,.;:!?\r\n\"\u201c\u201d]{1,100},[ \t]+(\w+)")
 
 
 @dataclass
@@ -157,6 +164,8 @@ class EntityGrouper:
     def _in_list(self, m: Mention) -> bool:
         """A name between commas, or opening a line before a comma ("Sheahan, Horan, Miller")."""
         w = self.w
+        if m.relative:
+            return False  # "Kowalcyzk, who trains in Leeds,": a sentence, not a list
         before = w.gap(m.first - 1).strip(" \t\u00a0") if m.first > 0 else "\n"
         after = w.gap(m.last).strip(" \t\u00a0")[:1] if m.last + 1 < len(w) else "."
         return after in (",", ";", "(") and before[-1:] in (",", ";", "\n", "\r")
@@ -168,6 +177,9 @@ class EntityGrouper:
         after, before = m.last + 1, w.index_starting(m.start) - 1
         if after < len(w) and w.low[after] in self.t.speech and w.spaced(m.last):
             return True
+        if WHO_AFTER.match(w.text, m.end):  # "Kowalcyzk, who trains in Leeds, said"
+            clause = _AFTER_RELATIVE_CLAUSE.match(w.text, m.end + 1)
+            return clause is not None and clause.group(1).lower() in self.t.speech
         if before < 0 or w.low[before] not in self.t.speech or not w.spaced(before) or not w.low[before].endswith(("s", "d")):
             return False  # "say analysts": an inverted plain "say" has a plural subject
         return not (after + 1 < len(w) and w.spaced(m.last) and w.spaced(after) and w.raw[after + 1][:1].isupper())
@@ -198,7 +210,8 @@ class EntityGrouper:
                 bucket.append(e)
                 self.surnames.add(e.key[-1])
         surname_reference = len(m.key) == 1 and len(e.key) >= 2 and not m.headline and m.alias_of is None
-        if m.honorific or m.titled or surname_reference or (len(m.key) >= 2 and m.key[0] in self.t.first_names):
+        relative = m.relative and not self.t.places.has(m.key) and not self.t.orgs.occurs_in(m.key)
+        if m.honorific or m.titled or surname_reference or relative or (len(m.key) >= 2 and m.key[0] in self.t.first_names):
             e.person_evidence = True
         if len(e.key) >= 2 and self._speaks(m):
             e.speaker = True

@@ -4,8 +4,10 @@ Owns: ``Mention`` and ``NameFinder``, which finds capitalized name sequences
 ("Alyssa Farah", "Bank of America", "al-Muhandis", "U.S."), cuts titles,
 honorifics and stop words out of them ("Pentagon Press Secretary Alyssa
 Farah" -> "Pentagon" and "Alyssa Farah", title words left to
-``people_roles``), drops sentence-initial capitals without evidence, and
-pairs acronyms with their expansions in parentheses.  Headline mentions are
+``people_roles``; a mention starts at the first of its honorifics: "Lt. Gov.
+Laura Whitcombe"), drops sentence-initial capitals without evidence (and a
+lone plural of a title or person noun: "Detectives said"), and pairs
+acronyms with their expansions in parentheses.  Headline mentions are
 marked ``headline`` (headlines are often Title Case).
 
 Does not own: grouping mentions into entities or typing them
@@ -43,7 +45,8 @@ STOP_WORDS = frozenset(
     were be been has have had will would can could may might must should shall yes please thanks
     monday tuesday wednesday thursday friday saturday sunday january february march april june july
     august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
-    mon tue wed thu fri sat sun christmas easter""".split()
+    mon tue wed thu fri sat sun christmas easter
+    nobody somebody anybody everybody someone anyone everyone nothing something anything everything none""".split()
 )
 _PAREN = re.compile(r"[ \t]*\(([^()\r\n]{1,120})\)")
 _DASHES = re.compile(r"[\s\u2013\u2014-]*")
@@ -53,6 +56,8 @@ _LOWER_WORD = re.compile(r"\w+(?:['\u2019.-]\w+)*")
 # "[sic]" or "(sic)" right after a name (or its possessive): the writer keeps
 # a source's spelling on purpose
 _SIC_AFTER = re.compile(r"(?:['\u2019]s)?['\u2019\"\u201d]?[ \t]*[\[(]sic[\])]", re.IGNORECASE)
+# ", who trains in Leeds,": a relative clause only people take
+WHO_AFTER = re.compile(r",[ \t]+who[ \t]")
 
 
 @dataclass
@@ -71,6 +76,9 @@ class Mention:
     headline: bool = False
     alias_of: "Mention | None" = None  # the mention this one abbreviates or expands
     sic: bool = False  # followed by "[sic]": a spelling kept from a source on purpose
+    #: opens its sentence and ", who ..." follows ("Kowalcyzk, who trains in
+    #: Leeds, said"): the subject of a relative clause only people take
+    relative: bool = False
     entity: "Entity | None" = None
 
 
@@ -214,9 +222,13 @@ class NameFinder:
                 continue
             if self._credit(w.start[a], w.end[b]):
                 continue
-            start = w.start[a - 1] if hon else w.start[a]
+            first_hon = a - 1
+            while hon and first_hon - 1 >= i and kinds[first_hon - 1 - i] == "hon":
+                first_hon -= 1  # "Lt. Gov. Laura Whitcombe", "Rt Rev Tom Ashby": every honorific
+            start = w.start[first_hon] if hon else w.start[a]
             mention = Mention(start, w.end[b], w.start[a], a, b, key, hon, titled, headline)
             mention.sic = _SIC_AFTER.match(self.text, w.end[b]) is not None
+            mention.relative = self._is_sentence_initial(first_hon if hon else a) and WHO_AFTER.match(self.text, w.end[b]) is not None
             self.mentions.append(mention)
 
     def _credit(self, start: int, end: int) -> bool:
@@ -230,8 +242,10 @@ class NameFinder:
         low = w.low[a]
         if low in self.t.first_names or low in self.t.places or w.raw[a] in capset or is_acronym(w.raw[a]):
             return True
-        if a == b:  # "Seeley's", "Seeley said", "Seeley, 58, said": a person's surname
-            if self.text[w.end[a] : w.end[a] + 2] in ("'s", "\u2019s"):
+        if a == b and low.endswith("s") and (low[:-1] in self.t.titles.singles or low[:-1] in self.t.person_nouns):
+            return False  # "Detectives said", "Ministers said", "Residents said": people, not a name
+        if a == b:  # "Seeley's", "Seeley said", "Seeley, 58, said", "Seeley, who ...": a person's surname
+            if self.text[w.end[a] : w.end[a] + 2] in ("'s", "\u2019s") or WHO_AFTER.match(self.text, w.end[a]):
                 return True
             return a + 1 < len(w) and (
                 (w.low[a + 1] in self.t.speech and w.spaced(a)) or _AGE_AFTER.match(self.text, w.end[a]) is not None

@@ -2,8 +2,9 @@
 
 Owns: ``NameTables``, the phrase indexes built once per set of lexicons
 (person titles and their modifiers, honorifics, first names, place names,
-organization words, speech verbs, demonyms, group members) and the nickname
-table ("bill=william" entries as {short: full}).
+organization words, speech verbs, demonyms, group members), the nickname
+table ("bill=william" entries as {short: full}) and ``FirstNames``, the
+first-name lookup that ignores accents ("Zoë" is "zoe").
 
 Does not own: what the phrases mean for a name (``people_names``,
 ``people_grouping``), a role (``people_roles``) or an age (``people_ages``),
@@ -12,6 +13,7 @@ or how phrases are matched (``people_words``).
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -26,7 +28,7 @@ class NameTables:
     titles: PhraseIndex
     modifiers: PhraseIndex
     honorifics: PhraseIndex
-    first_names: PhraseIndex
+    first_names: "FirstNames"
     places: PhraseIndex
     orgs: PhraseIndex
     speech: PhraseIndex
@@ -58,7 +60,7 @@ class NameTables:
             titles=PhraseIndex.of(lex.get("person-titles")),
             modifiers=PhraseIndex.of(lex.get("title-modifiers")),
             honorifics=PhraseIndex.of(lex.get("honorifics")),
-            first_names=PhraseIndex.of(lex.get("first-names")),
+            first_names=FirstNames(PhraseIndex.of(lex.get("first-names"))),
             places=PhraseIndex.of(lex.get("place-names")),
             orgs=PhraseIndex.of(lex.get("organization-words")),
             speech=PhraseIndex.of(lex.get("speech-verbs")),
@@ -68,6 +70,22 @@ class NameTables:
             ranks=PhraseIndex.of(lex.get("titles-before-first-names")),
             person_nouns=PhraseIndex.of(lex.get("person-nouns")),
         )
+
+
+class FirstNames:
+    """The ``first-names`` lexicon, matched with accents ignored: the
+    lexicon writes "zoe" and "jose", the copy "Zoë" and "José"."""
+
+    def __init__(self, index: PhraseIndex):
+        self.index = index
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.index or (not word.isascii() and _unaccented(word) in self.index)
+
+
+@lru_cache(maxsize=4096)
+def _unaccented(word: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
 
 
 @lru_cache(maxsize=8)

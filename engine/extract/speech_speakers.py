@@ -3,7 +3,8 @@
 Owns: reading the speaker noun phrase before a cue ("Mark Milley, the
 chairman of ..., noted") or after it ("said Smith", "according to X"), the
 subject opening a clause, splitting a title from a name, classifying a
-speaker (person, organization, media, anonymous, document, pronoun, unknown),
+speaker (person, organization, media, anonymous, document, pronoun, unknown;
+a title before a name is typed by the name: "Council leader Cllr Amir Shah"),
 deciding whether it is official or anonymous, and reading a speaker's
 gender when the phrase states it (``speaker_gender``).  All word lists an editor
 might tune come from lexicons; the sets below are grammatical glue
@@ -325,6 +326,11 @@ def speaker_type(text: str, start: int, end: int, lex: Lexicons, is_document: bo
         return "media"
     if is_anonymous(text, start, end, lex):
         return "anonymous"
+    titled = _title_before_name(phrase, fast(lex, "person-titles"))
+    if titled is not None:
+        # "Council leader Cllr Amir Shah": the kind of the name after the title
+        name_start = start + len(titled) + len(phrase[len(titled):]) - len(phrase[len(titled):].lstrip())
+        return speaker_type(text, name_start, end, lex, is_document)
     words = [w.lower() for w in re.findall(r"\w+", phrase)]
     orgs = lex.get("speaker-organization-words")
     if fast(lex, "official-bodies").search(phrase) and not fast(lex, "official-titles").search(phrase):

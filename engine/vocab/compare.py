@@ -83,7 +83,7 @@ def _role_title_words(role: Fact) -> set[str]:
     return title_words(key) if key else title_words(getattr(role, "title").text)
 
 
-def _titles_conflict(a: Fact, b: Fact) -> bool:
+def _titles_conflict(a: Fact, b: Fact, ctx: EvalContext) -> bool:
     if getattr(a, "former", False) or getattr(b, "former", False):
         return False
     if getattr(a, "change", False) or getattr(b, "change", False):
@@ -91,7 +91,18 @@ def _titles_conflict(a: Fact, b: Fact) -> bool:
     wa, wb = _role_title_words(a), _role_title_words(b)
     if not wa or not wb:
         return False
-    return not (wa <= wb or wb <= wa)
+    subordinate = _subordinate_words(a, ctx)
+    return not ((wa <= wb and not (wb - wa) & subordinate) or (wb <= wa and not (wa - wb) & subordinate))
+
+
+def _subordinate_words(role: Fact, ctx: EvalContext) -> set[str]:
+    """Words whose loss makes another office, not a shorter form ("Gov." for
+    a lieutenant governor, "President" for a vice president); a lieutenant
+    colonel called "Colonel" is the usual military courtesy."""
+    words = {w.lower() for w in ctx.lexicons.get("subordinate-title-words").phrases}
+    if getattr(role, "title_class", None) == "military-rank":
+        words.discard("lieutenant")
+    return words
 
 
 def values_conflict(a: Fact, b: Fact, ctx: EvalContext) -> bool:
@@ -100,7 +111,7 @@ def values_conflict(a: Fact, b: Fact, ctx: EvalContext) -> bool:
     if a.kind == "age":
         return getattr(a, "age") != getattr(b, "age")
     if a.kind == "role":
-        return _titles_conflict(a, b)
+        return _titles_conflict(a, b, ctx)
     if a.kind == "event":
         da, db = DateValue.parse(getattr(a, "date", None)), DateValue.parse(getattr(b, "date", None))
         return da is not None and db is not None and compare_dates(da, db) != 0
