@@ -766,3 +766,25 @@ def test_audit_round_two_offsets_in_crlf_text_with_emoji_and_accents():
     assert near.near_miss and triple(near) == span(text, "Kowalcyzk")
     rules = sorted(f.rule for f in factlint.check_text(text).findings if f.severity == "warning")
     assert rules == ["people/age-mismatch", "people/name-spelling", "people/title-mismatch"]
+
+
+# -- session 3, lead: ages in words and ages at a later time -------------------
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Teen wins\n\nEighteen-year-old Chlo\u00e9 Martin won.\n", [("Chlo\u00e9 Martin", 18, "Eighteen-year-old", False)]),
+        ("T\n\nThe ninety-two-year-old Tom Abel smiled.\n", [("Tom Abel", 92, "ninety-two-year-old", False)]),
+        ("T\n\nTom Eriksson will coach until he is 41.\n", [("Tom Eriksson", 41, "he is 41", True)]),
+        ("T\n\nLars Eriksson will stay until Eriksson is 41.\n", [("Eriksson", 41, "41", True)]),
+    ],
+)
+def test_number_word_ages_and_ages_at_a_later_time(text, expected):
+    ages = [(f.person.text if f.person else None, f.age, f.expression.text, f.at_event) for f in kind(run(text), "age")]
+    assert ages == expected
+
+
+def test_a_number_word_age_keeps_code_point_offsets_in_crlf_text():
+    text = "Teen \U0001f3c6 wins\r\n\r\nSeventeen-year-old Zo\u00eb Hart won.\r\n"
+    (age,) = kind(run(text), "age")
+    assert (age.expression.start, age.expression.text, age.age) == (text.index("Seventeen"), "Seventeen-year-old", 17)

@@ -25,7 +25,8 @@ Owns the age shapes:
   the pronoun's; gender as ``speech_speakers.speaker_gender`` reads it from
   the person's mentions) and ``Smith, who was 88,`` (the name right before
   "who"); "was N when" is ``at_event``, as for "Smith was 12 when", and so is
-  "since/when/until ... he was 5" or "when Smith was 35".
+  "since/when/until ... he was 5", "until he is 41", "by the time he was
+  24" or "when Smith was 35".
 
 Never for durations ("54 years") or things ("a 54-year-old law"): after
 "N-year-old" there must be a name, a person noun or title (``person-nouns``,
@@ -51,7 +52,51 @@ from .speech_speakers import speaker_gender
 if TYPE_CHECKING:
     from .people_grouping import Entity
 
+_UNITS = "one two three four five six seven eight nine".split()
+_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+#: number words up to ninety-nine -> value ("Eighteen-year-old", "ninety-two-year-old")
+_NUMBER_WORDS = {
+    **{w: i + 1 for i, w in enumerate(_UNITS)}, **{w: i + 10 for i, w in enumerate(_TEENS)},
+    **{t: 20 + 10 * i for i, t in enumerate(_TENS)},
+    **{f"{t}-{u}": 20 + 10 * i + j + 1 for i, t in enumerate(_TENS) for j, u in enumerate(_UNITS)},
+}
 _YEAR_OLD = re.compile(r"(?<![\w.,-])(\d{1,3})[- ]years?[- ]old(?![\w-])")
+# "Eighteen-year-old": a number word before the same tail (found from the tail)
+_YEAR_OLD_TAIL = re.compile(r"[- ]years?[- ]old(?![\w-])")
+_WORD_BEFORE_TAIL = re.compile(r"(?<![\w.,-])([A-Za-z]+(?:-[A-Za-z]+)?)\Z")
+
+
+class _WordAge:
+    """A number-word "N-year-old" shaped like a match of ``_YEAR_OLD``."""
+
+    def __init__(self, start: int, end: int, figure: str):
+        self._start, self._end, self._figure = start, end, figure
+
+    def group(self, _: int) -> str:
+        return self._figure
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def span(self) -> tuple[int, int]:
+        return self._start, self._end
+
+
+def _word_year_olds(text: str, lo: int) -> list[_WordAge]:
+    out = []
+    for tail in _YEAR_OLD_TAIL.finditer(text, lo):
+        word = _WORD_BEFORE_TAIL.search(text, max(lo, tail.start() - 20), tail.start())
+        if word is not None and word.group(1).lower() in _NUMBER_WORDS:
+            out.append(_WordAge(word.start(1), tail.end(), word.group(1)))
+    return out
+
+
+def _age_value(figure: str) -> int:
+    return int(figure) if figure.isdigit() else _NUMBER_WORDS[figure.lower()]
 _AT_AGE = re.compile(r"(?<![\w-])at[ \t]+the[ \t]+age[ \t]+of[ \t]+(\d{1,3})(?![\d.,]?\d|[\w-])")
 _DIED = frozenset("died dies".split())
 _AGED = re.compile(r"(?<![\w-])aged[ \t]+(\d{1,3})(?![\d.,]?\d|[\w-])")
@@ -73,7 +118,8 @@ _COPULA_NUMBER = re.compile(r"s[ \t]+\d")
 _PRONOUN_WINDOW = (12, 32)  # characters before and after such a place that a shape spans
 _PRONOUN_GENDERS = {"he": "m", "she": "f"}
 # "since he was 5", "when she was 25": the age at a past time
-_TIME_SUBORDINATORS = frozenset("since when until till before after while once".split())
+# ("until he is 41", "by the time he was 24": "time" ends "by/at the time")
+_TIME_SUBORDINATORS = frozenset("since when until till before after while once time".split())
 _AFTER_NAME_PAREN = re.compile(r"[ \t]+\((\d{1,3})\)")
 _OTHER_PAREN_NUMBER = re.compile(r"\(\d{1,3}\)")
 _VERB_AFTER_PAREN = re.compile(r"[ \t]+[a-z]")
@@ -173,9 +219,10 @@ class AgeFinder:
                 continue
             hit = _COPULA_AGE.match(text, m.end)
             if hit and self._person_like(m):
-                at_event = text[hit.start():hit.start("age")].split()[0] == "was" and (
-                    bool(_WHEN_AFTER.match(text, hit.end())) or self._word_before(m.start) in _TIME_SUBORDINATORS
-                )  # "Lee was 12 when ...", "when Ms Lee was 35, she ..."
+                at_event = (
+                    text[hit.start():hit.start("age")].split()[0] == "was" and bool(_WHEN_AFTER.match(text, hit.end()))
+                ) or self._word_before(m.start) in _TIME_SUBORDINATORS
+                # "Lee was 12 when ...", "when Ms Lee was 35, she ...", "until Lee is 41"
                 self._add(int(hit.group(2)), hit.span("age"), m, at_event)
                 continue
             hit = _AFTER_NAME_PAREN.match(text, m.end)
@@ -195,7 +242,7 @@ class AgeFinder:
 
     def _year_old(self, hit: re.Match[str]) -> None:
         w = self.w
-        value, span = int(hit.group(1)), hit.span()
+        value, span = _age_value(hit.group(1)), hit.span()
         i = w.index_starting(hit.end())
         det = self._word_before(hit.start())
         personal = False
@@ -293,9 +340,9 @@ class AgeFinder:
     def _pronoun_age(self, hit: re.Match[str]) -> None:
         """"He was 88." / "Smith, who was 88,": see the module docstring."""
         text, start = self.text, hit.start()
-        at_event = hit.group("copula") == "was" and (
-            _WHEN_AFTER.match(text, hit.end()) is not None or self._word_before(start) in _TIME_SUBORDINATORS
-        )
+        at_event = (
+            hit.group("copula") == "was" and _WHEN_AFTER.match(text, hit.end()) is not None
+        ) or self._word_before(start) in _TIME_SUBORDINATORS
         if hit.group("pronoun") == "who":
             k = self.w.index_ending(start)
             m = self.ending.get(self.w.end[k]) if k >= 0 else None
@@ -343,6 +390,8 @@ class AgeFinder:
         text = self.text
         for hit in _YEAR_OLD.finditer(text, self.body_start) if "year" in text else ():
             self._year_old(hit)
+        for word_hit in _word_year_olds(text, self.body_start) if "year" in text else ():
+            self._year_old(word_hit)
         for hit in _AGED.finditer(text, self.body_start) if "aged" in text else ():
             self._aged(hit)
         for hit in _AT_AGE.finditer(text, self.body_start) if "age of" in text else ():

@@ -167,6 +167,8 @@ class NameFinder:
                 continue
             if low in STOP_WORDS and w.raw[k][:1].isupper() and (w.raw[k][1:].islower() or len(w.raw[k]) == 1):
                 kinds[k - i] = "stop"
+            elif low.endswith(("-year-old", "-year-olds")):
+                kinds[k - i] = "stop"  # "Eighteen-year-old Chloé Martin": an age, not a name
             elif w.raw[k].islower() and low in CONNECTORS:
                 kinds[k - i] = "conn"
             elif k == i and low in t.modifiers and not w.raw[k].isupper() and self._is_sentence_initial(k):
