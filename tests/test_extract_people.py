@@ -788,3 +788,8 @@ def test_a_number_word_age_keeps_code_point_offsets_in_crlf_text():
     text = "Teen \U0001f3c6 wins\r\n\r\nSeventeen-year-old Zo\u00eb Hart won.\r\n"
     (age,) = kind(run(text), "age")
     assert (age.expression.start, age.expression.text, age.age) == (text.index("Seventeen"), "Seventeen-year-old", 17)
+
+
+def test_an_age_picked_out_by_a_relative_clause_is_nobodys_by_nearness():
+    text = "Film\n\nTom Hanks, 48, plays many parts, including the eight-year-old boy who meets Santa.\n"
+    assert [(a.age, a.person.text if a.person else None) for a in kind(run(text), "age")] == [(48, "Tom Hanks"), (8, None)]

@@ -62,6 +62,9 @@ _NUMBER_WORDS = {
     **{f"{t}-{u}": 20 + 10 * i + j + 1 for i, t in enumerate(_TENS) for j, u in enumerate(_UNITS)},
 }
 _YEAR_OLD = re.compile(r"(?<![\w.,-])(\d{1,3})[- ]years?[- ]old(?![\w-])")
+# "the eight-year-old boy who is ...": a relative clause picks out someone
+# (perhaps new), so the age is not the nearest person's
+_RELATIVE_AFTER_NOUN = re.compile(r"(?:[ \t]+[\w'\u2019-]+){1,3}[ \t]+(?:who|whom|whose|that)\b")
 # "Eighteen-year-old": a number word before the same tail (found from the tail)
 _YEAR_OLD_TAIL = re.compile(r"[- ]years?[- ]old(?![\w-])")
 _WORD_BEFORE_TAIL = re.compile(r"(?<![\w.,-])([A-Za-z]+(?:-[A-Za-z]+)?)\Z")
@@ -279,8 +282,8 @@ class AgeFinder:
         appositive = self._appositive_before(hit.start()) or self._apposed_name(i)
         if appositive is not None:
             self._add(value, span, appositive)
-        elif det == "the":
-            self._add_nearest(value, span)
+        elif det == "the" and not _RELATIVE_AFTER_NOUN.match(self.text, hit.end()):
+            self._add_nearest(value, span)  # not "the eight-year-old boy who ...": someone the clause picks out
         else:
             self._add(value, span, None)
 
