@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from ..facts.model import EventFact, Fact, TimeFact
-from ..lexicon import Lexicons
+from ..lexicon import Lexicons, normalize_phrase
 from ..text.document import Document
 from .time_calendar import Context, Resolution, shift_value
 from .time_events import find_events
@@ -38,7 +39,7 @@ _CLOCK_BEFORE = re.compile(
 
 
 def extract(doc: Document, lex: Lexicons) -> list[Fact]:
-    times, shifts = extract_times(doc)
+    times, shifts = extract_times(doc, lex)
     events = find_events(doc, times, shifts, lex)
     _fit_tense(times, events, parse_published(doc.published))
     return [*times, *events]
@@ -79,9 +80,11 @@ def _side(value: str, pub: date) -> int:
     return (value > here) - (value < here)
 
 
-def extract_times(doc: Document) -> tuple[list[TimeFact], dict[str, tuple[int, str]]]:
-    """Time facts in document order, plus the "N units after/before" shifts by time id."""
+def extract_times(doc: Document, lex: Lexicons | None = None) -> tuple[list[TimeFact], dict[str, tuple[int, str]]]:
+    """Time facts in document order, plus the "N units after/before" shifts by time id;
+    ``lex`` gives the ``may-month-nouns`` ("the May elections")."""
     text = doc.text
+    may_nouns = _may_nouns(lex.get("may-month-nouns").phrases) if lex is not None else frozenset()
     pub = parse_published(doc.published)
     times: list[TimeFact] = []
     shifts: dict[str, tuple[int, str]] = {}
@@ -92,15 +95,15 @@ def extract_times(doc: Document) -> tuple[list[TimeFact], dict[str, tuple[int, s
         left, right = sentence_window(text, cand.start, cand.end)
         verb = governing_verb(text, left, cand.start)
         future = is_future_context(text, left, cand.start, cand.end, right, verb)
-        ctx = Context(pub, future, previous, cand.start - previous_end)
+        past_clause = verb is not None and verb.tense == "past" and dates_in_past(text, verb, cand.start)
+        ctx = Context(pub, future, previous, cand.start - previous_end, past_clause, may_nouns)
         try:
             res = resolve(cand, ctx)
         except OverflowError:  # the date would lie beyond the calendar: unresolvable
             res = None
         if res is None:
             continue
-        if pub and res.inferred and res.value and not res.weekday and not future and verb and verb.tense == "past" \
-                and dates_in_past(text, verb, cand.start):
+        if pub and res.inferred and res.value and not res.weekday and not future and past_clause:
             # "the talks stalled in March", "he was born on March 3": last March
             res.value = _on_side(res.value, res.inferred, pub, -1) or res.value
         start = cand.start
@@ -118,6 +121,11 @@ def extract_times(doc: Document) -> tuple[list[TimeFact], dict[str, tuple[int, s
     return times, shifts
 
 
+@lru_cache(maxsize=8)
+def _may_nouns(phrases: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(normalize_phrase(p) for p in phrases)
+
+
 def _time_fact(text: str, fact_id: str, start: int, end: int, res: Resolution) -> TimeFact:
     return TimeFact(
         id=fact_id,
@@ -127,7 +135,7 @@ def _time_fact(text: str, fact_id: str, start: int, end: int, res: Resolution) -
         value=res.value,
         time_type=res.time_type,
         granularity=res.granularity if res.time_type in ("date", "time") else "unknown",
-        weekday=res.weekday,
+        weekday=res.weekday.capitalize() if res.weekday else None,
         actual_weekday=_weekday_of(res.value) if res.granularity == "day" else None,
         explicit=res.explicit,
         relative=res.relative,
@@ -136,10 +144,11 @@ def _time_fact(text: str, fact_id: str, start: int, end: int, res: Resolution) -
 
 
 def _weekday_of(value: str | None) -> str | None:
+    """The weekday ("Thursday") a day value falls on."""
     if value is None or len(value) != 10:
         return None
     try:
-        return WEEKDAYS[date.fromisoformat(value).weekday()]
+        return WEEKDAYS[date.fromisoformat(value).weekday()].capitalize()
     except ValueError:
         return None
 

@@ -6,11 +6,15 @@ years ("nineteen ninety-six"), quarters, holidays and "by year-end"
 (December of the publication year; the previous one after "since", and
 after "from"/"after" outside a future clause).  A month and day without a
 year take the publication year, moved back a year when that lands more than
-60 days after publication (300 in a future clause) and forward a year when
-more than 305 (65) days before it; a bare month is the coming one when at
+60 days after publication in a clause whose past verb dates it ("was
+signed on Nov. 3"), 120 days when no past verb does ("the new date, June
+14", "asked for seats for the final on May 25") and 300 in a future clause,
+and forward a year when more than 305 (65) days before it; "Jan. 5 this
+year" (last/next year) names its year; a bare month is the coming one when at
 most 2 months ahead (11 in a future clause), else the past one; "a June
 agreement" (a determiner before, a noun after) reads the month like "in
-June", except for "May" and before nouns of rule or period ("the May
+June", except before nouns of rule or period, and "May" only before a word
+of the ``may-month-nouns`` lexicon ("a May election", not "the May
 government"); with neither a preposition nor that shape, a month is a time
 only as the subject of a sentence calling it a month ("May was a good
 month"), since a sentence-initial "May" is mostly a name ("May said").
@@ -35,7 +39,13 @@ from .time_calendar import (
     day_value,
     week_value,
 )
-from .time_patterns import MONTHS
+from .time_patterns import MONTHS, WEEKDAYS
+
+
+def weekday_name(word: str) -> str:
+    """The full lower-case weekday of a written one: "Thursday", "Thu.", "Thurs" -> "thursday"."""
+    return next(day for day in WEEKDAYS if day.startswith(word[:3].lower()))
+
 
 def _month_number(word: str) -> int:
     return MONTHS[word[:3].lower()]
@@ -44,7 +54,7 @@ def _month_number(word: str) -> int:
 def _calendar(m: re.Match[str], ctx: Context) -> Resolution:
     pub, future = ctx.pub, ctx.future
     wd = m.group("wd")
-    res = Resolution(weekday=wd.lower() if wd else None, explicit=True)
+    res = Resolution(weekday=weekday_name(wd) if wd else None, explicit=True)
     month_word = m.group("m1") or m.group("m2") or m.group("m3")
     month = _month_number(month_word)
     day_text = m.group("d1") or m.group("d2")
@@ -55,8 +65,11 @@ def _calendar(m: re.Match[str], ctx: Context) -> Resolution:
         return res
     day = int(re.match(r"\d+", day_text).group())
     res.granularity = "day"
+    year_words = (m.group("r1") or m.group("r2") or "").lower()
     if year_text:
         found = safe_date(int(year_text), month, day)
+    elif year_words and pub is not None:  # "Jan. 5 this year"
+        found = safe_date(pub.year + {"this": 0, "last": -1, "next": 1}[year_words], month, day)
     elif pub is None:
         found = None
     else:
@@ -64,7 +77,7 @@ def _calendar(m: re.Match[str], ctx: Context) -> Resolution:
         found = safe_date(pub.year, month, day)
         if found is not None:
             diff = (found - pub).days
-            if diff > (300 if future else 60):
+            if diff > (300 if future else 60 if ctx.past_clause else 120):
                 found = safe_date(pub.year - 1, month, day)
             elif diff < -365 + (300 if future else 60):
                 found = safe_date(pub.year + 1, month, day)
@@ -95,14 +108,27 @@ _MONTH_CONTEXT = re.compile(
 )
 
 
-# "a June agreement", "the October killing": a month naming when the next noun happened.  Not
-# "May" ("the May government" is Theresa May's) and never before a noun of rule or period.
+# "a June agreement", "the October killing": a month naming when the next noun happened, never
+# before a noun of rule or period ("the June administration").
 _DETERMINER_BEFORE = re.compile(r"(?<![\w])(?:a|an|the|its|his|her|their|our)\s{1,3}$", re.IGNORECASE)
 _NOUN_AFTER = re.compile(
     r"\s{1,3}(?!(?:on|of|to|for|in|and|or|at|by|from|with|is|was|the)(?![\w])"
     r"|(?:government|administration|cabinet|era|ministry|regime|premiership|presidency|leadership|year)s?(?![\w]))"
     r"[a-z]{3,}"
 )
+
+
+_NEXT_WORD = re.compile(r"[ \t\u00a0]{1,3}([A-Za-z][\w-]{0,30})")
+
+
+def _modifies_noun(m: re.Match[str], ctx: Context) -> bool:
+    """After a determiner, the month names when the next noun happened ("a June agreement");
+    "May" only before a word of ``ctx.may_nouns`` ("the May elections", not "the May
+    government")."""
+    if m.group("m") != "May":
+        return _NOUN_AFTER.match(m.string, m.end(), m.end() + 20) is not None
+    word = _NEXT_WORD.match(m.string, m.end(), m.end() + 34)
+    return word is not None and word.group(1).lower() in ctx.may_nouns
 
 
 # "May was a good month", "December is traditionally a quiet month": the month as the subject
@@ -119,9 +145,7 @@ def _month(m: re.Match[str], ctx: Context) -> Resolution | None:
     if not pre and not rel:
         text, start, end = m.string, m.start(), m.end()
         if not _MONTH_CONTEXT.search(text[max(0, start - 20) : start]) and not (
-            m.group("m") != "May"
-            and _DETERMINER_BEFORE.search(text, max(0, start - 8), start)
-            and _NOUN_AFTER.match(text, end, end + 20)
+            _DETERMINER_BEFORE.search(text, max(0, start - 8), start) and _modifies_noun(m, ctx)
         ) and not _MONTH_IS_A_MONTH.match(text, end, end + 60):
             return None
     month = _month_number(m.group("m"))

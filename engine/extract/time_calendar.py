@@ -44,6 +44,11 @@ class Context:
     future: bool = False
     previous: str | None = None
     distance: int = 10**9
+    #: a past verb governs the time ("announced ... on Nov. 3"); without one a date that names
+    #: no year is not leaned into the past ("the new date, June 14")
+    past_clause: bool = True
+    #: words after "a/the May" that make it the month ("the May elections"), lower case
+    may_nouns: frozenset[str] = frozenset()
 
     def near_previous(self, limit: int = 400) -> str | None:
         return self.previous if self.distance <= limit else None

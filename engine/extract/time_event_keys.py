@@ -1,8 +1,9 @@
 """Event keys and tense: what a dated event is, and when it is said to happen.
 
 Owns: ``noun_key`` (noun lemma plus its nearest plain modifier or the name
-right before it, "attack drone", "primary new hampshire"; ordinals such as
-"first" are not modifiers), ``verb_key`` (verb lemma plus the lemma of its
+right before it, "attack drone", "primary new hampshire", or an event noun
+right before it, "the sentencing hearing": "hearing sentencing"; ordinals
+such as "first" are not modifiers), ``verb_key`` (verb lemma plus the lemma of its
 event-noun subject or object; a verb from ``event-support-verbs`` is keyed
 by its noun alone) and ``verb_tense`` (future after will/shall/won't/"is
 to"; unknown after a modal or "was to"; past after was/had or for past
@@ -25,13 +26,18 @@ the story names.  With two such keys ("primary bramley", "primary dunmore")
 or none it stays bare.  A dated bare noun takes no key this way: on PolNeAR
 "the attacks Nov. 13" would have taken another attack's key.  An indefinite or ordinal noun ("a fire", "a second fire",
 "another fire", "the first round") is a new event and never takes a key;
+an ordinal or "next", "last", "following", "previous" among the modifiers
+joins a key that has a modifier ("the next council meeting": "meeting
+council next"), so it meets only the same occurrence named again, never
+"the March 4 council meeting" (a bare "the first debate" stays "debate");
 "general" is kept only where the text writes it, so two modified keys meet
 only when equal.  Verb keys ("pass resolution") neither give nor take keys.
 
 The phrase readers ``noun_phrase`` (the article and modifiers before an
-event noun), ``place_at`` (a name after it: "at Hartley Mill") and
-``governed_by_preposition`` ("into the March 4 fire") give those keys
-their words.
+event noun), ``place_at`` (a name after it: "at Hartley Mill"),
+``governed_by_preposition`` ("into the March 4 fire"), ``compound_head``
+("the sentencing hearing": "hearing") and ``premodifies_noun`` ("the 12
+March disturbance": the date is the noun's) give those keys their words.
 
 Does not own: finding events or their dates (``time_events``) or matching
 the event lexicons (``time_event_vocab``).
@@ -43,7 +49,7 @@ import re
 
 from ..facts.model import EventFact
 from ..lexicon import normalize_phrase
-from .time_event_vocab import Vocabulary
+from .time_event_vocab import Hit, Vocabulary
 from .time_patterns import MONTHS, WEEKDAYS
 
 _ARTICLES = r"the|a|an|its|this|that|their|his|her|our|another"
@@ -60,6 +66,15 @@ _PREPOSITION_OBJECT = re.compile(
 )
 # "the March 4 fire at Hartley Mill": a place named right after the event noun
 _PLACE_AFTER = re.compile(r"[ \t]{1,3}(?:at|in|near|on)[ \t]{1,3}(?:the[ \t]{1,3})?(?P<name>[A-Z][\w'’-]*(?:[ \t]{1,3}[A-Z][\w'’-]*){0,3})")
+_ARTICLE_BEFORE = re.compile(rf"(?<![\w])(?:{_ARTICLES})\s{{1,3}}$", re.IGNORECASE)
+# a word after a time that a noun it premodifies may start with: no preposition, conjunction or auxiliary
+_NOUN_WORD = (
+    r"(?!(?:on|of|to|for|in|and|or|at|by|from|with|as|is|was|were|will|would|has|had|have|when|after|before"
+    r"|but|the|a|an)(?![\w]))[A-Za-z][\w-]{2,}"
+)
+_NOUN_NEXT = re.compile(r"[ \t\u00a0]{1,3}" + _NOUN_WORD, re.IGNORECASE)
+_POSSESSIVE_NOUN = re.compile(r"['’]s[ \t\u00a0]{1,3}" + _NOUN_WORD, re.IGNORECASE)
+_COMPOUND_GAP = re.compile(r"[ \t\u00a0]{1,3}")
 _CALENDAR_WORDS = frozenset(WEEKDAYS) | set(MONTHS) | {
     "january", "february", "march", "april", "june", "july", "august", "sept", "september", "october", "november", "december"
 }
@@ -97,6 +112,10 @@ _ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth nint
 _REFERRING = frozenset({"same", "recent", "upcoming"})
 #: words before an event noun that make it another event than one named before
 _NEW_EVENT_WORDS = (_ORDINALS - {"last", "latest", "final", "next"}) | {"another", "new", "fresh", "further", "separate"}
+#: words among an event noun's modifiers that say which occurrence it is: they join its key,
+#: so "the next council meeting" (and "the second council meeting") is not "the March 4
+#: council meeting", but is "the next council meeting" named again
+_OCCURRENCE_WORDS = (_ORDINALS - {"latest", "final"}) | {"following", "previous"}
 _DEFINITE = frozenset({"the", "this", "that"})
 _NOT_NAME_WORDS = frozenset("the a an this that its their his her our last next first".split())
 #: adjectives that say which event, not how it went ("the local elections",
@@ -113,10 +132,11 @@ def noun_key(noun: str, modifiers: list[str], nouns: Vocabulary) -> str:
     else plus the name right before it ("primary new hampshire")."""
     key = _noun_lemma(noun, nouns)
     name: list[str] = []
-    for word in reversed(modifiers):
-        if word.lower() in _ORDINALS or word.lower() in _REFERRING:
+    for i, word in enumerate(reversed(modifiers)):
+        if word.lower() in _ORDINALS or word.lower() in _REFERRING or word.lower() in _OCCURRENCE_WORDS:
             break  # "the first debate": which one depends on the election, not a kind of debate
-        classifying = word.lower() in _CLASSIFYING_ADJECTIVES
+        # "the sentencing hearing", "the murder trial": an event noun right before says which event
+        classifying = word.lower() in _CLASSIFYING_ADJECTIVES or (i == 0 and word.lower() in nouns)
         if word.islower() and "-" not in word and (classifying or not word.endswith(_ADJECTIVE_ENDINGS)) and len(word) > 2:
             return f"{key} {word}"
         if not word[:1].isupper() or word.lower() in _NOT_NAME_WORDS:
@@ -187,8 +207,11 @@ def phrase_key(noun: str, determiner: str, modifiers: list[str], place: str, nou
     if determiner in _NEW_EVENT_WORDS:
         return _noun_lemma(noun, nouns), ""  # "another fire at Hartley Mill" is not "the Hartley Mill fire"
     key = noun_key(noun, modifiers, nouns)
+    occurrence = [w for w in modifiers if w in _OCCURRENCE_WORDS]
+    if occurrence:  # "the next council meeting": "meeting council next"; "the first debate": "debate"
+        return (f"{key} {occurrence[-1]}" if " " in key else key), ""
     if any(w in _NEW_EVENT_WORDS for w in modifiers):
-        return key, ""  # "a second fire at Hartley Mill", "the seventh Republican debate"
+        return key, ""
     key = with_place(key, place)
     if " " in key:
         return key, "specific"
@@ -230,6 +253,24 @@ def place_at(text: str, lo: int, hi: int) -> tuple[int, str]:
     if not name or name[0].lower().rstrip(".") in _CALENDAR_WORDS:
         return lo, ""
     return place.end(), " ".join(name)
+
+
+def premodifies_noun(text: str, start: int, end: int, floor: int) -> bool:
+    """The time at ``start:end`` modifies the noun after it ("over the 12 March disturbance",
+    "to Sunday, March 2nd's cup final"), so it dates that noun, never a verb before it."""
+    if _POSSESSIVE_NOUN.match(text, end, end + 40):
+        return True
+    return bool(_ARTICLE_BEFORE.search(text, max(floor, start - 8), start) and _NOUN_NEXT.match(text, end, end + 40))
+
+
+def compound_head(text: str, noun: Hit, hi: int, nouns: Vocabulary) -> Hit:
+    """The last event noun of a compound ("the April 16 sentencing hearing": "hearing")."""
+    for _ in range(2):
+        nxt = nouns.search(text, noun.end(), min(hi, noun.end() + 30))
+        if nxt is None or not _COMPOUND_GAP.fullmatch(text, noun.end(), nxt.start()):
+            break
+        noun = nxt
+    return noun
 
 
 def governed_by_preposition(text: str, noun_start: int, floor: int) -> bool:

@@ -23,7 +23,7 @@ _WORD_TOKEN = re.compile(r"(?<![A-Za-z])[A-Za-z]+(?:-[A-Za-z]+)*")
 _VERB_ENDINGS = ("", "s", "es", "d", "ed", "ing")
 
 
-class _Match:
+class Hit:
     """A vocabulary hit with the ``re.Match``-like accessors the finders use."""
 
     __slots__ = ("_start", "_end", "_text")
@@ -72,8 +72,8 @@ class Vocabulary:
                 return True
         return False
 
-    def finditer(self, text: str, lo: int, hi: int) -> list[_Match]:
-        out: list[_Match] = []
+    def finditer(self, text: str, lo: int, hi: int) -> list[Hit]:
+        out: list[Hit] = []
         words = list(_WORD_TOKEN.finditer(text, lo, hi))
         for i, w in enumerate(words):
             raw = w.group()
@@ -85,14 +85,14 @@ class Vocabulary:
             for rest in self.firsts.get(norm, ()):
                 tail = words[i + 1 : i + 1 + len(rest)]
                 if len(tail) == len(rest) and all(t.group().lower() == r for t, r in zip(tail, rest)):
-                    out.append(_Match(w.start(), tail[-1].end(), text[w.start() : tail[-1].end()]))
+                    out.append(Hit(w.start(), tail[-1].end(), text[w.start() : tail[-1].end()]))
                     break
             else:
                 if self.has_word(norm):
-                    out.append(_Match(w.start(), w.end(), raw))
+                    out.append(Hit(w.start(), w.end(), raw))
         return out
 
-    def search(self, text: str, lo: int, hi: int) -> _Match | None:
+    def search(self, text: str, lo: int, hi: int) -> Hit | None:
         found = self.finditer(text, lo, hi)
         return found[0] if found else None
 

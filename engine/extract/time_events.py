@@ -30,7 +30,9 @@ No event span reaches outside the paragraph of its time (nor across the
 headline's edge).
 
 A time after "until", "by", "through" bounds an event rather than dating
-it, and a bare year right after a verb ("released 2016") is not its date: no
+it (after "to" it is where the event goes: "moved the vote to Friday"), a
+time that premodifies a noun ("over the 12 March disturbance", "to Sunday,
+March 2nd's final") dates that noun and never a verb before it, and a bare year right after a verb ("released 2016") is not its date: no
 event is made for either.
 
 Does not own: finding or normalizing times (``time``), event keys and tense
@@ -48,7 +50,8 @@ from ..lexicon import Lexicons
 from ..text.document import Document
 from .time_calendar import shift_value
 from .time_event_keys import (
-    adopt_specific_keys, governed_by_preposition, noun_key, noun_phrase, phrase_key, place_at, verb_key, verb_tense,
+    adopt_specific_keys, compound_head, governed_by_preposition, noun_key, noun_phrase, phrase_key, place_at,
+    premodifies_noun, verb_key, verb_tense,
 )
 from .time_event_vocab import Vocabulary, vocabulary
 from .time_patterns import sentence_window
@@ -64,11 +67,15 @@ _POSSESSIVE = re.compile(r"['’]s(?![\w])")
 _MODIFIER_GAP = re.compile(r"(?:['’]s)?(?:\s{1,3}[A-Za-z][\w-]{0,30}){0,3}\s{1,3}")
 _GLUE_BEFORE_TIME = re.compile(
     r"\s{1,3}(?:(?:on|of|in|at|during|from|scheduled\s+for|set\s+for|planned\s+for|slated\s+for|held\s+on)\s{1,3})?"
+    # an aside: "the sentencing hearing, set for April 9,"
+    r"|\s{0,2},\s{1,3}(?:now\s{1,3})?(?:scheduled|set|planned|slated|fixed|due|expected)\s{1,3}(?:for|on)\s{1,3}"
 )
 _CLAUSE_BREAK = re.compile(r"[,;:()\"“”–—]|\s-\s|(?<![\w])(?:that|which|who|because|and|but|when|while|after|before|since)(?![\w])", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 # a time after these words bounds the event instead of dating it ("results are due by June 2")
-_BOUND_BEFORE_TIME = re.compile(r"(?<![\w])(?:until|till|through|by|ahead\s+of|pending)\s+$", re.IGNORECASE)
+# and one after "to" is where it goes, not when it happened ("tickets to Sunday, March 2",
+# "moved the vote to Friday")
+_BOUND_BEFORE_TIME = re.compile(r"(?<![\w])(?:until|till|through|by|to|ahead\s+of|pending)\s+$", re.IGNORECASE)
 _AUX_BEFORE = re.compile(r"(?<![\w])(?:will|would|shall|should|can|could|may|might|must|to|did|does|do|['’]ll|won['’]t)\s{1,3}$", re.IGNORECASE)
 _IN_BEFORE_YEAR = re.compile(r"(?<![\w])(?:in|during|of|since|from)\s+$", re.IGNORECASE)
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
@@ -145,6 +152,7 @@ def _noun_after_time(text: str, para: tuple[int, int], t: TimeFact, nouns: Vocab
     m = nouns.search(text, t.end, min(para[1], t.end + 60))
     if m is None or not _MODIFIER_GAP.fullmatch(text, t.end, m.start()):
         return None
+    m = compound_head(text, m, para[1], nouns)
     modifiers = _WORD.findall(text, t.end + (possessive.end() - t.end if possessive else 0), m.start())
     start = det.start() if det else t.start
     determiner = det.group().split()[0].lower() if det else ""
@@ -178,7 +186,7 @@ def _verb_before_time(text: str, t: TimeFact, words: _Words) -> tuple[EventFact,
     verb = None
     for m in words.verbs.finditer(text, max(left, t.start - 70), t.start):
         verb = m
-    if verb is None:
+    if verb is None or premodifies_noun(text, t.start, t.end, left):
         return None
     gap = text[verb.end() : t.start]
     if _CLAUSE_BREAK.search(gap) or len(_WORD.findall(gap)) > 6 or _BOUND_BEFORE_TIME.search(gap):

@@ -15,7 +15,9 @@ text length (both checked by tests: ``test_extract_time``,
 Does not own: what a match means (``time_normalize``) or events
 (``time_events``).  "now", "currently" and "recently" are deliberately not
 matched (no value, inconsistently annotated).  Month and weekday names must be capitalized (so "may",
-"march" and "sun" are never dates); relative words match in any case.
+"march" and "sun" are never dates); an abbreviated weekday ("Sun", "Thu.") counts only right
+before a day number or a month and day ("Sun 23 March", "Thu, Jan. 3"); relative words match
+in any case.
 """
 
 from __future__ import annotations
@@ -38,6 +40,12 @@ NUMBER_WORDS = {
 _FULL_MONTH = r"January|February|March|April|May|June|July|August|September|October|November|December"
 _MONTH = rf"(?:{_FULL_MONTH}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)(?![\w])"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# "Sun 23 March", "Thu, Jan. 3": an abbreviated weekday, capitalized and directly before a day
+# number or a month and day (so "The Sun reported" and "she sat" are no weekdays)
+_WEEKDAY_ABBR = (
+    r"(?<![Tt]he\s)(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?"
+    r"(?=,?[ \t\u00a0]{1,3}(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?[ \t\u00a0]{1,3})?\d{1,2}(?!\d))"
+)
 _YEAR = r"(?:1[6-9]|20)\d\d(?![\w%]|[.,]\d)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\w%]|[.,:/-]\d)"
 _NUM = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|several|a\s{1,3}few|a\s{1,3}couple\s{1,3}of|\d{1,3})"
@@ -46,6 +54,8 @@ _PART = r"(?:\s{1,3}(?i:morning|afternoon|evening|night))?"
 _EDGE = r"(?<![\w'’-])"
 _UNIT = r"(?:day|week|month|year|decade|centur(?:y|ie))"
 _SEASON = r"(?:spring|summer|fall|autumn|winter)"
+# "Jan. 5 this year", "3 March last year": the year named in words right after a day and month
+_YEAR_WORDS = r"[ \t\u00a0]{{1,3}}(?P<{}>(?i:this|last|next))[ \t\u00a0]{{1,3}}(?i:year)(?![\w'’])"
 # white space inside a date: at most one line break, never a blank line between paragraphs
 _SEP = r"(?:[ \t\u00a0]{1,3}|[ \t\u00a0]{0,2}(?:\r\n|\r|\n)[ \t\u00a0]{0,2})"
 
@@ -54,9 +64,9 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # Thursday, January 3, 2020 / Jan. 3 / 3 January 2020 / March 2019
     "calendar": re.compile(
         _EDGE
-        + rf"(?:(?P<wd>{_WEEKDAY}),?{_SEP})?(?:the\s{{1,3}}week\s{{1,3}}of\s{{1,3}})?"
-        + rf"(?:(?P<m1>{_MONTH}){_SEP}(?P<d1>{_DAY})(?:,?{_SEP}(?P<y1>{_YEAR}))?"
-        + rf"|(?P<d2>{_DAY}){_SEP}(?:of\s{{1,3}})?(?P<m2>{_MONTH})(?:,?{_SEP}(?P<y2>{_YEAR}))?"
+        + rf"(?:(?=[MTWFS])(?P<wd>{_WEEKDAY}|{_WEEKDAY_ABBR}),?{_SEP})?(?:the\s{{1,3}}week\s{{1,3}}of\s{{1,3}})?"
+        + rf"(?:(?P<m1>{_MONTH}){_SEP}(?P<d1>{_DAY})(?:,?{_SEP}(?P<y1>{_YEAR})|{_YEAR_WORDS.format('r1')})?"
+        + rf"|(?P<d2>{_DAY}){_SEP}(?:of\s{{1,3}})?(?P<m2>{_MONTH})(?:,?{_SEP}(?P<y2>{_YEAR})|{_YEAR_WORDS.format('r2')})?"
         + rf"|(?P<mod>(?i:early|late|mid)[- ])?(?P<m3>{_MONTH}),?{_SEP}(?P<y3>{_YEAR}))"
     ),
     "numeric": re.compile(
@@ -186,7 +196,7 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
 _DIGITS = re.compile(r"\d+")
 _WINDOW = 80  # characters a match may extend on either side of its trigger word
 #: families whose longest match (with its look-ahead) is longer than ``_WINDOW``
-_WINDOW_OF = {"quarter": 120}
+_WINDOW_OF = {"quarter": 120, "calendar": 100}
 # characters that the patterns' IGNORECASE equates with an ASCII letter but ``str.lower`` does
 # not; "İ" also lowers to two code points, which would shift every offset after it
 _FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})

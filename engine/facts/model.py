@@ -219,7 +219,7 @@ class TimeFact(Fact):
 
     ``value`` is ``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY`` or None when it cannot
     be resolved.  ``time_type`` follows TimeML: date, time, duration, set.
-    ``weekday`` is the weekday named in the expression (monday..sunday), if
+    ``weekday`` is the weekday named in the expression (Monday..Sunday), if
     any; ``explicit`` is true when the expression gives the calendar date
     itself (not resolved from the publication date).
     """
@@ -230,7 +230,7 @@ class TimeFact(Fact):
     #: quarter/season/decade/century carry TimeML values: 1998-Q3, 1998-SU, 199, 19
     granularity: Literal["day", "month", "year", "week", "quarter", "season", "decade", "century", "unknown"] = "unknown"
     weekday: str | None = None
-    #: weekday (monday..sunday) of ``value`` when granularity is day, else None
+    #: weekday (Monday..Sunday) of ``value`` when granularity is day, else None
     actual_weekday: str | None = None
     explicit: bool = False
     relative: bool = False
