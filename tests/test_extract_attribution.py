@@ -839,3 +839,131 @@ def test_so_says_after_a_quote_names_its_speaker(lex, text, speaker, content):
 
 def test_so_says_without_a_quote_before_says_nothing(lex):
     assert statements(run("So says the minister, who wants more buses.", lex)) == []
+
+
+# ------------------------------------- session 3 audit: contents and speakers
+def test_a_thousands_comma_is_no_clause_comma(lex):
+    text = "Managers said the 1,200 workers would keep their jobs."
+    (s,) = statements(run(text, lex))
+    assert spans(s.content) == span_of(text, "the 1,200 workers would keep their jobs")
+
+
+@pytest.mark.parametrize("text", [
+    "She was accused of claiming \u00a362,000 in benefits she was not entitled to.",
+    "He claimed $5,000 for a duck house.",
+    "The firm is claiming \u20ac2m from the council.",
+])
+def test_a_sum_claimed_is_no_speech(lex, text):
+    assert statements(run(text, lex)) == []
+
+
+@pytest.mark.parametrize("text, content", [
+    ("He claimed \u00a35m was lost.", "\u00a35m was lost"),  # the sum is the subject: speech, sign kept
+    ("The minister said on Monday, \u00a35m would be spent.", "\u00a35m would be spent"),
+])
+def test_a_content_opening_with_a_sum_keeps_its_sign(lex, text, content):
+    (s,) = statements(run(text, lex))
+    assert spans(s.content) == span_of(text, content)
+
+
+LIVE_BLOG = (
+    "Stand evacuated \U0001f3df\r\n\r\n14:40 Police say Zo\u00eb is safe.\r\n\r\n2.40pm: Police say the road is shut."
+    "\r\n\r\n14.55 Officers said the stand was empty.\r\n\r\n15:05 The road is open again, police said.\r\n"
+)
+
+
+@pytest.mark.parametrize("speaker, content", [
+    (("Police", 0), "Zo\u00eb is safe"),
+    (("Police", 1), "the road is shut"),
+    (("Officers", 0), "the stand was empty"),
+    (("police", 0), "The road is open again"),
+])
+def test_a_live_blog_timestamp_is_neither_speaker_nor_content(lex, speaker, content):
+    facts = run(LIVE_BLOG, lex)
+    check_invariants(LIVE_BLOG, facts)
+    (s,) = [s for s in statements(facts) if s.content.text == content]
+    assert spans(s.speaker) == span_of(LIVE_BLOG, *speaker)
+    assert spans(s.content) == span_of(LIVE_BLOG, content)
+    if content.startswith("Zo"):
+        assert s.speaker.start == 27  # code points in the CRLF text (the emoji counts one)
+
+
+@pytest.mark.parametrize("stamp", ["14:40 ", "14.40 ", "2.40pm: ", "9:05 a.m. - "])
+def test_a_quote_after_a_live_blog_timestamp_stands_alone(lex, stamp):
+    text = f'Storm\n\n14:32 The stadium was evacuated.\n\n{stamp}"We are moving everyone out of the stand now."\n\nMore soon.\n'
+    (s,) = [s for s in statements(run(text, lex)) if s.cue is None]
+    assert spans(s.content) == span_of(text, "We are moving everyone out of the stand now.")
+    assert s.speaker_ref is None
+
+
+# ------------------------------- session 3 audit: an official's negated claim
+# (text, stance, stance cue): an official saying it is not so denies it
+NEGATED_CASES = [
+    ("The Home Office said no police stations in Wessex would close.", "deny", "no"),
+    ("A trust spokesman said the board had not agreed to close the unit at night.", "deny", "had not"),
+    ('"The company is not for sale," a ministry official said.', "deny", "is not"),
+    ("The minister said the ward won\u2019t close.", "deny", "won\u2019t"),
+    ("Police said nobody had been hurt.", "deny", "nobody"),
+    ("A council spokesman said there would be no job losses.", "deny", "no"),
+    # not official, or no denial in the main clause
+    ("Local resident Ann Lee said the ward would not close.", "assert", None),
+    ("A police spokesman said he would not comment on the case.", "assert", None),
+    ("The minister said he did not know when the report would be published.", "assert", None),
+    ("The minister said there was no doubt the plan would work.", "assert", None),
+    ("The minister said the plan, which does not include the ward, would go ahead.", "assert", None),
+    ("The minister said the ward would close because it was not safe.", "assert", None),
+    ('"Why would we not close it?" the minister said.', "assert", None),
+    ("The minister said the council would not rule out a sale.", "assert", None),
+]
+
+
+@pytest.mark.parametrize("text, stance, cue", NEGATED_CASES)
+def test_an_official_s_negated_claim_is_a_denial(lex, text, stance, cue):
+    facts = run(text, lex)
+    check_invariants(text, facts)
+    (s,) = statements(facts)
+    assert s.stance == stance
+    assert spans(s.stance_cue) == (span_of(text, cue) if cue else None)
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The Defence Ministry rubbished the claim, saying the troops would stay in Kesh.",
+     "the troops would stay in Kesh"),
+    ("The Defence Ministry rubbished claims that troops would leave Kesh.", "troops would leave Kesh"),
+])
+def test_rubbished_is_a_denial(lex, text, content):
+    (s,) = statements(run(text, lex))
+    assert s.stance == "deny" and spans(s.stance_cue) == span_of(text, "rubbished")
+    assert spans(s.content) == span_of(text, content)
+
+
+def test_a_negated_claim_offsets_with_emoji_accents_and_crlf(lex):
+    text = "Caf\u00e9 \U0001f600\r\n\r\nThe Home Office said no station in Zo\u00eb Street would close.\r\n"
+    facts = run(text, lex)
+    check_invariants(text, facts)
+    (s,) = statements(facts)
+    assert (s.stance, spans(s.stance_cue)) == ("deny", span_of(text, "no"))
+    assert s.stance_cue.start == 31  # code points in the CRLF text (the emoji counts one)
+
+
+DOCUMENT_THEN_DENIAL = (
+    "Stations to close\n\nA memo from the chief constable, seen by the Echo, says three police stations in "
+    "Wessex will close in May.\n\n{}\n"
+)
+
+
+@pytest.mark.parametrize("denial, fires", [
+    ("The Home Office said no police stations in Wessex would close.", True),
+    ("A Home Office spokesman said police stations in Wessex would not close.", True),
+    # the same topic, but nothing the memo says is denied
+    ("The Home Office said the chief constable was not consulted about police stations in Wessex.", False),
+    # the denial agrees with the memo: it denies the stations would stay open
+    ("The Home Office said police stations in Wessex would not stay open.", False),
+    # not official
+    ("Local councillor-hopeful Ann Lee's neighbour Bob said no police stations in Wessex would close.", False),
+])
+def test_denial_vs_document_on_a_negated_claim(denial, fires):
+    from factlint.api import check_text, load_rules
+
+    found = check_text(DOCUMENT_THEN_DENIAL.format(denial), "2024-03-20", load_rules()).findings
+    assert ("attribution/denial-vs-document" in [f.rule for f in found]) is fires

@@ -283,3 +283,125 @@ def test_denial_vs_document_passes_when_the_author_retracted_the_letter():
                        " The minister withdrew the letter, saying it had been sent in error."):
         fired = [f.rule for f in check_text(base.format(retraction), None, rules).findings]
         assert "attribution/denial-vs-document" not in fired
+
+
+# ---------------------------------- session 3 audit: documents the audit missed
+def statements_of(text: str, lex: Lexicons):
+    return [f for f in attribution.extract(Document(text), lex) if isinstance(f, StatementFact)]
+
+
+def span3(span):
+    return None if span is None else (span.start, span.end, span.text)
+
+
+def at(text: str, needle: str) -> tuple[int, int, str]:
+    start = text.index(needle)
+    return start, start + len(needle), needle
+
+
+# (text, doc_type, mention, content, reported, status)
+DOCUMENT_VERB_CASES = [
+    ("A memo from the finance director, obtained by the Herald, shows the stadium will be sold.",
+     "memo", "A memo from the finance director", "the stadium will be sold", True, None),
+    ("Minutes of a board meeting, seen by the Herald, record that the trust agreed to close the unit.",
+     "minutes", "Minutes of a board meeting", "the trust agreed to close the unit", True, None),
+    ("WhatsApp messages seen by the Times show that the minister told aides the schools would merge.",
+     "messages", "WhatsApp messages", "the minister told aides the schools would merge", True, None),
+    ("Leaked emails show that the plan was dropped in May.",
+     "emails", "Leaked emails", "the plan was dropped in May", True, "leaked"),
+    ("A memo seen by the Times revealed that the depot would shut.",
+     "memo", "A memo", "the depot would shut", True, None),
+    ("The council's report sets out how the library will close.",
+     "report", "The council's report", "how the library will close", False, None),
+]
+
+
+@pytest.mark.parametrize("text, doc_type, mention, content, reported, status", DOCUMENT_VERB_CASES)
+def test_a_document_that_shows_or_records_says_it(lex, text, doc_type, mention, content, reported, status):
+    docs, said = run(text, lex)
+    (d,) = docs
+    assert (d.doc_type, span3(d.mention), span3(d.content)) == (doc_type, at(text, mention), at(text, content))
+    assert (d.reported, d.status) == (reported, status)
+    (s,) = [s for s in said.values() if s.document == d.id]
+    assert s.speaker_type == "document" and span3(s.content) == at(text, content)
+
+
+@pytest.mark.parametrize("text", [
+    "Minutes later, officers seen by witnesses said the road was shut.",
+    "Figures show that crime fell last year.",
+    "Ten minutes of talks followed, and the union said it would strike.",
+    "The minister, citing a memo, proposed that the tax be cut.",
+    "The records show no sign of damage, the engineer said.",
+])
+def test_no_document_says_it(lex, text):
+    docs, said = run(text, lex)
+    assert [s for s in said.values() if s.speaker_type == "document"] == []
+    assert all(d.content is None for d in docs)
+
+
+def test_the_told_audience_is_no_content(lex):
+    text = "WhatsApp messages seen by the Times show that the minister told aides the schools would merge."
+    (s,) = [s for s in statements_of(text, lex) if s.speaker is not None and s.speaker.text == "the minister"]
+    assert (span3(s.cue), span3(s.content)) == (at(text, "told aides"), at(text, "the schools would merge"))
+
+
+def test_an_author_ends_before_seen_by(lex):
+    text = "A letter from the chief constable seen by the Echo says officers will be cut."
+    (d,), _ = run(text, lex)
+    assert span3(d.author) == at(text, "the chief constable")
+    assert span3(d.mention) == at(text, "A letter from the chief constable")
+
+
+def test_a_bare_document_offsets_with_emoji_accents_and_crlf(lex):
+    text = ("Caf\u00e9 \U0001f600\r\n\r\nMinutes of the Zo\u00eb Pe\u00f1a trust meeting, seen by the Herald, "
+            "record that the caf\u00e9 will close.\r\n")
+    (d,), _ = run(text, lex)
+    assert span3(d.mention) == at(text, "Minutes of the Zo\u00eb Pe\u00f1a trust meeting")
+    assert d.mention.start == 10  # code points in the CRLF text (the emoji counts one)
+    assert span3(d.content) == at(text, "the caf\u00e9 will close")
+
+
+@pytest.mark.parametrize("disavowal", [
+    "The council later said the memo was an early draft that had never been adopted.",
+    "The council later said the memo was a draft.",
+])
+def test_an_early_draft_disavows_the_memo(lex, disavowal):
+    text = ("A memo from the chief executive, seen by the BBC, says Riverside library will close.\n\n"
+            + disavowal + "\n")
+    (d,), said = run(text, lex)
+    (r,) = [s for s in said.values() if s.stance == "retract"]
+    assert (r.target_fact, span3(r.target), d.status) == (d.id, at(text, "the memo"), "draft")
+
+
+DENIED_DOCUMENTS = [
+    ("A memo from the agency's deputy director, obtained by The Associated Press, shows the agency will cut "
+     "2,000 inspection jobs by September.\n\nAn agency spokesperson denied that the agency was cutting inspection jobs."),
+    ("Minutes of a board meeting, seen by the Herald, record that the trust agreed to close the A&E department "
+     "overnight.\n\nA trust spokesman said the board had not agreed to close A&E at night."),
+    ("WhatsApp messages seen by the Times show that the education minister told aides the Ridgeway and Eastgate "
+     "schools would merge in 2025.\n\nThe Department for Education denied that the two schools would merge."),
+]
+
+
+@pytest.mark.parametrize("body", DENIED_DOCUMENTS)
+def test_denial_vs_document_sees_documents_that_show_or_record(body):
+    found = check_text("Headline\n\n" + body + "\n", "2024-03-20", load_rules()).findings
+    assert "attribution/denial-vs-document" in [f.rule for f in found]
+
+
+def test_documents_that_show_and_negated_claims_stay_linear(lex):
+    unit = "Minutes of the meeting, seen by the Herald, show that no stations would close, the official said, and "
+    small, large = (unit * 1000)[:100_000], (unit * 4000)[:400_000]
+
+    def best_of(runs: int, text: str) -> tuple[float, list]:  # the least disturbed run on a shared machine
+        times, facts = [], []
+        for _ in range(runs):
+            t0 = time.perf_counter()
+            facts = attribution.extract(Document(text), lex)
+            times.append(time.perf_counter() - t0)
+        return min(times), facts
+
+    t_small, _ = best_of(3, small)
+    t_large, facts = best_of(2, large)
+    assert t_large < 10 * max(t_small, 0.05)  # 4x the text, well under 16x the time
+    assert len([f for f in facts if isinstance(f, StatementFact)]) > 3000

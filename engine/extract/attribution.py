@@ -26,6 +26,7 @@ speech_speakers          speaker phrases: reading, titles, kinds
 speech_stance            stance and tense of a statement
 quotes                   quote pairing and ``QuoteIndex``
 documents                document mentions and ``DocumentBook``
+documents_bare           bare plural documents ("Minutes of a meeting ... record")
 documents_authors        a document's author's own statements next to it
 fast_lexicon             cheap lexicon matching over a whole text
 ======================== ====================================================

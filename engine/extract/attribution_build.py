@@ -2,9 +2,10 @@
 
 Owns: telling reports (media, agency, "reports") from statements, the
 speaker's kind, title, officialness and anonymity (memoized per phrase),
-a pronoun's or surname's earlier named speaker (``speaker_ref``), stance and
-tense, the links between facts (``document``, ``target_fact``, ``cites``),
-and the numbering of ``StatementFact`` (s), ``ReportFact`` (r) and the
+a pronoun's or surname's earlier named speaker (``speaker_ref``), stance
+(an official's negated claim is a denial: ``negated_claim``) and tense,
+the links between facts (``document``, ``target_fact``, ``cites``), and
+the numbering of ``StatementFact`` (s), ``ReportFact`` (r) and the
 ``DocumentFact`` (d) of the ``DocumentBook``.
 
 Does not own: finding attributions (``attribution_cues``), document
@@ -25,11 +26,11 @@ from .documents import DocumentBook, later_definite
 from .quotes import QuoteIndex
 from .fast_lexicon import fast
 from .speech_speakers import has_name, is_anonymous, is_official, speaker_gender, speaker_type, split_title
-from .speech_stance import stance_of, tense_of
+from .speech_stance import negated_claim, stance_of, tense_of
 
 # a capital after a word boundary (the lookbehind), then the name: written to
 # open with a character set, which the regex engine skips to in C
-_NAME = re.compile(r"[A-Z](?<=\b[A-Z])[\w'\u2019\-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][\w'\u2019\-]+)+")
+_NAME = re.compile(r"[A-Z](?<=\b[A-Z])[\w'\u2019\-]+(?:[ \t]+(?:[A-Z]\.[ \t]+)?[A-Z][\w'\u2019\-]+)+")
 _HONORIFIC = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.?\s+)?(?P<surname>[A-Z][\w'\u2019\-]+)$")
 _NAME_GOES_ON = re.compile(r"[ \t]+(?:on|of|and|de|der|la|le|[A-Z])")
 _REFERENCE_DETERMINER = re.compile(r"\b(?:the|these|those|such|this|that)\s+(?:[\w\-]+\s+){0,2}$", re.IGNORECASE)
@@ -141,10 +142,12 @@ class Builder:
                 return
 
     def _is_report(self, a: Attr) -> bool:
-        if a.kind in ("report", "passive"):
+        if a.kind == "passive":
             return True
         if a.speaker is None or self.book.names_document(a.speaker):
-            return False  # no source, or a document speaks
+            return False  # no source, or a document speaks ("a memo seen by the Times revealed")
+        if a.kind == "report":
+            return True
         phrase = self.text[a.speaker[0]:a.speaker[1]]
         known = self._report_phrases.get(phrase)
         if known is None:
@@ -195,10 +198,18 @@ class Builder:
             found = self.book.speaking(a.speaker, a.content)
             if found is not None:
                 spoken_by, a.speaker = found
+        kind, title, official, anonymous, ref = "unknown", None, False, False, None
+        if a.speaker is not None:
+            phrase = text[a.speaker[0]:a.speaker[1]]
+            kind, title, official, anonymous = self._speaker_info(phrase, spoken_by is not None)
+            ref = a.ref or self._speaker_ref(phrase, kind, a.speaker[0], earlier)
         if a.kind == "retraction":  # "X retracted the letter": the verb retracts its object
             stance, stance_cue = "retract", a.cue
         else:
             stance, stance_cue = stance_of(text, a.cue, a.content, lex, self._cue_stances, a.governor)
+            if stance == "assert" and official and (negation := negated_claim(text, a.content, lex)) is not None:
+                # an official says it is not so ("no stations will close"): a denial in substance
+                stance, stance_cue = "deny", negation
         target_span, target_doc = None, None
         if stance in ("deny", "retract"):
             found = later_definite(text, lex, a.content[0], a.content[1])
@@ -216,11 +227,6 @@ class Builder:
                 found_ref = self._report_reference(a)
                 if found_ref is not None:  # "said the reports were untrue": the latest report
                     target_span, target_doc = found_ref, reports[-1]
-        kind, title, official, anonymous, ref = "unknown", None, False, False, None
-        if a.speaker is not None:
-            phrase = text[a.speaker[0]:a.speaker[1]]
-            kind, title, official, anonymous = self._speaker_info(phrase, spoken_by is not None)
-            ref = a.ref or self._speaker_ref(phrase, kind, a.speaker[0], earlier)
         spans = [x for x in (a.speaker, a.cue, a.content, stance_cue, target_span) if x is not None]
         return dict(
             start=min(x[0] for x in spans), end=max(x[1] for x in spans), speaker=a.speaker,

@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from .attribution_text import Attr, has_words, skip_space, trim_end
+from .attribution_text import Attr, has_words, skip_space, timestamp_end, trim_end
 from .quotes import QuoteIndex
 from .speech_speakers import phrase_after
 
@@ -29,7 +29,10 @@ _NOT_CONTENT_START = frozenset(
 _DATELINE = re.compile(r"[A-Z][A-Za-z .,'\-]{0,40}(?:\([^)]{0,30}\))?\s*(?::|\u2014|\u2013|--)\s+")
 _CONJ_BEFORE = re.compile(r"(?:,?\s+(?:after|as|while|when|but|and|because|since|though|although|even as))?,?\s*$", re.I)
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n|\r[ \t]*\r")
-_FIRST_WORD = re.compile(r"[\w'\u2019]+")
+#: the longest clause content read after a cue (characters): far beyond any
+#: real sentence, it keeps a text without full stops linear
+MAX_CONTENT = 3000
+_FIRST_WORD = re.compile(r"[$\u00a3\u20ac\u00a5]?[\w'\u2019]+")  # a sum opens with its sign
 _ONLY_PUNCTUATION = re.compile(r"[\s.,;:]*")
 
 
@@ -53,7 +56,7 @@ class ContentReader:
         first = _FIRST_WORD.match(text[start:start + 30])
         if bare and (first is None or first.group().lower() in _NOT_CONTENT_START):
             return None
-        end = sent_e
+        end = min(sent_e, start + MAX_CONTENT)  # bounded: a "sentence" may be a whole unpunctuated file
         b = self.boundary.search(text, start, end)
         if b:
             end = b.start()
@@ -69,14 +72,16 @@ class ContentReader:
         """Content before the speaker: ``CONTENT, X said.``  In a parenthetical
         (``A, X said, B``) the longer side is the content."""
         text = self.text
-        start = sent_s
+        start = max(sent_s, left_end - MAX_CONTENT)  # bounded, as a pre-posed content
+        if start == 0 or text[start - 1] in "\r\n":
+            start = timestamp_end(text, start)  # "14:40 The road is shut, police said."
         d = _DATELINE.match(text, start, left_end)
-        if d and (start == 0 or text[start - 1] == "\n"):
+        if d and (start == 0 or text[start - 1] in "\r\n"):
             start = d.end()
         end = self._before_citation(start, trim_end(text, start, left_end))
         if parenthetical and not self.boundary.match(text, tail):  # not ", citing a letter": no content
             r_start = skip_space(text, tail + 1)
-            r_end = trim_end(text, r_start, sent_e)
+            r_end = trim_end(text, r_start, min(sent_e, r_start + MAX_CONTENT))
             if len(text[r_start:r_end].split()) > len(text[start:end].split()):
                 return self._preposed(cs, ce, r_start, sent_e, speaker, kind, ref)
         if not has_words(text, start, end, 2):
@@ -143,7 +148,9 @@ class ContentReader:
         """A pre-posed content stops where the next attribution in its
         sentence begins ("X said that A, after reports said B"); when that
         would leave less than two words, at the one after it (at most
-        three ahead), so nested attributions cannot run on to the sentence end."""
+        three ahead), so nested attributions cannot run on to the sentence end.
+        An attribution opening the content is part of it ("a memo shows the
+        minister told aides that ..."): the cut is at the one after it."""
         for i, a in enumerate(attrs):
             if not a.preposed or a.direct:
                 continue
@@ -151,6 +158,8 @@ class ContentReader:
                 if b.speaker is None:
                     continue
                 b_start = min(b.speaker[0], b.content[0]) if b.kind == "passive" else b.speaker[0]
+                if b_start <= a.content[0] and b.kind != "passive":
+                    continue  # "a memo shows [the minister told aides that ...]": the report is the content
                 cut = b_start if a.content[0] < b_start else b.cue[0]
                 if not a.content[0] < cut < a.content[1]:
                     break

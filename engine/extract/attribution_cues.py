@@ -1,7 +1,8 @@
 """Attribution cues: finding each cue verb and its speaker.
 
 Owns: finding cue verbs (lexicons ``speech-verbs``, ``report-verbs``,
-``according-cues``) outside quotations, the cue's extent (auxiliaries,
+``according-cues``, and ``document-content-verbs`` with a document as
+subject: "a memo ... shows that") outside quotations, the cue's extent (auxiliaries,
 adverbs, "told reporters", a denied claim "rejected reports"), and for
 each cue where its speaker is: quote-adjacent ``"...," X said``, inverted
 ``..., said X``, post-posed ``..., X said.``, pre-posed ``X said ...``, ``"..." So says X.``,
@@ -23,7 +24,9 @@ from ..text.document import Document
 from .attribution_content import ContentReader
 from .attribution_denials import claim_object_end, denied_object, participle_governor
 from .attribution_passive import passive_report
-from .attribution_text import ADJ_TOKEN, TAIL_END, Attr, prev_nonspace, skip_space, skip_time_words, starts_that
+from .attribution_text import (
+    ADJ_TOKEN, TAIL_END, Attr, after_timestamp, prev_nonspace, skip_space, skip_time_words, starts_that,
+)
 from .fast_lexicon import WordIndex, fast
 from .quotes import Quote, QuoteIndex, title_before
 from .speech_speakers import (
@@ -44,6 +47,18 @@ _RELATIVE = re.compile(r"(?:which|who|whose)\b")
 _FROM_PLACE = re.compile(r"[ \t]+from[ \t]+[A-Z]")
 _PP_START = frozenset("in on at during via through from with after before following amid over".split())
 _TOLD = frozenset("told tell tells telling".split())
+#: a question word opening what a document says ("sets out how the library will close")
+_WH_CLAUSE = re.compile(r"(?:how|why|whether|what|when|where)\s", re.IGNORECASE)
+#: a sum of money as a verb's object: a figure with a currency sign or word,
+#: then a preposition, a conjunction or the clause's end ("claimed \u00a362,000
+#: in benefits", "claiming $5m for repairs"), not a subject ("claimed $5m was lost")
+_AMOUNT_OBJECT = re.compile(
+    r"(?:(?:an?|some|about|around|nearly|almost|over|more[ \t]+than)[ \t]+)?"
+    r"(?:[$\u00a3\u20ac\u00a5][ \t]?\d[\d,.]*(?:[ \t]?(?:[mk]|bn|million|billion|thousand)\b)?"
+    r"|\d[\d,.]*(?:[ \t]+(?:million|billion|thousand))?[ \t]+(?:pounds|dollars|euros|yen))"
+    r"(?=[ \t]*(?:[,.;:)]|$|(?:in|for|from|of|on|off|over|through|to|and|or|as|while|after|before|since)\b))",
+    re.IGNORECASE,
+)
 # prepositions that may continue an adjunct towards its addressee
 _PP_LINKS = frozenset("to for".split())
 # grammatical words that may stand in an object of "told" or in an adjunct
@@ -118,6 +133,13 @@ class Finder(ContentReader):
         found = []
         for kind, name in (("speech", "speech-verbs"), ("report", "report-verbs"), ("according", "according-cues")):
             found.extend((m.start(), m.end(), kind) for m in self.words.matches(fast(self.lex, name)))
+        # a document-content verb ("shows"; lower case: not "United States") only with a document
+        # word before it in reach of its subject
+        text = self.text
+        documents = [fast(self.lex, n) for n in ("document-words", "document-words-contextual", "document-words-bare")]
+        found.extend((m.start(), m.end(), "document") for m in self.words.matches(fast(self.lex, "document-content-verbs"))
+                     if text[m.start()].islower()
+                     and any(d.search(text, max(0, m.start() - 150), m.start()) for d in documents))
         found.sort(key=lambda c: (c[0], -c[1]))
         out: list[tuple[int, int, str]] = []
         for c in found:
@@ -133,7 +155,11 @@ class Finder(ContentReader):
         attrs: list[Attr] = []
         for vs, ve, kind in self.cues():
             a = self.analyse(vs, ve, kind, attrs)
+            if a is not None and kind == "document" and not self._document_speaks(a):
+                continue  # "figures show", "the video shows": only a document's words are attributed
             if a is not None and a.content[1] > a.content[0]:
+                if a.speaker is not None and (s := after_timestamp(self.text, a.speaker[0])) < a.speaker[1]:
+                    a.speaker = (s, a.speaker[1])  # "14:40 Police say": "Police"
                 a.governor = participle_governor(self.text, a, self.sentence, self.lex)
                 attrs.append(a)
         self._clip_contents(attrs)
@@ -229,6 +255,10 @@ class Finder(ContentReader):
             return Attr((cs, ce), obj, spk, False, obj[1], kind, True, ref)  # "The ministry denied it."
         if word in self.lex.get("object-verbs") and (word in self.denials or not clause_follows(text, start, sent_e)):
             return None  # "announced a plan", "rejected the party's line": an object, not what was said
+        if kind == "document" and not (clause_follows(text, start, sent_e) or _WH_CLAUSE.match(text, start, sent_e)):
+            return None  # "the lawsuit had found new emails": an object, not what the document says
+        if word in self.lex.get("amount-object-verbs") and _AMOUNT_OBJECT.match(text, start, sent_e):
+            return None  # "claiming \u00a362,000 in benefits": a sum claimed, not speech
         return self._preposed(cs, ce, start, sent_e, spk, kind, ref, bare=True)
 
     def _cue_start(self, vs: int, sent_s: int, word: str) -> tuple[int | None, str]:
@@ -328,6 +358,20 @@ class Finder(ContentReader):
 
 
     # -- helpers ------------------------------------------------------------
+    def _document_speaks(self, a: Attr) -> bool:
+        """Whether the speaker of a ``document-content-verbs`` cue ("shows",
+        "records") is a document: a document word in its first 30
+        characters, before any comma ("A memo from ...", "Minutes of a board
+        meeting", "WhatsApp messages seen by ...")."""
+        if a.speaker is None:
+            return False
+        s, e = a.speaker
+        e = min(e, s + 30)  # the head of the phrase, not "The minister, citing a memo,"
+        comma = self.text.find(",", s, e)
+        e = comma if comma >= 0 else e
+        return any(fast(self.lex, n).search(self.text, s, e) is not None
+                   for n in ("document-words", "document-words-contextual", "document-words-bare"))
+
     def _told_object(self, ve: int, sent_e: int) -> int:
         """End of "told reporters" / "told The Associated Press" (the cue
         keeps its object)."""

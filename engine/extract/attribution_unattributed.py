@@ -29,7 +29,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from .attribution_text import Attr
+from .attribution_text import Attr, timestamp_end
 from .quotes import QuoteIndex
 
 #: fewest words of a quote that counts as an unattributed sentence
@@ -87,9 +87,10 @@ def _covered(start: int, end: int, taken: list[tuple[int, int]], starts: list[in
 
 
 def _opens_sentence(text: str, pos: int, para_start: int) -> bool:
-    """The quote opens its paragraph (not after a colon ending the previous
-    one) or follows a sentence end."""
-    j = pos - 1
+    """The quote opens its paragraph, maybe after a live-blog timestamp
+    ("14:40 \"...\"") and not after a colon ending the previous one, or
+    follows a sentence end."""
+    j = pos - 1 if timestamp_end(text, para_start) != pos else para_start - 1
     while j >= para_start and text[j] in " \t":
         j -= 1
     if j < para_start or text[j] in "\r\n":

@@ -2,7 +2,8 @@
 
 Owns: finding the first mention of each document (a determiner, optional
 modifiers and a ``document-words`` noun, or a ``document-words-contextual``
-noun next to a ``document-verbs`` verb, a status word or "citing"), its
+noun next to a ``document-verbs`` verb, a status word or "citing", or a
+bare plural document noun: ``documents_bare``), its
 "sent from/by AUTHOR(, appositive,) to RECIPIENT" attachments (a time
 adjunct may come before from/by: "a report earlier this week from X"), its status
 from modifiers ("draft", "leaked"), whether it is introduced as reported
@@ -30,6 +31,7 @@ from dataclasses import dataclass, field
 from ..facts.model import DocumentFact, Span
 from ..lexicon import Lexicons
 from .attribution_outlets import OutletMatcher
+from .documents_bare import bare_document
 from .fast_lexicon import WordIndex, fast
 from .speech_speakers import phrase_after
 
@@ -87,6 +89,9 @@ _COPULA_BEFORE = re.compile(
 #: words in -ing that are no participle: an author "the council meeting" ends with them
 _NOT_PARTICIPLES = frozenset("morning evening nothing something anything everything building".split())
 _ING_WORD = re.compile(r"(?<=\s)[a-z]{3,}ing\b")
+#: a reduced relative clause saying how the article got a document, after
+#: its author: ", seen by", "obtained by", "leaked to"
+_PARTICIPLE_BY = re.compile(r",?[ \t]+(?:seen|obtained|leaked|passed|shown|given|sent|released)[ \t]+(?:by|to)[ \t]")
 #: what a retraction calls a document: the status it sets (retracted wins over draft)
 _RETRACTED_STATUS = re.compile(
     r"\b(?:retracted|retracts|withdrawn|withdrew|withdraws|rescinded|rescinds|revoked|revokes|(?:sent|issued|released)[ \t]+in[ \t]+error"
@@ -128,20 +133,29 @@ def find_documents(text: str, lex: Lexicons, sentence_of, words: WordIndex) -> l
     cue_words = fast(lex, "speech-verbs")
     addressees = lex.get("addressee-words").normalized
     outlets = OutletMatcher(lex)
+    bare = fast(lex, "document-words-bare")
     hits = [(m, True) for m in words.matches(strong)] + [(m, False) for m in words.matches(contextual)]
+    hits += [(m, None) for m in words.matches(bare)]
     hits.sort(key=lambda h: h[0].start())
     docs: list[DocumentMention] = []
     latest: dict[str, DocumentMention] = {}
     reported_sentences: dict[tuple[int, int], bool] = {}
+    content_verbs = (verbs, fast(lex, "document-content-verbs"), cue_words)
     for m, is_strong in hits:
         ns, ne = m.start(), m.end()
         det = _determiner_before(text, ns)
-        if det is None or _is_modifier(text, ne):
+        mention_end = ne
+        if is_strong is None:  # "Minutes of a board meeting, seen by the Herald, record that"
+            bare_det = bare_document(text, ns, ne, det, status_words, content_verbs)
+            det, mention_end = (bare_det[:3], bare_det[3]) if bare_det is not None else (None, ne)
+        if det is None or (is_strong is not None and _is_modifier(text, ne, content_verbs[1])):
             continue
         det_start, det_word, mods = det
         doc_type = _SPACE_RUN.sub(" ", m.group().lower())
-        if not is_strong and not (
-            verbs.search(text, ne, min(len(text), ne + 30))
+        if is_strong is None:
+            doc_type = doc_type.split()[-1]  # "whatsapp messages": messages
+        elif not is_strong and not (
+            verbs.search(text, ne, _line_end(text, ne, ne + 30))
             or any(w in status_words for w in mods.split())
             or text[max(0, det_start - 8):det_start].rstrip().endswith("citing")
         ):
@@ -151,7 +165,7 @@ def find_documents(text: str, lex: Lexicons, sentence_of, words: WordIndex) -> l
         if definite and earlier is not None:
             earlier.mentions.append((det_start, ne))
             continue
-        doc = DocumentMention(doc_type, (det_start, ne), (ns, ne))
+        doc = DocumentMention(doc_type, (det_start, mention_end), (ns, ne))
         for word in mods.split():
             if word in status_words:
                 doc.status = _STATUS.get(word, word)
@@ -170,6 +184,12 @@ def find_documents(text: str, lex: Lexicons, sentence_of, words: WordIndex) -> l
         docs.append(doc)
         latest[doc_type] = doc
     return docs
+
+
+def _line_end(text: str, start: int, end: int) -> int:
+    """``end``, or the end of the line holding ``start`` when that is nearer."""
+    nl = text.find("\n", start, end)
+    return nl if nl >= 0 else min(len(text), end)
 
 
 def _determiner_before(text: str, noun_start: int) -> tuple[int, str, str] | None:
@@ -201,10 +221,14 @@ def later_definite(text: str, lex: Lexicons, start: int, end: int) -> tuple[tupl
     return None
 
 
-def _is_modifier(text: str, end: int) -> bool:
-    """True when the noun modifies a following noun ("email server")."""
+def _is_modifier(text: str, end: int, content_verbs=None) -> bool:
+    """True when the noun modifies a following noun ("email server"), not
+    when a verb follows it ("the memo shows": ``content_verbs``)."""
     m = _WORD_AFTER.match(text[end:end + 30])
-    return bool(m) and m.group(1) not in _FOLLOW_OK and not m.group(1).endswith("ed")
+    if not m or m.group(1) in _FOLLOW_OK or m.group(1).endswith("ed"):
+        return False
+    hit = content_verbs.search(text, end + m.start(1), end + m.end(1)) if content_verbs is not None else None
+    return hit is None
 
 
 def _addressee_at(text: str, pos: int, addressees: frozenset[str]) -> bool:
@@ -260,18 +284,27 @@ def _before_participle(text: str, phrase: tuple[int, int] | None) -> tuple[int, 
     """An author phrase up to a participle opening a clause about it ("the
     US military" of "the US military informing Iraq of the withdrawal"): a
     lower-case word in -ing after a word that is no determiner, possessive
-    or adverb ("the ruling party" keeps its modifier), with words after it."""
+    or adverb ("the ruling party" keeps its modifier), with words after it;
+    or a past participle with "by"/"to" that says how the article got the
+    document ("the chief constable" of "the chief constable seen by the
+    Echo", "... leaked to the BBC")."""
     if phrase is None:
         return None
     start, end = phrase
+    by = _PARTICIPLE_BY.search(text, start, end)
+    if by is not None and text[start:by.start()].strip():
+        end = by.start()
     for m in _ING_WORD.finditer(text, start, end):
         before = text[start:m.start()].split()
         prev = before[-1].lower() if before else ""
         if not prev or prev in _DETERMINERS or prev.endswith(("ly", "'s", "\u2019s")) or m.group() in _NOT_PARTICIPLES:
             continue
         if m.end() < end:
-            return start, len(text[:m.start()].rstrip())
-    return phrase
+            end = m.start()
+            break
+    while end > start and text[end - 1] in " \t,":
+        end -= 1
+    return start, end
 
 
 class DocumentBook:
