@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator, TypeVar
 
 
 @dataclass(frozen=True)
@@ -129,3 +129,26 @@ class Lexicons:
         if cached is None or cached[0] != names or any(items[n] is not x for n, x in cached[1]):
             cached = self._by_prefix[prefix] = (names, [(n, items[n]) for n in sorted(n for n in names if n.startswith(prefix))])
         return [x for _, x in cached[1]]
+
+
+_Built = TypeVar("_Built")
+
+
+def cached_by_identity(
+    store: dict[tuple[int, ...], tuple[tuple[Any, ...], Any]],
+    lex: "Lexicons",
+    names: tuple[str, ...],
+    build: Callable[[], _Built],
+) -> _Built:
+    """A value built from the lexicons ``names`` of ``lex`` (``build()``),
+    kept in ``store`` while the same lexicon objects are in use.  The
+    objects are held in the store beside the value, so their ids cannot be
+    reused by other objects; the store is emptied when it holds 8 sets."""
+    objs = tuple(lex.items.get(n) for n in names)
+    key = tuple(map(id, objs))
+    entry = store.get(key)
+    if entry is None or any(a is not b for a, b in zip(entry[0], objs)):
+        if len(store) >= 8:
+            store.clear()
+        entry = store[key] = (objs, build())
+    return entry[1]

@@ -18,7 +18,7 @@ import bisect
 import re
 
 from ..facts.model import Fact, ReportFact, Span, StatementFact
-from ..lexicon import Lexicons
+from ..lexicon import Lexicons, cached_by_identity
 from ..text.document import Document
 from .attribution_text import Attr
 from .attribution_unattributed import presumed_speaker
@@ -56,17 +56,11 @@ def _memo_for(lex: Lexicons) -> dict[str, dict]:
     source, cue stance): pure functions of a phrase and the lexicons, so they
     are kept while the same lexicon objects are in use (held here, so their
     ids cannot be reused), and dropped when they grow large."""
-    objs = tuple(lex.items.get(n) for n in _MEMO_LEXICONS)
-    key = tuple(map(id, objs))
-    entry = _MEMO.get(key)
-    if entry is None or any(a is not b for a, b in zip(entry[0], objs)):
-        if len(_MEMO) >= 8:
-            _MEMO.clear()
-        entry = _MEMO[key] = (objs, {"speakers": {}, "reports": {}, "cues": {}, "genders": {}})
-    for cache in entry[1].values():
+    memo = cached_by_identity(_MEMO, lex, _MEMO_LEXICONS, lambda: {"speakers": {}, "reports": {}, "cues": {}, "genders": {}})
+    for cache in memo.values():
         if len(cache) > _MEMO_SIZE:
             cache.clear()
-    return entry[1]
+    return memo
 
 
 class Builder:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import Lexicons
+from ..lexicon import Lexicons, cached_by_identity
 from ..text.document import Document
 from .attribution_content import ContentReader
 from .attribution_denials import claim_object_end, denied_object, participle_governor
@@ -95,14 +95,7 @@ _TABLES: dict[tuple[int, ...], tuple[tuple, _Tables]] = {}
 def _tables(lex: Lexicons) -> _Tables:
     """The ``_Tables`` of these lexicons, built once while the same lexicon
     objects are in use (held here, so their ids cannot be reused)."""
-    objs = tuple(lex.items.get(n) for n in _TABLE_LEXICONS)
-    key = tuple(map(id, objs))
-    entry = _TABLES.get(key)
-    if entry is None or any(a is not b for a, b in zip(entry[0], objs)):
-        if len(_TABLES) >= 8:
-            _TABLES.clear()
-        entry = _TABLES[key] = (objs, _Tables(lex))
-    return entry[1]
+    return cached_by_identity(_TABLES, lex, _TABLE_LEXICONS, lambda: _Tables(lex))
 
 
 class Finder(ContentReader):

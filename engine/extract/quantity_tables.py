@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lexicon import Lexicon, Lexicons, normalize_phrase
+from ..lexicon import Lexicon, Lexicons, cached_by_identity, normalize_phrase
 
 ONES = dict(zip("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
                 "fifteen sixteen seventeen eighteen nineteen".split(), range(20)))
@@ -118,11 +118,4 @@ def tables_of(lex: Lexicons) -> Tables:
     """The tables for ``lex`` (cached per set of lexicons).  The same lexicon
     objects are found by identity first: hashing a lexicon hashes all its
     phrases."""
-    objs = tuple(lex.items.get(name) for name in _LEXICON_NAMES)
-    key = tuple(map(id, objs))
-    entry = _BY_IDENTITY.get(key)
-    if entry is None or any(a is not b for a, b in zip(entry[0], objs)):
-        if len(_BY_IDENTITY) >= 8:
-            _BY_IDENTITY.clear()
-        entry = _BY_IDENTITY[key] = (objs, _tables(tuple(lex.get(name) for name in _LEXICON_NAMES)))
-    return entry[1]
+    return cached_by_identity(_BY_IDENTITY, lex, _LEXICON_NAMES, lambda: _tables(tuple(lex.get(name) for name in _LEXICON_NAMES)))
