@@ -119,3 +119,16 @@ def test_a_person_is_cited_where_the_body_gives_the_full_name() -> None:
     (finding,) = spelling_findings(text)
     first = finding.citations[0]
     assert (first.start, first.text, first.line) == (text.index("Jos\u00e9 Ram\u00edrez"), "Jos\u00e9 Ram\u00edrez", 3)
+
+
+def test_titles_of_a_surname_shared_by_two_people_are_about_no_one() -> None:
+    text = (
+        "Coles split\r\n\r\nRuth Cole and her husband, Daniel Cole, split. \U0001f5f3\ufe0f\r\n\r\n"
+        "Sen. Cole backs the bill. Rep. Cole said she would vote against it.\r\n"
+    )
+    facts = factlint.extract(text).facts
+    shared = [f for f in facts if f.kind == "entity" and f.shared_surname]
+    assert [f.name for f in shared] == ["Cole"]
+    roles = [f for f in facts if f.kind == "role"]
+    assert [r.title.text for r in roles] == ["Sen", "Rep"] and all(r.person_entity is None for r in roles)
+    assert [f for f in factlint.check_text(text).findings if f.rule == "people/title-mismatch"] == []

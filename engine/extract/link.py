@@ -4,7 +4,9 @@ Owns: ``link_entities``, run after every extractor.  It fills
 ``StatementFact.speaker_entity`` (from ``speaker_ref`` when set, else
 ``speaker``), ``DocumentFact.author_entity`` (from ``author``) and
 ``person_entity`` on ``RoleFact`` and ``AgeFact`` with the id of the
-``EntityFact`` whose mention overlaps that span.  When several mentions
+``EntityFact`` whose mention overlaps that span (none for a role or age
+of a surname shared by several people named in full: it is about no one
+person).  When several mentions
 overlap, the longest mention wins ("Pentagon Press Secretary Alyssa Farah"
 overlaps "Pentagon" and "Alyssa Farah"; a tie goes to the mention whose
 entity is a person, then to the earlier one), except that in a span with an
@@ -55,10 +57,12 @@ class MentionIndex:
 def link_entities(doc: Document, facts: list[Fact], lex: Lexicons) -> None:
     """Fill the ``*_entity`` fields of ``facts`` in place."""
     index = MentionIndex([f for f in facts if isinstance(f, EntityFact)])
+    shared = {f.id for f in facts if isinstance(f, EntityFact) and f.shared_surname}
     for f in facts:
         if isinstance(f, StatementFact):
             f.speaker_entity = index.entity_at(f.speaker_ref or f.speaker)
         elif isinstance(f, DocumentFact):
             f.author_entity = index.entity_at(f.author)
         elif isinstance(f, (RoleFact, AgeFact)):
-            f.person_entity = index.entity_at(f.person)
+            eid = index.entity_at(f.person)
+            f.person_entity = None if eid in shared else eid

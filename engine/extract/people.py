@@ -110,7 +110,7 @@ def _entity_fact(text: str, e: Entity, fid: str) -> EntityFact:
         id=fid, start=first.start, end=first.end, text=first.text,
         name=name, entity_type=e.entity_type, mentions=mentions, aliases=aliases,
         surname_only=surname_only, near_miss=surname_only and e.presumed_first is not None,
-        marked_sic=all(m.sic for m in e.mentions),
+        marked_sic=all(m.sic for m in e.mentions), shared_surname=e.ambiguous,
     )
 
 

@@ -337,6 +337,10 @@ class EntityFact(Fact):
     #: names in one sentence with this one ("Maria Gonzalez and her brother,
     #: Mario Gonzalez"): written side by side, they are two people
     named_with: list[str] = Field(default_factory=list)
+    #: a bare surname shared by two or more people named in full ("Cole"
+    #: after Ruth and Daniel Cole): it could be either, so roles and ages
+    #: are not linked to it (they would be about no one person)
+    shared_surname: bool = False
     entity_type: str = "unknown"  # person, organization, place, unknown
     mentions: list[Span] = Field(default_factory=list)
     aliases: list[str] = Field(default_factory=list)
