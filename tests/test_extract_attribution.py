@@ -967,3 +967,13 @@ def test_denial_vs_document_on_a_negated_claim(denial, fires):
 
     found = check_text(DOCUMENT_THEN_DENIAL.format(denial), "2024-03-20", load_rules()).findings
     assert ("attribution/denial-vs-document" in [f.rule for f in found]) is fires
+
+
+def test_a_negation_limited_by_a_time_or_condition_is_no_denial():
+    import factlint
+
+    memo = "Station to shut\n\nA memo seen by the Echo shows that Hartley police station will close in May.\n\n"
+    limited = memo + "A Home Office spokesman said Hartley police station would not close before May.\n"
+    flat = memo + "A Home Office spokesman said Hartley police station would not close.\n"
+    rules = lambda t: [f.rule for f in factlint.check_text(t, "2024-06-12").findings]  # noqa: E731
+    assert rules(limited) == [] and rules(flat) == ["attribution/denial-vs-document"]

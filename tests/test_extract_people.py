@@ -793,3 +793,15 @@ def test_a_number_word_age_keeps_code_point_offsets_in_crlf_text():
 def test_an_age_picked_out_by_a_relative_clause_is_nobodys_by_nearness():
     text = "Film\n\nTom Hanks, 48, plays many parts, including the eight-year-old boy who meets Santa.\n"
     assert [(a.age, a.person.text if a.person else None) for a in kind(run(text), "age")] == [(48, "Tom Hanks"), (8, None)]
+
+
+def test_a_pronoun_after_an_unnamed_relative_gets_no_age():
+    text = "Boy hurt\n\nMark Hill, 41, spoke on Tuesday. Mr Hill said his son had been hit by a car. He was 5.\n"
+    assert [(a.age, a.person.text if a.person else None) for a in kind(run(text), "age")] == [(41, "Mark Hill")]
+
+
+def test_an_age_by_pronoun_is_compared_with_the_age_at_the_same_mention():
+    import factlint
+
+    text = "Former winger dies\n\nJack Ormond, 86, has died. He was 88.\n"
+    assert [f.rule for f in factlint.check_text(text).findings] == ["people/age-mismatch"]

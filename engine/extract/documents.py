@@ -366,9 +366,8 @@ class DocumentBook:
                 _attach(self.text, doc, self.cue_words, self.addressees)  # "a report earlier this week from X"
                 self.docs.append(doc)
                 self._index(doc)
-            elif (s, e) != doc.mention and (s, e) not in doc.mentions:
-                doc.mentions.append((s, e))
-                doc.mentions.sort()
+            elif (s, e) != doc.mention:
+                _add_mention(doc.mentions, (s, e))
         if doc.content is None:
             doc.content = content
         return doc, speaker
@@ -392,8 +391,7 @@ class DocumentBook:
                 return None
             earlier = self.before(word, s)
             if earlier is not None and det[1] in _DEFINITE:
-                earlier.mentions.append((s, e))
-                earlier.mentions.sort()
+                bisect.insort(earlier.mentions, (s, e))
                 return earlier
             self.docs.append(doc)
             self._index(doc)
@@ -471,3 +469,11 @@ class DocumentBook:
 def _extent(d: DocumentMention) -> tuple[int, int]:
     spans = [d.mention, *d.mentions] + [c for c in (d.content, d.reported_content) if c is not None]
     return min(s[0] for s in spans), max(s[1] for s in spans)
+
+
+def _add_mention(mentions: list[tuple[int, int]], span: tuple[int, int]) -> None:
+    """Put ``span`` in the sorted ``mentions`` unless it is there (by
+    bisection: a long text repeating "the memo shows that" stays linear)."""
+    i = bisect.bisect_left(mentions, span)
+    if i == len(mentions) or mentions[i] != span:
+        mentions.insert(i, span)

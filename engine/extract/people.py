@@ -73,18 +73,23 @@ def extract(doc: Document, lex: Lexicons) -> list[Fact]:
 def _mark_named_together(doc: Document, entities: list[Entity], facts: list[Fact]) -> None:
     """Fill ``named_with``: entities sharing a last name word with a
     mention in one sentence ("Maria Gonzalez and her brother, Mario
-    Gonzalez")."""
-    by_last: dict[str, list[int]] = {}
+    Gonzalez").  Entities are bucketed by (last name word, sentence), so
+    the cost follows the mentions, not the square of the namesakes."""
+    buckets: dict[tuple[str, int], list[int]] = {}
     for i, e in enumerate(entities):
-        by_last.setdefault(e.key[-1], []).append(i)
-    for group in by_last.values():
-        if len(group) < 2:
-            continue
-        sentences = {i: {s.index for m in entities[i].mentions if (s := doc.sentence_at(m.start))} for i in group}
-        for i in group:
-            for j in group:
-                if i != j and sentences[i] & sentences[j]:
-                    facts[i].named_with.append(facts[j].id)
+        for m in e.mentions:
+            sentence = doc.sentence_at(m.start)
+            if sentence is not None:
+                bucket = buckets.setdefault((e.key[-1], sentence.index), [])
+                if not bucket or bucket[-1] != i:
+                    bucket.append(i)
+    together: dict[int, set[int]] = {}
+    for bucket in buckets.values():
+        if len(bucket) > 1:
+            for i in bucket:
+                together.setdefault(i, set()).update(j for j in bucket if j != i)
+    for i, others in together.items():
+        facts[i].named_with = [facts[j].id for j in sorted(others)]
 
 
 def _extent(text: str, spans: list[Span]) -> dict:

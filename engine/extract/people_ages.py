@@ -62,6 +62,8 @@ _NUMBER_WORDS = {
     **{f"{t}-{u}": 20 + 10 * i + j + 1 for i, t in enumerate(_TENS) for j, u in enumerate(_UNITS)},
 }
 _YEAR_OLD = re.compile(r"(?<![\w.,-])(\d{1,3})[- ]years?[- ]old(?![\w-])")
+# "his son", "her late father": a possessive and the (one or two) words after it
+_POSSESSIVE_NOUN = re.compile(r"\b(?:his|her|their)[ \t]+([\w'\u2019-]+)(?:[ \t]+([\w'\u2019-]+))?", re.IGNORECASE)
 # "the eight-year-old boy who is ...": a relative clause picks out someone
 # (perhaps new), so the age is not the nearest person's
 _RELATIVE_AFTER_NOUN = re.compile(r"(?:[ \t]+[\w'\u2019-]+){1,3}[ \t]+(?:who|whom|whose|that)\b")
@@ -353,9 +355,20 @@ class AgeFinder:
                 self._add(int(hit.group(4)), hit.span("age"), m, at_event)
             return
         person = self._pronoun_person(start, _PRONOUN_GENDERS[hit.group("pronoun").lower()])
+        if person is not None and self._kin_between(person.end, start):
+            person = None  # "Mr Hill said his son had been hit. He was 5.": the son, unnamed
         if person is not None:
             self._add(int(hit.group(4)), (start, hit.end("age")), person, at_event)
             self.ages[-1].anaphoric = True
+
+    def _kin_between(self, lo: int, hi: int) -> bool:
+        """Whether an unnamed relative ("his son", "her late father") stands
+        between a named person and a pronoun: the pronoun may be theirs."""
+        kin = self.lex.get("kin-words")
+        for m in _POSSESSIVE_NOUN.finditer(self.text, lo, hi):
+            if m.group(1).lower() in kin or m.group(2).lower() in kin:
+                return True
+        return False
 
     def _pronoun_person(self, start: int, gender: str) -> Mention | None:
         """The nearest named person before ``start`` in its paragraph or the

@@ -205,8 +205,10 @@ class EntityGrouper:
                 e.key = m.key
             if len(e.key) >= 2 and not self.t.orgs.occurs_in(e.key):
                 bucket = self.by_surname.setdefault(e.key[-1], [])
-                if e in bucket:
-                    bucket.remove(e)
+                for k, other in enumerate(bucket):
+                    if other is e:  # identity: entities are dataclasses, == compares fields
+                        del bucket[k]
+                        break
                 bucket.append(e)
                 self.surnames.add(e.key[-1])
         surname_reference = len(m.key) == 1 and len(e.key) >= 2 and not m.headline and m.alias_of is None

@@ -81,6 +81,12 @@ _CLAUSE_TOKEN = re.compile(r"[\w'\u2019\-]+|[,;:\u2014\u2013()?\"\u201c\u201d]")
 _MAX_CLAUSE_WORDS = 14
 
 
+# a negated verb limited by a condition or a time ("not ... before May",
+# "no ... until the review", "not ... unless", "not ... without", "not ...
+# except"): it says when or on what terms, not that the thing is untrue
+_LIMITED = re.compile(r"^[ \t]+(?:[\w'\u2019-]+[ \t]+){0,3}(?:before|until|till|unless|without|except)\b", re.IGNORECASE)
+
+
 def negated_claim(text: str, content: tuple[int, int], lex: Lexicons) -> tuple[int, int] | None:
     """The span of the negation of a content's main clause, when the clause
     says that something is not so: a negative subject ("no police stations
@@ -90,7 +96,8 @@ def negated_claim(text: str, content: tuple[int, int], lex: Lexicons) -> tuple[i
     a negation in a subordinate clause (after "that", "because", a comma ...)
     or beyond the first ``_MAX_CLAUSE_WORDS`` words, and for a negation
     followed by words that deny nothing (lexicon ``non-denial-negations``:
-    "would not comment", "did not know", "no doubt", "not only")."""
+    "would not comment", "did not know", "no doubt", "not only") or that
+    limit it ("would not close before May", "not ... unless")."""
     start, end = content
     last = _trim_back(text, start, end)
     if last > start and text[last - 1] == "?":
@@ -114,7 +121,12 @@ def negated_claim(text: str, content: tuple[int, int], lex: Lexicons) -> tuple[i
             if after is None:
                 return None  # "No," / "not." : no clause follows
             phrase = fast(lex, "non-denial-negations").search(text, after.start(1), min(end, negation[1] + 40))
-            return None if phrase is not None and phrase.start() == after.start(1) else negation
+            if phrase is not None and phrase.start() == after.start(1):
+                return None
+            # "would not close before May": a limit on when, not a denial that it will
+            if _LIMITED.search(text[negation[1] : min(end, negation[1] + 60)]):
+                return None
+            return negation
         prev, prev_start = low, m.start()
     return None
 

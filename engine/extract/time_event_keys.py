@@ -25,7 +25,10 @@ key then becomes that key, as a reader takes "the election" to be the one
 the story names.  With two such keys ("primary bramley", "primary dunmore")
 or none it stays bare.  A dated bare noun takes no key this way: on PolNeAR
 "the attacks Nov. 13" would have taken another attack's key.  An indefinite or ordinal noun ("a fire", "a second fire",
-"another fire", "the first round") is a new event and never takes a key;
+"another fire", "the first round") is a new event and never takes another
+phrase's key (but an indefinite phrase keeps the key of its own modifiers:
+"a special council meeting on June 18" still meets "the March 4 council
+meeting", a known gap);
 an ordinal or "next", "last", "following", "previous" among the modifiers
 joins a key that has a modifier ("the next council meeting": "meeting
 council next"), so it meets only the same occurrence named again, never
