@@ -805,3 +805,9 @@ def test_an_age_by_pronoun_is_compared_with_the_age_at_the_same_mention():
 
     text = "Former winger dies\n\nJack Ormond, 86, has died. He was 88.\n"
     assert [f.rule for f in factlint.check_text(text).findings] == ["people/age-mismatch"]
+
+
+@pytest.mark.parametrize("tail", ["his son. He was 5.", "her. She was 19.", "their late father. He was 88."])
+def test_a_possessive_at_any_place_before_the_pronoun_never_breaks(tail):
+    text = f"Family\n\nMark Hill, 41, thanked {tail}\n"
+    assert [a.age for a in kind(run(text), "age")][0] == 41

@@ -366,7 +366,7 @@ class AgeFinder:
         between a named person and a pronoun: the pronoun may be theirs."""
         kin = self.lex.get("kin-words")
         for m in _POSSESSIVE_NOUN.finditer(self.text, lo, hi):
-            if m.group(1).lower() in kin or m.group(2).lower() in kin:
+            if any(word and word.lower() in kin for word in m.groups()):
                 return True
         return False
 
