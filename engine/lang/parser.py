@@ -9,6 +9,8 @@ from the list of what the parser expected, named in words.
 
 from __future__ import annotations
 
+import re
+
 from functools import lru_cache
 from importlib import resources
 
@@ -142,6 +144,21 @@ def _source_line(text: str, line: int) -> str:
     return lines[line - 1] if 0 < line <= len(lines) else ""
 
 
+_WORD_REST = re.compile(r"[A-Za-z0-9_-]*")
+
+
+def _whole_word(text: str, tok) -> str:
+    """The token as the writer sees it: a keyword read as the start of a
+    longer word ("match" of "matchez") is shown as the whole word."""
+    value = str(tok.value)
+    pos = getattr(tok, "end_pos", None)
+    if value[-1:].isalpha() and isinstance(pos, int) and pos < len(text):
+        rest = _WORD_REST.match(text, pos)
+        if rest is not None and rest.group():
+            return value + rest.group()
+    return value
+
+
 def syntax_diagnostic(err: UnexpectedInput, text: str, path: str) -> Diagnostic:
     line, column = max(getattr(err, "line", 1) or 1, 1), max(getattr(err, "column", 1) or 1, 1)
     at_end = isinstance(err, UnexpectedEOF) or (
@@ -163,7 +180,7 @@ def syntax_diagnostic(err: UnexpectedInput, text: str, path: str) -> Diagnostic:
             message = f"unexpected character {ch!r}" + (f"; {label}" if label else "")
     elif isinstance(err, UnexpectedToken):
         tok = err.token
-        shown = "end of file" if tok.type == "$END" else f"`{tok.value}`"
+        shown = "end of file" if tok.type == "$END" else f"`{_whole_word(text, tok)}`"
         message = f"unexpected {shown}"
         if label:
             message += f": {label}"
