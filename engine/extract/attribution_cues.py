@@ -85,6 +85,8 @@ class _Tables:
         self.citation = re.compile(r",\s+(?:" + "|".join(re.escape(w) for w in citing) + r")\b" if citing else r"(?!)", re.I)
 
 
+# the lexicons whose words head a document phrase ("the memo", "minutes")
+_DOCUMENT_NOUN_LEXICONS = ("document-words", "document-words-contextual", "document-words-bare")
 _TABLE_LEXICONS = (
     "speech-occasions", "told-audiences", "addressee-words", "citation-cues", "speech-verbs", "report-verbs",
     "according-cues", "denial-verbs",
@@ -129,7 +131,7 @@ class Finder(ContentReader):
         # a document-content verb ("shows"; lower case: not "United States") only with a document
         # word before it in reach of its subject
         text = self.text
-        documents = [fast(self.lex, n) for n in ("document-words", "document-words-contextual", "document-words-bare")]
+        documents = [fast(self.lex, n) for n in _DOCUMENT_NOUN_LEXICONS]
         found.extend((m.start(), m.end(), "document") for m in self.words.matches(fast(self.lex, "document-content-verbs"))
                      if text[m.start()].islower()
                      and any(d.search(text, max(0, m.start() - 150), m.start()) for d in documents))
@@ -363,7 +365,7 @@ class Finder(ContentReader):
         comma = self.text.find(",", s, e)
         e = comma if comma >= 0 else e
         return any(fast(self.lex, n).search(self.text, s, e) is not None
-                   for n in ("document-words", "document-words-contextual", "document-words-bare"))
+                   for n in _DOCUMENT_NOUN_LEXICONS)
 
     def _told_object(self, ve: int, sent_e: int) -> int:
         """End of "told reporters" / "told The Associated Press" (the cue

@@ -72,36 +72,16 @@ _YEAR_OLD_TAIL = re.compile(r"[- ]years?[- ]old(?![\w-])")
 _WORD_BEFORE_TAIL = re.compile(r"(?<![\w.,-])([A-Za-z]+(?:-[A-Za-z]+)?)\Z")
 
 
-class _WordAge:
-    """A number-word "N-year-old" shaped like a match of ``_YEAR_OLD``."""
-
-    def __init__(self, start: int, end: int, figure: str):
-        self._start, self._end, self._figure = start, end, figure
-
-    def group(self, _: int) -> str:
-        return self._figure
-
-    def start(self) -> int:
-        return self._start
-
-    def end(self) -> int:
-        return self._end
-
-    def span(self) -> tuple[int, int]:
-        return self._start, self._end
-
-
-def _word_year_olds(text: str, lo: int) -> list[_WordAge]:
+def _word_year_olds(text: str, lo: int) -> list[tuple[int, int, int]]:
+    """(value, start, end) of each number-word "N-year-old" ("Eighteen-year-old")."""
     out = []
     for tail in _YEAR_OLD_TAIL.finditer(text, lo):
         word = _WORD_BEFORE_TAIL.search(text, max(lo, tail.start() - 20), tail.start())
         if word is not None and word.group(1).lower() in _NUMBER_WORDS:
-            out.append(_WordAge(word.start(1), tail.end(), word.group(1)))
+            out.append((_NUMBER_WORDS[word.group(1).lower()], word.start(1), tail.end()))
     return out
 
 
-def _age_value(figure: str) -> int:
-    return int(figure) if figure.isdigit() else _NUMBER_WORDS[figure.lower()]
 _AT_AGE = re.compile(r"(?<![\w-])at[ \t]+the[ \t]+age[ \t]+of[ \t]+(\d{1,3})(?![\d.,]?\d|[\w-])")
 _DIED = frozenset("died dies".split())
 _AGED = re.compile(r"(?<![\w-])aged[ \t]+(\d{1,3})(?![\d.,]?\d|[\w-])")
@@ -245,11 +225,12 @@ class AgeFinder:
         opens = sent is not None and not any(ch.isalnum() for ch in self.text[sent.start : m.start])
         return opens and _VERB_AFTER_PAREN.match(self.text, end) is not None
 
-    def _year_old(self, hit: re.Match[str]) -> None:
+    def _year_old(self, value: int, start: int, end: int) -> None:
+        """An "N-year-old" at ``start:end`` (digits or words)."""
         w = self.w
-        value, span = _age_value(hit.group(1)), hit.span()
-        i = w.index_starting(hit.end())
-        det = self._word_before(hit.start())
+        span = (start, end)
+        i = w.index_starting(end)
+        det = self._word_before(start)
         personal = False
         for k in range(i, min(len(w), i + 4)):
             if k > i and not w.spaced(k - 1):
@@ -258,7 +239,7 @@ class AgeFinder:
                 personal = True  # "the 22-year-old Scot"
                 continue
             m = self.starting.get(k)
-            if m is not None and self._person_like(m) and (w.spaced(k - 1) if k > i else not self.text[hit.end() : w.start[k]].strip()):
+            if m is not None and self._person_like(m) and (w.spaced(k - 1) if k > i else not self.text[end : w.start[k]].strip()):
                 if not self._describes_noun(m):
                     self._add(value, span, m)
                     return
@@ -277,14 +258,14 @@ class AgeFinder:
                 self._add_nearest(value, span)
             return
         if not personal:
-            if i >= len(w) or self.text[hit.end() : w.start[i]].strip()[:1] in (",", ".", ";", ""):
+            if i >= len(w) or self.text[end : w.start[i]].strip()[:1] in (",", ".", ";", ""):
                 if det == "the":
                     self._add_nearest(value, span)
             return
-        appositive = self._appositive_before(hit.start()) or self._apposed_name(i)
+        appositive = self._appositive_before(start) or self._apposed_name(i)
         if appositive is not None:
             self._add(value, span, appositive)
-        elif det == "the" and not _RELATIVE_AFTER_NOUN.match(self.text, hit.end()):
+        elif det == "the" and not _RELATIVE_AFTER_NOUN.match(self.text, end):
             self._add_nearest(value, span)  # not "the eight-year-old boy who ...": someone the clause picks out
         else:
             self._add(value, span, None)
@@ -405,9 +386,9 @@ class AgeFinder:
         self._after_names()
         text = self.text
         for hit in _YEAR_OLD.finditer(text, self.body_start) if "year" in text else ():
-            self._year_old(hit)
-        for word_hit in _word_year_olds(text, self.body_start) if "year" in text else ():
-            self._year_old(word_hit)
+            self._year_old(int(hit.group(1)), hit.start(), hit.end())
+        for value, start, end in _word_year_olds(text, self.body_start) if "year" in text else ():
+            self._year_old(value, start, end)
         for hit in _AGED.finditer(text, self.body_start) if "aged" in text else ():
             self._aged(hit)
         for hit in _AT_AGE.finditer(text, self.body_start) if "age of" in text else ():

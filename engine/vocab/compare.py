@@ -91,18 +91,20 @@ def _titles_conflict(a: Fact, b: Fact, ctx: EvalContext) -> bool:
     wa, wb = _role_title_words(a), _role_title_words(b)
     if not wa or not wb:
         return False
-    subordinate = _subordinate_words(a, ctx)
-    return not ((wa <= wb and not (wb - wa) & subordinate) or (wb <= wa and not (wa - wb) & subordinate))
+    return not (_shorter_form(wa, wb, a, ctx) or _shorter_form(wb, wa, a, ctx))
 
 
-def _subordinate_words(role: Fact, ctx: EvalContext) -> set[str]:
-    """Words whose loss makes another office, not a shorter form ("Gov." for
-    a lieutenant governor, "President" for a vice president); a lieutenant
-    colonel called "Colonel" is the usual military courtesy."""
-    words = {w.lower() for w in ctx.lexicons.get("subordinate-title-words").phrases}
-    if getattr(role, "title_class", None) == "military-rank":
-        words.discard("lieutenant")
-    return words
+def _shorter_form(short: set[str], long: set[str], role: Fact, ctx: EvalContext) -> bool:
+    """Whether ``short`` is a shorter form of ``long``: its words are all in
+    it and none dropped is subordinate (lexicon ``subordinate-title-words``:
+    "Gov." is not short for a lieutenant governor, "President" not for a
+    vice president); a lieutenant colonel called "Colonel" is the usual
+    military courtesy."""
+    if not short <= long:
+        return False
+    subordinate = ctx.lexicons.get("subordinate-title-words")
+    military = getattr(role, "title_class", None) == "military-rank"
+    return not any(w in subordinate and not (military and w == "lieutenant") for w in long - short)
 
 
 def values_conflict(a: Fact, b: Fact, ctx: EvalContext) -> bool:
