@@ -30,12 +30,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from corpus import DEFAULT_CORPUS
 from factlint.extract import attribution
 from factlint.lang.loader import load_default_lexicons
 from factlint.text.document import Document
-
-from corpus import DEFAULT_CORPUS
-
 
 # Gold attributions whose cue holds one of these words (or "according to")
 # count for recall: the speech and report verbs the extractor is meant to cover.
@@ -123,7 +121,7 @@ class Score:
     quotes_src: int = 0  # ... and whose gold attribution has a Source
     quotes_ref_ok: int = 0  # ... that their speaker_ref overlaps
 
-    def add(self, o: "Score") -> None:
+    def add(self, o: Score) -> None:
         for k in self.__dataclass_fields__:
             setattr(self, k, getattr(self, k) + getattr(o, k))
 
@@ -164,7 +162,7 @@ def score_article(text: str, published: str | None, golds: list[Gold], lex, erro
         elif f.kind == "report":
             preds.append(((f.content.start, f.content.end), [f.source]))
     all_content = [s for g in golds for s in g.content]
-    for content, speakers in preds:
+    for content, _speakers in preds:
         sc.preds += 1
         if overlap(content, all_content) > 0:
             sc.correct += 1

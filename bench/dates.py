@@ -30,10 +30,9 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from factlint.extract.time import extract_times
-from factlint.text.document import Document
-
 from corpus import DEFAULT_CORPUS
+from factlint.extract.time.extractor import extract_times
+from factlint.text.document import Document
 
 _TAG = re.compile(r"<(/?)([A-Za-z0-9]+)([^>]*)>|&[a-zA-Z]+;|&#\d+;")
 _ATTR = re.compile(r'(\w+)="([^"]*)"')
@@ -135,7 +134,7 @@ class Score:
     seconds: float = 0.0
     errors: list[str] = field(default_factory=list)
 
-    def add(self, other: "Score") -> None:
+    def add(self, other: Score) -> None:
         for name in ("predicted", "predicted_ok", "gold", "gold_found", "valued", "valued_ok", "docs", "seconds"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.errors.extend(other.errors)

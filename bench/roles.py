@@ -24,11 +24,10 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
+from corpus import DEFAULT_CORPUS
 from factlint.extract import people
 from factlint.lang.loader import load_default_lexicons
 from factlint.text.document import Document
-
-from corpus import DEFAULT_CORPUS
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -39,27 +39,27 @@ def articles(corpus: Path, limit: int) -> list[str]:
 
 
 def stage_times(text: str, lex, repeat: int) -> dict[str, float]:
-    from factlint.extract import attribution, link, people, quantity, repeats, time as time_x, topics
-    from factlint.extract.pipeline import place_facts
+    """Median milliseconds of each stage: the document, each extractor family
+    and each whole-article pass, in pipeline order."""
+    from factlint.extract.pipeline import PASSES, extractors
     from factlint.text.document import Document
 
     out: dict[str, list[float]] = {}
     for _ in range(repeat):
         t0 = time.perf_counter()
         doc = Document(text, published="2020-01-07")
-        doc.sentences  # structure is lazy; build it here
+        _ = doc.sentences  # structure is lazy; build it here
         t1 = time.perf_counter()
         facts = []
         stamps = [("document", t0, t1)]
-        for name, mod in (("people", people), ("attribution", attribution), ("time", time_x), ("quantity", quantity), ("repeats", repeats)):
+        for extractor in extractors():
             a = time.perf_counter()
-            facts.extend(mod.extract(doc, lex))
-            stamps.append((name, a, time.perf_counter()))
+            facts.extend(extractor.extract(doc, lex))
+            stamps.append((extractor.name, a, time.perf_counter()))
         a = time.perf_counter()
-        link.link_entities(doc, facts, lex)
-        topics.assign_topics(doc, facts, lex)
-        place_facts(doc, facts)
-        stamps.append(("link+topics", a, time.perf_counter()))
+        for _name, run in PASSES:
+            run(doc, facts, lex)
+        stamps.append(("passes", a, time.perf_counter()))
         for name, s, e in stamps:
             out.setdefault(name, []).append((e - s) * 1000)
     return {k: statistics.median(v) for k, v in out.items()}
@@ -73,8 +73,12 @@ def main() -> None:
 
     import factlint
     from factlint.api import check_text, extract
-    from factlint.lang.loader import parse_rule_files, shipped_rules_root, gather_lexicons
     from factlint.lang.compiler import compile_rule_files
+    from factlint.lang.loader import (
+        gather_lexicons,
+        parse_rule_files,
+        shipped_rules_root,
+    )
 
     t0 = time.perf_counter()
     files = parse_rule_files([shipped_rules_root()])

@@ -51,7 +51,7 @@ class RuleSet:
     def by_id(self, rule_id: str) -> CompiledRule | None:
         return next((r for r in self.rules if r.id == rule_id), None)
 
-    def only(self, rule_ids: list[str]) -> "RuleSet":
+    def only(self, rule_ids: list[str]) -> RuleSet:
         return RuleSet([r for r in self.rules if r.id in rule_ids], self.lexicons, self.sources)
 
 
@@ -172,7 +172,13 @@ def check_text(
     return check_document(doc, facts, rules, explain)
 
 
-def check_file(path: str, published: str | None = None, rules: RuleSet | None = None, explain: bool = False, facts_path: str | None = None) -> Report:
+def check_file(
+    path: str,
+    published: str | None = None,
+    rules: RuleSet | None = None,
+    explain: bool = False,
+    facts_path: str | None = None,
+) -> Report:
     """Check one article file (published date: argument, else sidecar metadata)."""
     text = read_article(path)
     published = published or published_from_sidecar(path)
@@ -233,9 +239,17 @@ def _check_spans(fs: FactSet, text: str, path: str) -> None:
             if span.end < span.start:
                 raise input_error(path, f"facts[{i}] ({fact.id}) {name}: span ends ({span.end}) before it starts ({span.start})", "facts")
             if span.end > len(text):
-                raise input_error(path, f"facts[{i}] ({fact.id}) {name}: span {span.start}-{span.end} lies outside the article ({len(text)} characters)", "facts")
+                raise input_error(
+                    path,
+                    f"facts[{i}] ({fact.id}) {name}: span {span.start}-{span.end} lies outside the article ({len(text)} characters)",
+                    "facts",
+                )
             if text[span.start : span.end] != span.text:
-                raise input_error(path, f"facts[{i}] ({fact.id}) {name}: text {span.text[:40]!r} does not match the article at {span.start}-{span.end}", "facts")
+                raise input_error(
+                    path,
+                    f"facts[{i}] ({fact.id}) {name}: text {span.text[:40]!r} does not match the article at {span.start}-{span.end}",
+                    "facts",
+                )
 
 
 def decode_text(data: bytes, path: str) -> str:

@@ -13,12 +13,19 @@ import json
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import List, Optional
 
 import typer
 
 from . import __version__
-from .api import Report, RuleSet, check_text, load_facts_file, load_rules, published_from_sidecar, validate_published
+from .api import (
+    Report,
+    RuleSet,
+    check_text,
+    load_facts_file,
+    load_rules,
+    published_from_sidecar,
+    validate_published,
+)
 from .errors import Diagnostic, UserError, display_path
 from .text.source import read_article
 
@@ -54,7 +61,7 @@ NoDefaultOpt = typer.Option(False, "--no-default-rules", help="Use only the rule
 PublishedOpt = typer.Option(None, "--published", help="Publication date, YYYY-MM-DD (else story.meta.json beside story.txt).")
 
 
-def _rules(paths: Optional[List[Path]], no_default: bool) -> RuleSet:
+def _rules(paths: list[Path] | None, no_default: bool) -> RuleSet:
     ruleset = load_rules([str(p) for p in paths or []], default=not no_default)
     if not ruleset.rules:
         where = ", ".join(str(p) for p in paths or []) or "--no-default-rules"
@@ -69,14 +76,14 @@ def _fail(err: UserError) -> None:
 
 @app.command()
 def check(
-    paths: List[Path] = typer.Argument(..., help="Article files to check."),
-    rules: Optional[List[Path]] = RulesOpt,
+    paths: list[Path] = typer.Argument(..., help="Article files to check."),
+    rules: list[Path] | None = RulesOpt,
     no_default_rules: bool = NoDefaultOpt,
-    published: Optional[str] = PublishedOpt,
+    published: str | None = PublishedOpt,
     format: CheckFormat = typer.Option(CheckFormat.text, "--format", "-f", help="Output format: text, json or sarif (SARIF 2.1.0)."),
     fail_on: FailOn = typer.Option(FailOn.warning, "--fail-on", help="Lowest severity that makes the exit code 1."),
     explain: bool = typer.Option(False, "--explain", help="Show the facts bound and the conditions that held."),
-    facts: Optional[Path] = typer.Option(None, "--facts", help="Use facts from this JSON file instead of extracting."),
+    facts: Path | None = typer.Option(None, "--facts", help="Use facts from this JSON file instead of extracting."),
 ) -> None:
     """Check articles against the rules and report every inconsistency."""
     from .report.json_report import render_json
@@ -130,11 +137,11 @@ def check(
 
 @app.command()
 def facts(
-    path: Optional[Path] = typer.Argument(None, help="Article file."),
+    path: Path | None = typer.Argument(None, help="Article file."),
     schema: bool = typer.Option(False, "--schema", help="Print the JSON Schema of the facts document and exit."),
-    published: Optional[str] = PublishedOpt,
+    published: str | None = PublishedOpt,
     format: Format = typer.Option(Format.text, "--format", "-f"),
-    rules: Optional[List[Path]] = RulesOpt,
+    rules: list[Path] | None = RulesOpt,
 ) -> None:
     """Show the facts factlint extracts from an article."""
     from .api import extract
@@ -181,7 +188,7 @@ def _rules_under_test(paths: list[Path]) -> RuleSet:
 
 @app.command("test")
 def test_rules(
-    paths: Optional[List[Path]] = typer.Argument(None, help="Rule files or folders (default: the shipped pack)."),
+    paths: list[Path] | None = typer.Argument(None, help="Rule files or folders (default: the shipped pack)."),
     format: Format = typer.Option(Format.text, "--format", "-f"),
 ) -> None:
     """Run every rule's examples; exit 1 if any fails."""
@@ -208,7 +215,8 @@ def test_rules(
         width = max([len(r.rule) for r in results] + [4])
         typer.echo(f"{'rule'.ljust(width)}  examples  passed  failed  TP  FP")
         for r in results:
-            typer.echo(f"{r.rule.ljust(width)}  {len(r.results):8d}  {r.passed:6d}  {r.failed:6d}  {r.true_positives:2d}  {r.false_positives:2d}")
+            counts = f"{len(r.results):8d}  {r.passed:6d}  {r.failed:6d}  {r.true_positives:2d}  {r.false_positives:2d}"
+            typer.echo(f"{r.rule.ljust(width)}  {counts}")
             for e in r.results:
                 if not e.ok:
                     typer.echo(f"  FAIL {r.path}:{e.line}: {e.kind} example: {e.problem}")
@@ -220,7 +228,7 @@ def test_rules(
 
 @app.command("rules")
 def list_rules(
-    rules: Optional[List[Path]] = RulesOpt,
+    rules: list[Path] | None = RulesOpt,
     no_default_rules: bool = NoDefaultOpt,
     docs: bool = typer.Option(False, "--docs", help="Print each rule's documentation and examples (Markdown)."),
     vocabulary: bool = typer.Option(False, "--vocabulary", help="Print the language vocabulary (Markdown)."),
@@ -246,9 +254,9 @@ def list_rules(
 def explain(
     rule_id: str = typer.Argument(..., help="The rule id (see `factlint rules`)."),
     path: Path = typer.Argument(..., help="Article file."),
-    rules: Optional[List[Path]] = RulesOpt,
+    rules: list[Path] | None = RulesOpt,
     no_default_rules: bool = NoDefaultOpt,
-    published: Optional[str] = PublishedOpt,
+    published: str | None = PublishedOpt,
 ) -> None:
     """Explain why a rule did or did not fire on an article."""
     from .api import extract, make_document

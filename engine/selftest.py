@@ -95,7 +95,11 @@ def run_examples(rules: RuleSet, rule_ids: list[str] | None = None) -> list[Rule
                     problem = "did not fire"
                 elif missing:
                     got = sorted(cited)
-                    problem = "marked span not cited: " + "; ".join(repr(m[:50]) for m in missing) + f" (cited: {', '.join(repr(text[s:e][:40]) for s, e in got)})"
+                    problem = (
+                        "marked span not cited: "
+                        + "; ".join(repr(m[:50]) for m in missing)
+                        + f" (cited: {', '.join(repr(text[s:e][:40]) for s, e in got)})"
+                    )
                 else:
                     problem = ""
             rr.results.append(ExampleResult(rule.id, ex.kind, ex.pos.line, ok, fired, problem))

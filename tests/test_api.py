@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
-
 import factlint
+import pytest
 
 
 def test_rules_compile_once_and_are_reused():

@@ -16,9 +16,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 import factlint
+import pytest
 from factlint.text.document import Document
 
 ARTICLES = sorted((Path(__file__).parent / "articles").glob("*.txt"))

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from clirun import factlint
 
 ARTICLE = "Mayor denies plan\n\nThe mayor said there are no plans to close the port.\n"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from factlint.vocab.fields import DateValue, compare_dates
 
 

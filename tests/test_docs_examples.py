@@ -13,7 +13,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from factlint.errors import UserError
 from factlint.lang.build import build_rule_file
 from factlint.lang.compiler import compile_rule_files

@@ -6,16 +6,20 @@ from __future__ import annotations
 import textwrap
 
 import pytest
-
+from factbuilder import Facts
 from factlint.api import check_text, load_rules
-from factlint.evaluate.evaluator import Tracer, match_rule
+from factlint.evaluate.evaluator import match_rule
 from factlint.evaluate.index import FactIndex
 from factlint.evaluate.why import explain_rule
-from factlint.facts.model import DocumentFact, EventFact, FactSet, QuantityFact, ReportFact, StatementFact
+from factlint.facts.model import (
+    DocumentFact,
+    EventFact,
+    FactSet,
+    QuantityFact,
+    StatementFact,
+)
 from factlint.text.document import Document
 from factlint.vocab.context import EvalContext
-
-from factbuilder import Facts
 
 ARTICLE = (
     "Officials deny pullout\n"

@@ -6,9 +6,8 @@ import time
 from pathlib import Path
 
 import pytest
-
 from factlint.extract import attribution
-from factlint.extract.quotes import find_quotes
+from factlint.extract.attribution.quotes import find_quotes
 from factlint.facts.model import DocumentFact, ReportFact, StatementFact
 from factlint.lang.loader import load_default_lexicons
 from factlint.lexicon import Lexicons
@@ -576,7 +575,7 @@ def test_he_and_she_refer_to_the_nearest_speaker_of_a_fitting_gender(lex, text, 
     ("eBay chief Bay Smith", None),  # "Bay" inside "eBay" is no name
 ])
 def test_speaker_gender(lex, phrase, gender):
-    from factlint.extract.speech_speakers import speaker_gender
+    from factlint.extract.english import speaker_gender
 
     assert speaker_gender(phrase, lex) == gender
 

@@ -7,10 +7,13 @@ from __future__ import annotations
 import time
 
 import pytest
-
 from factlint.api import check_text, load_rules
 from factlint.extract import attribution
-from factlint.extract.documents_authors import link_author_statements, read_name, same_name
+from factlint.extract.attribution.document_authors import (
+    link_author_statements,
+    read_name,
+    same_name,
+)
 from factlint.extract.pipeline import extract_facts
 from factlint.facts.model import DocumentFact, StatementFact
 from factlint.lang.loader import load_default_lexicons

@@ -9,9 +9,8 @@ rule stays quiet, and the offsets are code points into the text as read.
 
 from __future__ import annotations
 
-import pytest
-
 import factlint
+import pytest
 from factlint.extract import people
 from factlint.facts.model import EntityFact
 from factlint.lang.loader import load_default_lexicons

@@ -5,9 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from factlint.extract import link, people
-from factlint.facts.model import AgeFact, DocumentFact, EntityFact, RoleFact, Span, StatementFact
+from factlint.extract import people
+from factlint.extract.passes import link
+from factlint.facts.model import (
+    AgeFact,
+    DocumentFact,
+    EntityFact,
+    RoleFact,
+    Span,
+    StatementFact,
+)
 from factlint.lang.loader import load_default_lexicons
 from factlint.lexicon import Lexicons
 from factlint.text.document import Document

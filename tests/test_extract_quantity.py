@@ -7,7 +7,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from factlint.extract import quantity
 from factlint.lang.loader import load_default_lexicons
 from factlint.lexicon import Lexicons
@@ -176,7 +175,7 @@ def test_definite_restatements(text, expected):
 
 
 def test_noun_phrase_module_reads_the_counted_noun():
-    from factlint.extract import quantity_noun
+    from factlint.extract.quantity import noun as quantity_noun
 
     [f] = quantities("They hired 300 more café workers 😀 in 2019.")
     assert (f.noun.text, f.noun_key, f.noun_modifiers) == ("café workers", "worker", ["café"])

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from factlint.extract import repeats
 from factlint.lang.loader import load_default_lexicons
 from factlint.text.document import Document

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import time
 
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-
-from factlint.facts.model import Span
 from factlint.extract import extract_facts
+from factlint.facts.model import Span
 from factlint.lang.loader import load_default_lexicons
 from factlint.text.document import Document
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 LEX = load_default_lexicons()
 

@@ -6,7 +6,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from factlint.extract.time import extract
 from factlint.facts.model import EventFact, TimeFact
 from factlint.lang.loader import load_default_lexicons
@@ -399,7 +398,7 @@ def test_letters_whose_lower_case_is_longer_do_not_shift_offsets():
 def test_every_time_pattern_is_bounded_and_fits_its_trigger_window():
     """Bounded quantifiers keep each match attempt cheap; a match (with its look-ahead)
     no longer than the window around its trigger word is found by the narrowed search."""
-    from factlint.extract import time_patterns as tp
+    from factlint.extract.time import patterns as tp
 
     try:
         from re import _parser as sre_parse
@@ -431,7 +430,7 @@ def test_every_time_pattern_is_bounded_and_fits_its_trigger_window():
 
 
 def test_time_of_day_words_are_listed_once():
-    from factlint.extract.time import _CLOCK_BEFORE
+    from factlint.extract.time.extractor import _CLOCK_BEFORE
 
     assert "midday" not in _CLOCK_BEFORE.pattern  # "mid-?day" covers it
     for text in ("The bank shut at midday Thursday.", "The bank shut at mid-day Thursday."):

@@ -5,9 +5,20 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from factlint.extract.topics import assign_topics, stem, topic_keys, topic_overlap
-from factlint.facts.model import EntityFact, EventFact, QuantityFact, ReportFact, Span, StatementFact
+from factlint.extract.passes.topics import (
+    assign_topics,
+    stem,
+    topic_keys,
+    topic_overlap,
+)
+from factlint.facts.model import (
+    EntityFact,
+    EventFact,
+    QuantityFact,
+    ReportFact,
+    Span,
+    StatementFact,
+)
 from factlint.lang.loader import load_default_lexicons
 from factlint.lexicon import Lexicons
 from factlint.text.document import Document

@@ -17,13 +17,11 @@ from __future__ import annotations
 import re
 
 import pytest
-
-from factlint.extract import quantity_numbers
-from factlint.extract.fast_lexicon import FirstWordTable
-from factlint.extract.people_words import _WORD as PEOPLE_WORD
-from factlint.extract.people_words import Words
+from factlint.extract.quantity import numbers as quantity_numbers
 from factlint.facts.model import Span
-from factlint.lexicon import Lexicon
+from factlint.lexicon import FirstWordTable, Lexicon
+from factlint.text.words import WORD as PEOPLE_WORD
+from factlint.text.words import Words
 
 TEXTS = [
     "",
@@ -130,7 +128,7 @@ TIME_TEXTS = [
 
 @pytest.mark.parametrize("text", TIME_TEXTS)
 def test_time_triggers_narrow_the_search_to_exactly_what_a_full_text_search_finds(text: str) -> None:
-    from factlint.extract import time_patterns
+    from factlint.extract.time import patterns as time_patterns
 
     def plain(text: str) -> list[tuple]:
         found = []
@@ -161,7 +159,7 @@ EDGE_TEXTS = [
 
 @pytest.mark.parametrize("text", EDGE_TEXTS + TEXTS + LEXICON_TEXTS)
 def test_words_of_a_text_are_those_of_the_word_pattern(text: str) -> None:
-    from factlint.extract.fast_lexicon import words_of
+    from factlint.lexicon import words_of
 
     for source in (text, text.lower()):
         assert words_of(source) == set(re.findall(r"\w+", source))
@@ -196,7 +194,8 @@ PHRASE_TEXTS = EDGE_TEXTS + LEXICON_TEXTS + [
 @pytest.mark.parametrize("text", PHRASE_TEXTS)
 @pytest.mark.parametrize("lexicon", PHRASE_LEXICONS, ids=lambda lx: lx.name)
 def test_lexicon_matches_found_through_words_are_the_regex_matches(text: str, lexicon: Lexicon) -> None:
-    from factlint.extract.fast_lexicon import FastLexicon, WordIndex, _folds_as_regex
+    from factlint.lexicon import FastLexicon, WordIndex
+    from factlint.lexicon.match import _folds_as_regex
 
     fl = FastLexicon(lexicon)
     assert [m.span() for m in WordIndex(text).finditer(fl)] == [m.span() for m in fl.finditer(text)]
@@ -210,7 +209,9 @@ def test_lexicon_matches_found_through_words_are_the_regex_matches(text: str, le
 def test_rewritten_regexes_match_as_the_plain_ones() -> None:
     """Patterns rewritten to open with a character set (the engine skips to
     one in C) or to take a word whole find exactly what the plain ones find."""
-    from factlint.extract import attribution_build, quotes, repeats
+    from factlint.extract import repeats
+    from factlint.extract.attribution import build as attribution_build
+    from factlint.extract.attribution import quotes
     from factlint.text import document
 
     plain = {
@@ -235,7 +236,7 @@ def test_rewritten_regexes_match_as_the_plain_ones() -> None:
 def test_word_before_a_figure_is_read_from_the_end_as_the_regex_reads_it() -> None:
     import random
 
-    from factlint.extract.quantity_filters import prev_word
+    from factlint.extract.quantity.filters import prev_word
 
     regex = re.compile(r"([\w'\u2019-]+)(\.?)[ \u00a0]+\Z")
     cases = ["", " ", ".", ". ", "No. ", "No.. ", "U.S. ", "the top ", "it’s\u00a0", "x-ray-2  ", "ab\t ", "ab \n", "é 😀 "]
@@ -248,9 +249,9 @@ def test_word_before_a_figure_is_read_from_the_end_as_the_regex_reads_it() -> No
 
 
 def test_surnames_are_read_as_far_as_needed_with_the_answers_of_a_full_read() -> None:
-    from factlint.extract.attribution_build import _NAME, Builder
-    from factlint.extract.documents import DocumentBook
-    from factlint.extract.quotes import QuoteIndex
+    from factlint.extract.attribution.build import _NAME, Builder
+    from factlint.extract.attribution.documents import DocumentBook
+    from factlint.extract.attribution.quotes import QuoteIndex
     from factlint.lang.loader import load_default_lexicons
     from factlint.text.document import Document
 
@@ -270,8 +271,8 @@ def test_surnames_are_read_as_far_as_needed_with_the_answers_of_a_full_read() ->
 
 
 def test_tables_kept_for_the_same_lexicons_are_rebuilt_for_new_ones() -> None:
-    from factlint.extract.attribution_cues import _tables
-    from factlint.extract.quantity_tables import tables_of
+    from factlint.extract.attribution.cues import _tables
+    from factlint.extract.quantity.tables import tables_of
     from factlint.lang.loader import load_default_lexicons
     from factlint.lexicon import Lexicons
 
@@ -305,7 +306,7 @@ def test_lexicons_by_prefix_and_phrase_tests_follow_changes() -> None:
 def test_approximators_are_searched_for_only_before_one_of_their_last_words() -> None:
     import random
 
-    from factlint.extract.quantity_tables import may_end_with, tables_of
+    from factlint.extract.quantity.tables import may_end_with, tables_of
     from factlint.lang.loader import load_default_lexicons
 
     t = tables_of(load_default_lexicons())

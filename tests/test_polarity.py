@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from factlint.lang.loader import load_default_lexicons
 from factlint.vocab.polarity import negated_predicate, says_opposite
 

@@ -12,14 +12,12 @@ import textwrap
 from pathlib import Path
 
 import pytest
-
+from factbuilder import Facts
 from factlint.api import check_text, load_rules
 from factlint.facts.model import DocumentFact, FactSet, StatementFact
 from factlint.report.json_report import render_json
 from factlint.report.text import render_report, summary
 from factlint.text.document import Document
-
-from factbuilder import Facts
 
 GOLDEN = Path(__file__).parent / "golden"
 ARTICLE = (
@@ -82,7 +80,7 @@ def test_json_citations_slice_the_file_as_read(tmp_path):
     for finding in data["files"][0]["findings"]:
         for c in finding["citations"] + [c for n in finding["notes"] for c in n["citations"]]:
             assert ARTICLE[c["start"] : c["end"]] == c["text"]
-            line_start = sum(len(l) for l in ARTICLE.splitlines(keepends=True)[: c["line"] - 1])
+            line_start = sum(len(line) for line in ARTICLE.splitlines(keepends=True)[: c["line"] - 1])
             assert c["start"] == line_start + c["column"] - 1
 
 
@@ -95,7 +93,6 @@ def test_explain_in_text_report(tmp_path):
 
 def test_sarif_output_validates_against_the_oasis_schema(tmp_path):
     import jsonschema
-
     from factlint.report.sarif import sarif_dict
 
     r = report(tmp_path)

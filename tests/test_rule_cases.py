@@ -9,12 +9,10 @@ import re
 from pathlib import Path
 
 import pytest
-
 from factlint.errors import UserError
 from factlint.lang.build import build_rule_file
 from factlint.lang.compiler import compile_rule_files
 from factlint.lang.loader import gather_lexicons, shipped_rule_files
-from factlint.lexicon import Lexicon
 
 CASES = sorted((Path(__file__).parent / "rule_cases").glob("*.rule"))
 EXPECT = re.compile(r"^# expect: (?P<code>[a-z-]+)(?: (?P<line>\d+):(?P<col>\d+))?(?: (?P<words>.*))?$", re.M)

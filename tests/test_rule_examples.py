@@ -5,7 +5,6 @@ a rationale, a message, and at least two `fires` and two `passes` examples."""
 from __future__ import annotations
 
 import pytest
-
 from factlint.api import RuleSet, load_rules
 from factlint.selftest import run_examples
 

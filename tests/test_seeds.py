@@ -12,9 +12,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-
 import factlint
+import pytest
 from factlint.api import published_from_sidecar
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"

@@ -64,7 +64,7 @@ class Tracer:
 class _Budget:
     """Steps left for one rule, drawn from the article's shared budget."""
 
-    def __init__(self, shared: "_Budget | None" = None, steps: int | None = None) -> None:
+    def __init__(self, shared: _Budget | None = None, steps: int | None = None) -> None:
         self.shared = shared
         self.left = MAX_STEPS if steps is None else steps
 
@@ -85,7 +85,7 @@ def _query_candidates(q: CQuery, env: Env, index: FactIndex) -> list[Fact]:
     return index.candidates(q.binding)
 
 
-def query_facts(q: CQuery, env: Env, index: FactIndex, budget: "_Budget | None" = None) -> list[Fact]:
+def query_facts(q: CQuery, env: Env, index: FactIndex, budget: _Budget | None = None) -> list[Fact]:
     """Facts that satisfy an unless/note query given the outer bindings."""
     out = []
     bound_ids = {f.id for f in env.values()}
@@ -101,7 +101,7 @@ def query_facts(q: CQuery, env: Env, index: FactIndex, budget: "_Budget | None" 
     return out
 
 
-def match_rule(rule: CompiledRule, index: FactIndex, tracer: Tracer | None = None, shared: "_Budget | None" = None) -> list[Env]:
+def match_rule(rule: CompiledRule, index: FactIndex, tracer: Tracer | None = None, shared: _Budget | None = None) -> list[Env]:
     ctx = index.ctx
     matches: list[Env] = []
     budget = _Budget(shared)
@@ -168,7 +168,14 @@ def match_rule(rule: CompiledRule, index: FactIndex, tracer: Tracer | None = Non
     return matches
 
 
-def findings_for(rule: CompiledRule, matches: list[Env], index: FactIndex, doc: Document, explain: bool = False, budget: "_Budget | None" = None) -> list[Finding]:
+def findings_for(
+    rule: CompiledRule,
+    matches: list[Env],
+    index: FactIndex,
+    doc: Document,
+    explain: bool = False,
+    budget: _Budget | None = None,
+) -> list[Finding]:
     groups: dict[tuple, list[Env]] = {}
     for env in matches:
         if rule.group_by:
@@ -186,7 +193,9 @@ def findings_for(rule: CompiledRule, matches: list[Env], index: FactIndex, doc: 
     return findings
 
 
-def _finding(rule: CompiledRule, envs: list[Env], index: FactIndex, doc: Document, explain: bool, budget: "_Budget | None" = None) -> Finding:
+def _finding(
+    rule: CompiledRule, envs: list[Env], index: FactIndex, doc: Document, explain: bool, budget: _Budget | None = None
+) -> Finding:
     ctx = index.ctx
     citations = []
     seen: set[tuple[str, str]] = set()
@@ -205,7 +214,9 @@ def _finding(rule: CompiledRule, envs: list[Env], index: FactIndex, doc: Documen
                     continue
                 noted.add(f.id)
                 inner = {**env, note.query.binding.name: f}
-                notes.append(Note(message=note.template.render([inner], ctx), citations=[cite(doc, note.query.binding.name, f.cite_span(), f)]))
+                notes.append(
+                    Note(message=note.template.render([inner], ctx), citations=[cite(doc, note.query.binding.name, f.cite_span(), f)])
+                )
     first = citations[0] if citations else None
     finding = Finding(
         rule=rule.id,
@@ -229,7 +240,9 @@ def _finding(rule: CompiledRule, envs: list[Env], index: FactIndex, doc: Documen
     return finding
 
 
-def evaluate(rules: list[CompiledRule], ctx: EvalContext, doc: Document, explain: bool = False, notices: list[str] | None = None) -> list[Finding]:
+def evaluate(
+    rules: list[CompiledRule], ctx: EvalContext, doc: Document, explain: bool = False, notices: list[str] | None = None
+) -> list[Finding]:
     """All findings of ``rules`` on one article, in a deterministic order.
 
     A rule that hits the step limit is named in ``notices``."""
@@ -249,7 +262,10 @@ def evaluate(rules: list[CompiledRule], ctx: EvalContext, doc: Document, explain
     findings.sort(key=lambda f: (f.citations[0].start if f.citations else 0, f.rule, f.message))
     if notices is not None:
         for rule_id in index.truncated:
-            notices.append(f"rule {rule_id} stopped at its step limit ({MAX_STEPS:,} per rule, {MAX_ARTICLE_STEPS:,} per article); its findings may be incomplete")
+            notices.append(
+                f"rule {rule_id} stopped at its step limit ({MAX_STEPS:,} per rule, {MAX_ARTICLE_STEPS:,} per article); "
+                "its findings may be incomplete"
+            )
         for rule_id in index.capped:
             notices.append(f"rule {rule_id} reported only its first {MAX_FINDINGS} findings")
         if stopped_at is not None:

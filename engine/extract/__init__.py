@@ -1,20 +1,28 @@
 """Extraction: document -> facts.  Deterministic, lexicon driven, no models.
 
-``extract_facts(document, lexicons)`` runs every extractor in a fixed order
-and then the shared passes (entity linking, topic keys, positions).  Each
-extractor module owns one or more fact kinds and nothing else:
+``extract_facts(document, lexicons)`` runs the extractor families in a fixed
+order and then the whole-article passes (``pipeline``).  Each family is a
+package (or, for one small extractor, a module) that declares the fact
+kinds it produces (``PRODUCES``) and exports ``extract``:
 
-=================  =========================================  =================
-module             fact kinds                                  id prefix
-=================  =========================================  =================
-people             entity, role, age                           n, p, a
-attribution        statement, report, document                 s, r, d
-time               time, event                                 t, e
-quantity           quantity                                    q
-repeats            repetition                                  w
-link (pass)        fills *_entity fields from entity mentions  -
-topics (pass)      fills ``topic`` on every fact               -
-=================  =========================================  =================
+=================  =========================================  =========
+family             fact kinds                                 id prefix
+=================  =========================================  =========
+``people/``        entity, role, age                          n, p, a
+``attribution/``   statement, report, document                s, r, d
+``time/``          time, event                                t, e
+``quantity/``      quantity                                   q
+``repeats``        repetition                                 w
+``passes/``        no kind of its own: ages read as counts,   -
+                   entity links, topic keys, positions
+=================  =========================================  =========
+
+Shared below the families: ``english`` (phrase tokens, a speaker's gender),
+``factlint.lexicon`` (matching lexicons) and ``factlint.text`` (the
+document, words).  A family never imports another family; passes import no
+family (``tests/test_meta.py`` enforces both).
 """
 
-from .pipeline import extract_facts  # noqa: F401
+from .pipeline import extract_facts
+
+__all__ = ["extract_facts"]

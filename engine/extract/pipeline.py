@@ -1,60 +1,85 @@
-"""The extraction pipeline: runs the extractors in order, then shared passes.
+"""The extraction pipeline: the extractor families in order, then the whole-article passes.
 
-Owns: the order of extractors, the pass that drops a number read both as
-an age and as a count, the final pass that fills each fact's
-``sentence``, ``paragraph`` and ``in_headline``, and the stable ordering of
-facts (by start offset, then kind, then id).  Extractors never call each
-other; anything that needs two extractors' output is a pass here.
+Owns: the two tables that say what runs (``extractors()``: each family with
+the fact kinds it produces, in order; ``PASSES``: the passes in order) and
+the stable order of the facts (by start offset, then by the order in which
+the families produce their kinds, then id).  Families never call each
+other; anything that needs two families' output is a pass.
+
+Why this order: people first (entities are what other facts are linked
+to), then attribution, time, quantity and repeated words, which read only
+the text.  The passes follow: ages must be known before quantities that
+are really ages are dropped; linking needs every fact with a speaker,
+author or person; topic keys use the linked entities; placing comes last,
+for every fact that survived.
 """
 
 from __future__ import annotations
 
-from ..facts.model import AgeFact, Fact, FactSet, QuantityFact
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..facts.model import Fact, FactSet
 from ..lexicon import Lexicons
 from ..text.document import Document
+from .passes.ages_as_counts import drop_ages_counted_as_quantities
+from .passes.link import link_entities
+from .passes.placing import place_facts
+from .passes.topics import assign_topics
 
-_KIND_ORDER = ["entity", "role", "age", "statement", "report", "document", "time", "event", "quantity", "repetition"]
+
+@dataclass(frozen=True)
+class Extractor:
+    """One extractor family: its name, the fact kinds it produces, its entry point."""
+
+    name: str
+    produces: tuple[str, ...]
+    extract: Callable[[Document, Lexicons], list]
+
+
+Pass = Callable[[Document, list, Lexicons], None]
+
+#: the whole-article passes, in the order they run (see the module docstring)
+PASSES: tuple[tuple[str, Pass], ...] = (
+    ("drop ages counted as quantities", drop_ages_counted_as_quantities),
+    ("link entities", link_entities),
+    ("assign topics", assign_topics),
+    ("place facts", place_facts),
+)
+
+
+@lru_cache(maxsize=1)
+def extractors() -> tuple[Extractor, ...]:
+    """The extractor families in the order they run (imported on first use:
+    commands that extract nothing do not load them)."""
+    from . import attribution, people, quantity, repeats, time
+
+    return tuple(
+        Extractor(name, module.PRODUCES, module.extract)
+        for name, module in (
+            ("people", people),
+            ("attribution", attribution),
+            ("time", time),
+            ("quantity", quantity),
+            ("repeats", repeats),
+        )
+    )
+
+
+@lru_cache(maxsize=1)
+def kind_order() -> dict[str, int]:
+    """Each fact kind's rank in the fact order: the order the families produce them."""
+    return {kind: i for i, kind in enumerate(kind for e in extractors() for kind in e.produces)}
 
 
 def extract_facts(doc: Document, lexicons: Lexicons) -> FactSet:
-    from . import attribution, link, people, quantity, repeats, time, topics
-
     facts: list[Fact] = []
-    facts.extend(people.extract(doc, lexicons))
-    facts.extend(attribution.extract(doc, lexicons))
-    facts.extend(time.extract(doc, lexicons))
-    facts.extend(quantity.extract(doc, lexicons))
-    facts.extend(repeats.extract(doc, lexicons))
-    facts = drop_ages_counted_as_quantities(facts)
-    link.link_entities(doc, facts, lexicons)
-    topics.assign_topics(doc, facts, lexicons)
-    place_facts(doc, facts)
-    order = {k: i for i, k in enumerate(_KIND_ORDER)}
+    for extractor in extractors():
+        facts.extend(extractor.extract(doc, lexicons))
+    for _name, run in PASSES:
+        run(doc, facts, lexicons)
+    order = kind_order()
     facts.sort(key=lambda f: (f.start, order.get(f.kind, 99), f.id))
     # the facts were validated as they were built: do not validate them again
     return FactSet.model_construct(path=doc.path, published=doc.published, facts=facts)
-
-
-def drop_ages_counted_as_quantities(facts: list[Fact]) -> list[Fact]:
-    """A number the people extractor read as an age ("killed Qassem
-    Soleimani, 62.", "Lee is 45.") counts nothing: its quantity fact goes,
-    and the remaining quantities are numbered q1, q2, ... again."""
-    ages = [(f.expression.start, f.expression.end, f.age) for f in facts if isinstance(f, AgeFact)]
-    if not ages:
-        return facts
-    def is_age(q: QuantityFact) -> bool:
-        return any(lo <= q.start and q.end <= hi and q.value == age for lo, hi, age in ages)
-    kept = [f for f in facts if not (isinstance(f, QuantityFact) and is_age(f))]
-    for n, q in enumerate((f for f in kept if isinstance(f, QuantityFact)), 1):
-        q.id = f"q{n}"
-    return kept
-
-
-def place_facts(doc: Document, facts: list[Fact]) -> None:
-    """Fill sentence/paragraph indexes and the headline flag from offsets."""
-    for f in facts:
-        sent = doc.sentence_at(f.start)
-        para = doc.paragraph_at(f.start)
-        f.sentence = sent.index if sent else 0
-        f.paragraph = para.index if para else 0
-        f.in_headline = doc.in_headline(f.start)

@@ -12,6 +12,9 @@ adjacent.  Overlapping pairs are all reported ("that that that" gives
 two).  Words inside a markup tag ("<tweet tweet-id=...>") are not prose and
 give no repetition.
 
+Produces ``repetition``: ``word``, ``first``, ``second``, ``second_case``,
+``previous``, ``following``, ``run``.  Entry point: ``extract``.
+
 Does not own: deciding which repetitions are errors (rules, with the
 ``legit-doubles`` and ``pronouns-and-expletives`` lexicons).
 """
@@ -24,6 +27,8 @@ from bisect import bisect_left, bisect_right
 from ..facts.model import RepetitionFact, Span
 from ..lexicon import Lexicons
 from ..text.document import Document
+
+PRODUCES = ("repetition",)
 
 _LINE_BREAKS = re.compile(r"\r\n|\r|\n")
 # A word (as the document tokenizes it) followed, after white space, by the

@@ -1,5 +1,8 @@
 """Facts: the typed records extractors produce and rules consume."""
-from .model import (  # noqa: F401
+
+from .model import (
+    FACT_CLASSES,
+    FACT_KINDS,
     AgeFact,
     DocumentFact,
     EntityFact,
@@ -14,3 +17,21 @@ from .model import (  # noqa: F401
     StatementFact,
     TimeFact,
 )
+
+__all__ = [
+    "FACT_CLASSES",
+    "FACT_KINDS",
+    "AgeFact",
+    "DocumentFact",
+    "EntityFact",
+    "EventFact",
+    "Fact",
+    "FactSet",
+    "QuantityFact",
+    "RepetitionFact",
+    "ReportFact",
+    "RoleFact",
+    "Span",
+    "StatementFact",
+    "TimeFact",
+]

@@ -42,13 +42,13 @@ class Span(BaseModel):
     text: str
 
     @model_validator(mode="after")
-    def _ordered(self) -> "Span":
+    def _ordered(self) -> Span:
         if self.end < self.start:
             raise ValueError(f"span end {self.end} is before start {self.start}")
         return self
 
     @classmethod
-    def of(cls, text: str, start: int, end: int) -> "Span":
+    def of(cls, text: str, start: int, end: int) -> Span:
         """The span of ``text[start:end]``, built without re-validation (it is
         correct by construction; this is the extractors' hot path)."""
         if not 0 <= start <= end <= len(text):
@@ -378,9 +378,11 @@ FACT_TYPES = (
     RepetitionFact,
 )
 
-AnyFact = Annotated[Union[FACT_TYPES], Field(discriminator="kind")]
+AnyFact = Annotated[Union[FACT_TYPES], Field(discriminator="kind")]  # noqa: UP007  (a union of a tuple of types)
 
 FACT_CLASSES: dict[str, type[Fact]] = {cls.model_fields["kind"].default: cls for cls in FACT_TYPES}
+#: every fact kind: the one list, derived from the models above
+FACT_KINDS: frozenset[str] = frozenset(FACT_CLASSES)
 
 
 class FactSet(BaseModel):

@@ -8,7 +8,6 @@ has behaviour; meaning is given by ``compiler`` and ``vocabulary``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Union
 
 
 @dataclass(frozen=True)
@@ -65,20 +64,22 @@ class Literal:
 
 @dataclass
 class DateShift:
-    base: "Expr"
+    base: Expr
     sign: int
     amount: int
     unit: str  # day, week, month, year
     pos: Pos
 
 
-Expr = Union[FieldRef, Literal, DateShift]
+Expr = FieldRef | Literal | DateShift
 
 
 @dataclass
 class Relation:
     left: str
-    relation: str  # conflicts_with, disavows, cites, differs_from, agrees_with, spelled_differently, before, after, same_<x>, same_sentence, same_paragraph
+    #: conflicts_with, disavows, cites, differs_from, agrees_with, spelled_differently,
+    #: before, after, same_<x>, same_sentence, same_paragraph
+    relation: str
     right: str
     pos: Pos
     left_pos: Pos | None = None
@@ -116,23 +117,23 @@ class Compare:
 
 @dataclass
 class And:
-    items: list["Condition"]
+    items: list[Condition]
     pos: Pos
 
 
 @dataclass
 class Or:
-    items: list["Condition"]
+    items: list[Condition]
     pos: Pos
 
 
 @dataclass
 class Not:
-    item: "Condition"
+    item: Condition
     pos: Pos
 
 
-Condition = Union[Relation, Qualified, Place, Compare, And, Or, Not]
+Condition = Relation | Qualified | Place | Compare | And | Or | Not
 
 
 # ------------------------------------------------------------------- clauses

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from lark import Token, Transformer, Tree, v_args
 
-from . import ast
 from ..errors import Diagnostic, UserError
+from . import ast
 from .parser import parse_text
 
 _ESCAPES = {'"': '"', "\\": "\\", "n": "\n", "t": "\t", "[": "\\[", "]": "\\]"}
@@ -406,6 +406,7 @@ def build_rule_file(text: str, path: str, prefix: str = "") -> ast.RuleFile:
     try:
         rf = _Builder(path, text).transform(tree)
     except RecursionError:
-        raise UserError(Diagnostic(path, "conditions are nested too deeply (hundreds of levels of not/and/or/parentheses)", "too-deep")) from None
+        message = "conditions are nested too deeply (hundreds of levels of not/and/or/parentheses)"
+        raise UserError(Diagnostic(path, message, "too-deep")) from None
     rf.prefix = prefix
     return rf

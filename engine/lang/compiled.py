@@ -10,8 +10,8 @@ evaluated many times; it holds no per-article state.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from ..facts.model import Fact
 from ..vocab.context import EvalContext
@@ -74,7 +74,7 @@ class CQuery:
 @dataclass
 class CNote:
     query: CQuery
-    template: "Template"
+    template: Template
 
 
 _REF = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*")
@@ -97,11 +97,11 @@ class Template:
     parts: list[str | tuple[str, list[str]]]
 
     @classmethod
-    def literal(cls, text: str) -> "Template":
+    def literal(cls, text: str) -> Template:
         return cls(text, [text])
 
     @classmethod
-    def parse(cls, source: str) -> "Template":
+    def parse(cls, source: str) -> Template:
         parts: list[str | tuple[str, list[str]]] = []
         buf: list[str] = []
         i = 0

@@ -14,53 +14,37 @@ check_conditions, check_templates, check_examples, plan_joins.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable
 
 from ..errors import Diagnostic, UserError
 from ..lexicon import Lexicons
-from ..vocab.fields import ARTICLE, ARTICLE_FIELDS, fields_of, field_type
+from ..vocab.fields import ARTICLE, ARTICLE_FIELDS, field_type, fields_of
 from ..vocab.kinds import QUALIFIERS, KindDef, known_kind_words, resolve_kind
-from ..vocab.relations import RELATIONS
 from . import ast
-from .compiled import CBinding, CCondition, CNote, CompiledRule, CQuery, JoinSpec, Template, TemplateError
+from .compiled import (
+    CBinding,
+    CCondition,
+    CNote,
+    CompiledRule,
+    CQuery,
+    Template,
+    TemplateError,
+)
 from .conditions import ConditionBuilder, describe, did_you_mean
+from .unit import Unit
 
 ID_PATTERN = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)*")
 SINGLE_CLAUSES = ("title", "severity", "rationale", "message", "group")
 
 
-@dataclass
-class Unit:
-    """One rule being compiled, with what the passes learn about it."""
-
-    rule: ast.Rule
-    file: ast.RuleFile
-    lexicons: Lexicons
-    errors: list[Diagnostic] = field(default_factory=list)
-    rule_id: str = ""
-    bindings: list[CBinding] = field(default_factory=list)
-    names: dict[str, CBinding] = field(default_factory=dict)
-    conditions: list[CCondition] = field(default_factory=list)
-    unless: list[CQuery] = field(default_factory=list)
-    notes: list[CNote] = field(default_factory=list)
-    message: Template | None = None
-    #: the conditions read article.published (the rule is blind without it)
-    reads_published: bool = False
-
-    def error(self, pos: ast.Pos | None, code: str, message: str, hint: str | None = None) -> None:
-        pos = pos or self.rule.pos
-        lines = self.file.source.split("\n")  # sources are read with LF line ends
-        src = lines[pos.line - 1] if 0 < pos.line <= len(lines) else None
-        self.errors.append(Diagnostic(pos.path, message, code, pos.line, pos.column, src, hint))
-
-
 # ------------------------------------------------------------------ passes
-def check_ids(u: Unit, seen: dict[str, ast.Pos]) -> None:
+def check_ids(u: Unit) -> None:
     name = u.rule.name
     if "/" in name or not ID_PATTERN.fullmatch(name):
         u.error(u.rule.pos, "bad-id", f"rule name `{name}` must be lower-case words joined by hyphens")
         return
     u.rule_id = f"{u.file.prefix}/{name}" if u.file.prefix else name
+    seen = u.seen
     if u.rule_id in seen:
         first = seen[u.rule_id]
         u.error(u.rule.pos, "duplicate-id", f"rule id `{u.rule_id}` is already defined at {first.path}:{first.line}:{first.column}")
@@ -72,7 +56,12 @@ def check_clauses(u: Unit) -> None:
     for clause, pos in u.rule.repeated:
         u.error(pos, "duplicate-clause", f"`{clause}` is given twice in rule `{u.rule.name}`; keep one")
     if not u.rule.bindings:
-        u.error(u.rule.pos, "no-binding", f"rule `{u.rule.name}` matches no facts: add a sentence such as `an official denial conflicts with a reported letter` or a `match` clause")
+        u.error(
+            u.rule.pos,
+            "no-binding",
+            f"rule `{u.rule.name}` matches no facts: add a sentence such as "
+            "`an official denial conflicts with a reported letter` or a `match` clause",
+        )
 
 
 def _resolve_binding(u: Unit, b: ast.Binding) -> CBinding | None:
@@ -84,7 +73,12 @@ def _resolve_binding(u: Unit, b: ast.Binding) -> CBinding | None:
         kind = resolve_kind(word, u.lexicons)
         if kind is None:
             hint = did_you_mean(word, known_kind_words(u.lexicons) + list(QUALIFIERS))
-            u.error(pos, "unknown-kind", f"unknown kind `{word}`; a pattern ends with a kind such as denial, statement, report, letter, event, quantity, role", hint)
+            u.error(
+                pos,
+                "unknown-kind",
+                f"unknown kind `{word}`; a pattern ends with a kind such as denial, statement, report, letter, event, quantity, role",
+                hint,
+            )
             ok = False
         else:
             kinds.append(kind)
@@ -93,14 +87,22 @@ def _resolve_binding(u: Unit, b: ast.Binding) -> CBinding | None:
         qual = QUALIFIERS.get(word)
         if qual is None:
             if resolve_kind(word, u.lexicons) is not None:
-                u.error(pos, "unknown-qualifier", f"`{word}` is a kind, not a qualifier; a pattern has one kind, last (use `or` for alternatives: `a letter or memo`)")
+                u.error(
+                    pos,
+                    "unknown-qualifier",
+                    f"`{word}` is a kind, not a qualifier; a pattern has one kind, last (use `or` for alternatives: `a letter or memo`)",
+                )
             else:
                 u.error(pos, "unknown-qualifier", f"unknown qualifier `{word}`", did_you_mean(word, QUALIFIERS))
             ok = False
             continue
         fact_kinds = {k.fact_kind for k in kinds}
         if kinds and not (fact_kinds & qual.applies_to):
-            u.error(pos, "qualifier-not-applicable", f"qualifier `{word}` does not apply to a {kinds[0].name} (it applies to: {', '.join(sorted(qual.applies_to))})")
+            u.error(
+                pos,
+                "qualifier-not-applicable",
+                f"qualifier `{word}` does not apply to a {kinds[0].name} (it applies to: {', '.join(sorted(qual.applies_to))})",
+            )
             ok = False
         quals.append(qual)
     if not ok:
@@ -188,12 +190,22 @@ def _template(u: Unit, source: str | None, pos: ast.Pos | None, names: dict[str,
             continue
         b = names.get(name)
         if b is None:
-            u.error(pos, "bad-placeholder", f"placeholder `{{{'.'.join([name, *path])}}}` names `{name}`, which is not bound", did_you_mean(name, names))
+            u.error(
+                pos,
+                "bad-placeholder",
+                f"placeholder `{{{'.'.join([name, *path])}}}` names `{name}`, which is not bound",
+                did_you_mean(name, names),
+            )
             continue
         if path:
             for kind in b.fact_kinds:
                 if field_type(kind, path) is None:
-                    u.error(pos, "bad-placeholder", f"placeholder `{{{'.'.join([name, *path])}}}`: a {kind} has no field `{'.'.join(path)}`", did_you_mean(path[0], fields_of(kind)))
+                    u.error(
+                        pos,
+                        "bad-placeholder",
+                        f"placeholder `{{{'.'.join([name, *path])}}}`: a {kind} has no field `{'.'.join(path)}`",
+                        did_you_mean(path[0], fields_of(kind)),
+                    )
                     break
     return tpl
 
@@ -225,7 +237,7 @@ def check_examples(u: Unit) -> None:
             u.error(ex.pos, "bad-example", f"`published {ex.published}` is not a valid date")
 
 
-def plan_joins(u: Unit) -> list[list[CCondition]]:
+def plan_joins(u: Unit) -> None:
     """Place each condition at the first step where all its names are bound."""
     order = {b.name: i for i, b in enumerate(u.bindings)}
     steps: list[list[CCondition]] = [[] for _ in u.bindings]
@@ -235,7 +247,7 @@ def plan_joins(u: Unit) -> list[list[CCondition]]:
     for i, conds in enumerate(steps):
         # conditions that can serve as an index lookup go first
         conds.sort(key=lambda c: 0 if u.bindings[i].name in c.joins else 1)
-    return steps
+    u.steps = steps
 
 
 _WORD_CHAR = re.compile(r"\w")
@@ -251,7 +263,15 @@ def check_lexicon_sizes(lexicons: Lexicons) -> list[Diagnostic]:
         lex = lexicons.get(name)
         prefixes = sum(p.endswith("*") for p in lex.phrases)
         if len(lex.phrases) > MAX_LEXICON_PHRASES or prefixes > MAX_LEXICON_PREFIXES:
-            out.append(Diagnostic(lex.path, f"lexicon `{name}` has {len(lex.phrases):,} phrases ({prefixes:,} ending in `*`); the limits are {MAX_LEXICON_PHRASES:,} and {MAX_LEXICON_PREFIXES:,}", "lexicon-too-large", lex.line or None))
+            out.append(
+                Diagnostic(
+                    lex.path,
+                    f"lexicon `{name}` has {len(lex.phrases):,} phrases ({prefixes:,} ending in `*`); "
+                    f"the limits are {MAX_LEXICON_PHRASES:,} and {MAX_LEXICON_PREFIXES:,}",
+                    "lexicon-too-large",
+                    lex.line or None,
+                )
+            )
     return out
 
 
@@ -263,7 +283,16 @@ def check_lexicon_phrases(rf: ast.RuleFile) -> list[Diagnostic]:
             if not _WORD_CHAR.search(phrase.replace("*", "")):
                 lines = rf.source.split("\n")
                 src = lines[lx.pos.line - 1] if 0 < lx.pos.line <= len(lines) else None
-                out.append(Diagnostic(lx.pos.path, f"lexicon `{lx.name}`: phrase {phrase!r} has no word in it; a phrase is one or more words (`*` may end a word)", "bad-phrase", lx.pos.line, lx.pos.column, src))
+                out.append(
+                    Diagnostic(
+                        lx.pos.path,
+                        f"lexicon `{lx.name}`: phrase {phrase!r} has no word in it; a phrase is one or more words (`*` may end a word)",
+                        "bad-phrase",
+                        lx.pos.line,
+                        lx.pos.column,
+                        src,
+                    )
+                )
     return out
 
 
@@ -276,12 +305,15 @@ def compile_rule_files(files: list[ast.RuleFile], lexicons: Lexicons) -> list[Co
     for rf in files:
         errors.extend(check_lexicon_phrases(rf))
         for rule in rf.rules:
-            u = Unit(rule, rf, lexicons)
+            u = Unit(rule, rf, lexicons, seen)
             try:
-                steps = _run_passes(u, seen)
+                _run_passes(u)
             except RecursionError:
-                u.error(rule.pos, "too-deep", f"rule `{rule.name}`: conditions are nested too deeply (hundreds of levels of not/and/or/parentheses)")
-                steps = []
+                u.error(
+                    rule.pos,
+                    "too-deep",
+                    f"rule `{rule.name}`: conditions are nested too deeply (hundreds of levels of not/and/or/parentheses)",
+                )
             if u.errors:
                 errors.extend(u.errors)
                 continue
@@ -296,7 +328,7 @@ def compile_rule_files(files: list[ast.RuleFile], lexicons: Lexicons) -> list[Co
                     path=rf.path,
                     pos=rule.pos,
                     bindings=u.bindings,
-                    steps=steps,
+                    steps=u.steps,
                     unless=u.unless,
                     notes=u.notes,
                     group_by=rule.group_by,
@@ -310,13 +342,26 @@ def compile_rule_files(files: list[ast.RuleFile], lexicons: Lexicons) -> list[Co
     return compiled
 
 
-PASSES = ["check_ids", "check_clauses", "resolve_patterns", "resolve_names", "check_conditions", "check_templates", "check_examples"]
+#: The passes, in order.  The order matters: ids and clauses are checked
+#: before anything is resolved; patterns (kinds, qualifiers) before names,
+#: since a binding's kind decides its fields; names before the conditions
+#: that use them; templates and examples read the resolved names; joins are
+#: planned last, from the checked conditions.  A rule stops at the first
+#: pass that reports an error, so one mistake is reported once.
+PASSES: tuple[tuple[str, Callable[[Unit], None]], ...] = (
+    ("check_ids", check_ids),
+    ("check_clauses", check_clauses),
+    ("resolve_patterns", resolve_patterns),
+    ("resolve_names", resolve_names),
+    ("check_conditions", check_conditions),
+    ("check_templates", check_templates),
+    ("check_examples", check_examples),
+    ("plan_joins", plan_joins),
+)
 
 
-def _run_passes(u: Unit, seen: dict[str, ast.Pos]) -> list[list[CCondition]]:
-    for name in PASSES:
-        fn = globals()[name]
-        fn(u, seen) if name == "check_ids" else fn(u)
+def _run_passes(u: Unit) -> None:
+    for _name, run in PASSES:
+        run(u)
         if u.errors:
-            return []
-    return plan_joins(u)
+            return

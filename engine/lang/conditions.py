@@ -14,18 +14,24 @@ backreferences) and searches anywhere in the text.
 from __future__ import annotations
 
 import difflib
-from typing import TYPE_CHECKING, Callable
+from collections.abc import Callable
 
 import re2
 
-from ..vocab.fields import ARTICLE, ARTICLE_FIELDS, DateValue, compare_dates, fields_of, field_type, read_field
+from ..vocab.fields import (
+    ARTICLE,
+    ARTICLE_FIELDS,
+    DateValue,
+    compare_dates,
+    field_type,
+    fields_of,
+    read_field,
+)
 from ..vocab.kinds import QUALIFIERS
 from ..vocab.relations import RELATIONS
 from . import ast
 from .compiled import CBinding, CCondition, Env, JoinSpec
-
-if TYPE_CHECKING:
-    from .compiler import Unit
+from .unit import Unit
 
 ValueFn = Callable[[Env, object], object]
 
@@ -94,7 +100,7 @@ def did_you_mean(word: str, choices) -> str | None:
     return f"did you mean `{close[0]}`?" if close else None
 
 
-def _on_values(lf: ValueFn, rf: ValueFn, test) -> "Callable[[Env, object], bool]":
+def _on_values(lf: ValueFn, rf: ValueFn, test) -> Callable[[Env, object], bool]:
     """A two-value condition; a missing value on either side makes it false."""
 
     def condition(env, ctx):
@@ -109,7 +115,7 @@ def _norm_text(value) -> str:
 
 
 class ConditionBuilder:
-    def __init__(self, unit: "Unit", names: dict[str, CBinding]):
+    def __init__(self, unit: Unit, names: dict[str, CBinding]):
         self.u = unit
         self.names = names
 
@@ -119,7 +125,11 @@ class ConditionBuilder:
         if b is None:
             inner = {x.binding.name for x in [*self.u.rule.unless, *self.u.rule.notes]}
             if name in inner:
-                self.u.error(pos, "unbound-name", f"`{name}` is bound only inside its `unless`/`note` clause; put conditions on it after `such that` in that clause")
+                self.u.error(
+                    pos,
+                    "unbound-name",
+                    f"`{name}` is bound only inside its `unless`/`note` clause; put conditions on it after `such that` in that clause",
+                )
             else:
                 self.u.error(pos, "unbound-name", f"`{name}` is not bound to any fact in this rule", did_you_mean(name, self.names))
         return b
@@ -173,16 +183,24 @@ class ConditionBuilder:
         if lb is None or rb is None:
             return None
         if c.left == c.right:
-            self.u.error(c.right_pos or c.pos, "self-relation", f"`{c.left} {relation_phrase(c.relation)} {c.right}` relates a fact to itself, which never holds; bind a second fact")
+            self.u.error(
+                c.right_pos or c.pos,
+                "self-relation",
+                f"`{c.left} {relation_phrase(c.relation)} {c.right}` relates a fact to itself, which never holds; bind a second fact",
+            )
             return None
         for b, allowed, side, pos in ((lb, rel.left, "left", c.left_pos), (rb, rel.right, "right", c.right_pos)):
             if not (b.fact_kinds & allowed):
-                self.u.error(pos or c.pos, "relation-not-applicable",
-                             f"`{relation_phrase(c.relation)}` cannot have a {b.phrase.split(' or ')[0].split()[-1]} on its {side} (it takes: {', '.join(sorted(allowed))})")
+                self.u.error(
+                    pos or c.pos,
+                    "relation-not-applicable",
+                    f"`{relation_phrase(c.relation)}` cannot have a {b.phrase.split(' or ')[0].split()[-1]} on its {side} "
+                    f"(it takes: {', '.join(sorted(allowed))})",
+                )
                 return None
         names.update((c.left, c.right))
         test = rel.test
-        return lambda env, ctx, l=c.left, r=c.right: test(env[l], env[r], ctx)
+        return lambda env, ctx, left=c.left, right=c.right: test(env[left], env[right], ctx)
 
     def _qualified(self, c: ast.Qualified, names: set[str]):
         b = self._binding(c.name, c.pos)
@@ -217,7 +235,9 @@ class ConditionBuilder:
                 return None
             fn, typ = base
             if typ != "date":
-                self.u.error(e.pos, "type-mismatch", f"only a date can be shifted by `{e.amount} {e.unit}`; `{describe(e.base)}` is a {typ}")
+                self.u.error(
+                    e.pos, "type-mismatch", f"only a date can be shifted by `{e.amount} {e.unit}`; `{describe(e.base)}` is a {typ}"
+                )
                 return None
             sign, amount, unit = e.sign, e.amount, e.unit
 
@@ -233,7 +253,9 @@ class ConditionBuilder:
     def _field(self, e: ast.FieldRef, names: set[str]):
         if e.name == ARTICLE:
             if len(e.path) != 1 or e.path[0] not in ARTICLE_FIELDS:
-                self.u.error(e.pos, "unknown-field", f"`article` has the fields {', '.join(ARTICLE_FIELDS)}", did_you_mean(e.path[0], ARTICLE_FIELDS))
+                self.u.error(
+                    e.pos, "unknown-field", f"`article` has the fields {', '.join(ARTICLE_FIELDS)}", did_you_mean(e.path[0], ARTICLE_FIELDS)
+                )
                 return None
             key = e.path[0]
             typ = ARTICLE_FIELDS[key]
@@ -248,7 +270,9 @@ class ConditionBuilder:
         for kind in sorted(b.fact_kinds):
             t = field_type(kind, e.path)
             if t is None:
-                self.u.error(e.pos, "unknown-field", f"a {kind} has no field `{'.'.join(e.path)}`", did_you_mean(e.path[0], fields_of(kind)))
+                self.u.error(
+                    e.pos, "unknown-field", f"a {kind} has no field `{'.'.join(e.path)}`", did_you_mean(e.path[0], fields_of(kind))
+                )
                 return None
             types.add(t)
         if len(types) > 1:
@@ -298,7 +322,7 @@ class ConditionBuilder:
                 opts.log_errors = False
                 rx = re2.compile(c.pattern, opts)
             except Exception as exc:  # re2.error
-                self.u.error(c.pos, "bad-pattern", f"pattern \"{c.pattern}\" is not a valid RE2 regular expression ({exc})")
+                self.u.error(c.pos, "bad-pattern", f'pattern "{c.pattern}" is not a valid RE2 regular expression ({exc})')
                 return None
             return lambda env, ctx: (lambda v: v is not None and rx.search(str(v)) is not None)(lf(env, ctx))
         right = self._expr(c.right, names)

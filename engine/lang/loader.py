@@ -49,7 +49,11 @@ def discover(path: str | os.PathLike) -> list[tuple[Path, str]]:
             if name.endswith(RULE_SUFFIX):
                 f = Path(dirpath) / name
                 if f.is_symlink() or not stat.S_ISREG(f.lstat().st_mode):
-                    raise input_error(str(f), "is a link or a special file, not a regular rule file; factlint reads only regular files inside a rules folder", "not-a-file")
+                    raise input_error(
+                        str(f),
+                        "is a link or a special file, not a regular rule file; factlint reads only regular files inside a rules folder",
+                        "not-a-file",
+                    )
                 rel = f.parent.relative_to(p).as_posix()
                 found.append((f, "" if rel == "." else rel))
     return found

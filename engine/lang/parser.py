@@ -10,11 +10,17 @@ from the list of what the parser expected, named in words.
 from __future__ import annotations
 
 import re
-
 from functools import lru_cache
 from importlib import resources
 
-from lark import Lark, Tree, UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+from lark import (
+    Lark,
+    Tree,
+    UnexpectedCharacters,
+    UnexpectedEOF,
+    UnexpectedInput,
+    UnexpectedToken,
+)
 
 from ..errors import Diagnostic, UserError
 
@@ -41,17 +47,18 @@ def get_parser(strict: bool = False) -> Lark:
 SYNTAX_EXAMPLES: dict[str, list[str]] = {
     "a rule needs a name after `rule` (lower-case words joined by hyphens, e.g. `rule denial-vs-letter:`)": [
         "rule :",
-        "rule \"x\"",
+        'rule "x"',
     ],
-    "a rule needs at least one clause (title, severity, a sentence such as `an official denial conflicts with a reported letter`, match, where, ...)": [
+    "a rule needs at least one clause (title, severity, a sentence such as "
+    "`an official denial conflicts with a reported letter`, match, where, ...)": [
         "rule x:",
-        "rule x: rule y: title \"t\"",
+        'rule x: rule y: title "t"',
     ],
     "`severity` must be one of info, warning, error": [
         "rule x: severity high",
-        "rule x: severity \"warning\"",
+        'rule x: severity "warning"',
     ],
-    "a text value must be in double quotes, e.g. `title \"Denial versus letter\"`": [
+    'a text value must be in double quotes, e.g. `title "Denial versus letter"`': [
         "rule x: title Denial",
         "rule x: message hello",
         "rule x: rationale because",
@@ -72,25 +79,26 @@ SYNTAX_EXAMPLES: dict[str, list[str]] = {
         "rule x: match d: a denial where d.date >",
         "rule x: match d: a denial where d.date = where",
     ],
-    "a sentence rule reads `a <kind> <relation> a <kind>`, e.g. `an official denial conflicts with a reported letter`; the relation is missing or not known": [
+    "a sentence rule reads `a <kind> <relation> a <kind>`, e.g. `an official denial conflicts with a reported letter`; "
+    "the relation is missing or not known": [
         "rule x: an official denial",
         "rule x: an official denial agrees a letter",
     ],
-    "a lexicon lists quoted phrases separated by commas: `lexicon titles: \"minister\", \"spokesman\"`": [
+    'a lexicon lists quoted phrases separated by commas: `lexicon titles: "minister", "spokesman"`': [
         "lexicon titles: minister",
         "lexicon titles:",
-        "lexicon titles: \"a\" \"b\"",
+        'lexicon titles: "a" "b"',
     ],
-    "an example is `example fires \"\"\"text\"\"\"` or `example passes \"\"\"text\"\"\"`": [
-        "rule x: example \"text\"",
-        "rule x: example fails \"text\"",
+    'an example is `example fires """text"""` or `example passes """text"""`': [
+        'rule x: example "text"',
+        'rule x: example fails "text"',
         "rule x: example fires",
     ],
     "`unless` and `note` take `name: a kind such that <condition>` (not `where`)": [
         "rule x: unless r: a retraction where",
         "rule x: note r: a retraction where",
     ],
-    "a note needs `saying \"message\"` at its end": [
+    'a note needs `saying "message"` at its end': [
         "rule x: note r: a retraction such that r disavows d",
         "rule x: note r: a retraction message",
     ],
@@ -99,7 +107,7 @@ SYNTAX_EXAMPLES: dict[str, list[str]] = {
         'rule x: example fires """abc',
     ],
     "a file holds `rule`, `lexicon` and `extend lexicon` blocks; this line starts something else": [
-        "title \"x\"",
+        'title "x"',
         "severity warning",
         "hello",
     ],
@@ -161,9 +169,7 @@ def _whole_word(text: str, tok) -> str:
 
 def syntax_diagnostic(err: UnexpectedInput, text: str, path: str) -> Diagnostic:
     line, column = max(getattr(err, "line", 1) or 1, 1), max(getattr(err, "column", 1) or 1, 1)
-    at_end = isinstance(err, UnexpectedEOF) or (
-        isinstance(err, UnexpectedToken) and err.token.type == "$END"
-    )
+    at_end = isinstance(err, UnexpectedEOF) or (isinstance(err, UnexpectedToken) and err.token.type == "$END")
     if at_end:
         lines = text.splitlines() or [""]
         line, column = len(lines), len(lines[-1]) + 1

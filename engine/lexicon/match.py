@@ -4,7 +4,7 @@ Owns: ``FastLexicon`` (a lexicon matcher that tries the lexicon's regex only
 where one of its phrases can start), ``WordIndex`` (the distinct words of a
 whole text, so many lexicons can be scanned over it cheaply),
 ``FirstWordTable`` (many lexicons searched together in a few regions, word
-by word), the cached matcher per lexicon (``fast``), ``trie`` (a regex
+by word), the matcher of a named lexicon (``fast``), ``trie`` (a regex
 for a word list, factored by common prefixes) and ``words_of`` (the
 distinct words of a text, without a regex).  The matches are exactly those of
 ``Lexicon.search``/``finditer``; this module only makes them cheaper.  Words
@@ -18,14 +18,13 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import Lexicon, Lexicons, normalize_phrase
+from .model import Lexicon, Lexicons, normalize_phrase
 
 _WORD = re.compile(r"\w+")
 # bytes.translate table: every ASCII byte that is no word character -> space
 _ASCII_NON_WORD_TO_SPACE = bytes(
     b if b >= 128 or chr(b).isalnum() or b == ord("_") else ord(" ") for b in range(256)
 )
-_FAST: dict[int, tuple[Lexicon, "FastLexicon"]] = {}
 _EMPTY = Lexicon("<missing>", ())
 
 
@@ -292,13 +291,5 @@ def trie(words: list[str]) -> str:
 
 
 def fast(lex: Lexicons, name: str) -> FastLexicon:
-    """The cached fast matcher of lexicon ``name`` (empty when missing)."""
-    lexicon = lex.items.get(name) or _EMPTY
-    cached = _FAST.get(id(lexicon))
-    if cached is None or cached[0] is not lexicon:
-        cached = (lexicon, FastLexicon(lexicon))
-        if len(_FAST) > 256:
-            _FAST.clear()
-        _FAST[id(lexicon)] = cached
-    return cached[1]
-
+    """The fast matcher of lexicon ``name`` (empty when missing), built once per lexicon."""
+    return (lex.items.get(name) or _EMPTY).derived(FastLexicon)

@@ -1,7 +1,8 @@
 """Lexicons: named word lists that rules and extractors share.
 
-Owns: the ``Lexicon`` record, the ``Lexicons`` collection (with extension and
-override semantics), and phrase matching in text.  Lexicons are *data*: they
+Owns: the ``Lexicon`` record (with its phrase regex and membership test),
+the ``Lexicons`` collection (with extension and override semantics) and
+``Lexicon.derived``, the one place a value built from one lexicon is kept.  Lexicons are *data*: they
 are written in rule files (``lexicon NAME: "phrase", ...``) so a newsroom can
 tune extraction and rules without touching Python.  The shipped ones live in
 ``rules/lexicons/``.
@@ -11,15 +12,20 @@ any run of white space in the text matching a single space in the phrase, and
 straight and curly apostrophes treated alike.  A trailing ``*`` on a word
 matches any word ending (``deni*`` matches denied, denies, denial).
 
-Does not own: parsing rule files (``lang``).
+Does not own: parsing rule files (``lang``); the faster matchers built from
+a lexicon (``match``, ``phrases``); values built from several lexicons
+(``cache``).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Callable, Iterable, Iterator, TypeVar
+from typing import Any, TypeVar
+
+_Built = TypeVar("_Built")
 
 
 @dataclass(frozen=True)
@@ -62,6 +68,20 @@ class Lexicon:
         if not alts:
             return re.compile(r"(?!x)x")
         return re.compile(r"(?<![\w])(?:" + "|".join(alts) + r")(?![\w])", re.IGNORECASE)
+
+    def derived(self, build: Callable[[Lexicon], _Built]) -> _Built:
+        """``build(self)``, built once per lexicon object and kept on it (a
+        matcher, a table, a word set): every value derived from one lexicon
+        is cached here, so it lives exactly as long as the lexicon."""
+        memo = self._derived
+        value = memo.get(build)
+        if value is None:
+            value = memo[build] = build(self)
+        return value
+
+    @cached_property
+    def _derived(self) -> dict[Callable[[Lexicon], Any], Any]:
+        return {}
 
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
         return self.pattern.finditer(text, start, len(text) if end is None else end)
@@ -106,7 +126,7 @@ class Lexicons:
         base = old.phrases if old else ()
         self.items[name] = Lexicon(name, tuple(base) + tuple(phrases), path, line)
 
-    def merged(self, other: "Lexicons") -> "Lexicons":
+    def merged(self, other: Lexicons) -> Lexicons:
         out = Lexicons(dict(self.items))
         out.items.update(other.items)
         return out
@@ -129,26 +149,3 @@ class Lexicons:
         if cached is None or cached[0] != names or any(items[n] is not x for n, x in cached[1]):
             cached = self._by_prefix[prefix] = (names, [(n, items[n]) for n in sorted(n for n in names if n.startswith(prefix))])
         return [x for _, x in cached[1]]
-
-
-_Built = TypeVar("_Built")
-
-
-def cached_by_identity(
-    store: dict[tuple[int, ...], tuple[tuple[Any, ...], Any]],
-    lex: "Lexicons",
-    names: tuple[str, ...],
-    build: Callable[[], _Built],
-) -> _Built:
-    """A value built from the lexicons ``names`` of ``lex`` (``build()``),
-    kept in ``store`` while the same lexicon objects are in use.  The
-    objects are held in the store beside the value, so their ids cannot be
-    reused by other objects; the store is emptied when it holds 8 sets."""
-    objs = tuple(lex.items.get(n) for n in names)
-    key = tuple(map(id, objs))
-    entry = store.get(key)
-    if entry is None or any(a is not b for a, b in zip(entry[0], objs)):
-        if len(store) >= 8:
-            store.clear()
-        entry = store[key] = (objs, build())
-    return entry[1]

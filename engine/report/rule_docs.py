@@ -24,7 +24,12 @@ def render_rule_docs(rules: RuleSet) -> str:
     out += [f"| `{r.id}` | {r.severity} | {r.title} |" for r in rules.rules]
     out.append("")
     for r in rules.rules:
-        out += [f"## `{r.id}`: {r.title}", "", f"Severity: **{r.severity}**" + (f"; tags: {', '.join(r.tags)}" if r.tags else "") + f"; file: `{r.path.split('rules/')[-1]}`", ""]
+        out += [
+            f"## `{r.id}`: {r.title}",
+            "",
+            f"Severity: **{r.severity}**" + (f"; tags: {', '.join(r.tags)}" if r.tags else "") + f"; file: `{r.path.split('rules/')[-1]}`",
+            "",
+        ]
         if r.rationale:
             out += [r.rationale.strip(), ""]
         out += ["Matches: " + ", ".join(f"`{b.name}`: {b.phrase}" for b in r.bindings), ""]

@@ -1,12 +1,12 @@
 """The document: an article's text with its structure, and positions in it.
 
-Owns: splitting text into lines, paragraphs, sentences and word tokens, the
-headline, and converting code-point offsets to 1-based line/column.  Every
+Owns: splitting text into lines, paragraphs and sentences, the headline, and converting code-point offsets to 1-based line/column.  Every
 offset in factlint is a Unicode code-point offset into ``Document.text``,
 which is the file exactly as read (CRLF kept).  Lines end at ``\\n``,
 ``\\r\\n`` or a lone ``\\r``; the line break is not part of the line.
 
-Does not own: any linguistic interpretation (that is ``extract``).
+Does not own: words (``words``) or any linguistic interpretation (that is
+``extract``).
 """
 
 from __future__ import annotations
@@ -15,11 +15,9 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import NamedTuple
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _BLANK_LINE = re.compile(r"(?:\r\n|\r(?!\n)|\n)[ \t\u00a0]*(?:\r\n|\r(?!\n)|\n)")
-_WORD = re.compile(r"\w+(?:['\u2019]\w+)*|[^\w\s]", re.UNICODE)
 
 # Abbreviations after which a period does not end a sentence.
 ABBREVIATIONS = frozenset(
@@ -49,23 +47,6 @@ class Block:
 
     def contains(self, offset: int) -> bool:
         return self.start <= offset < self.end
-
-
-class Token(NamedTuple):
-    """A word or punctuation token with its code-point span (a tuple: cheap to build)."""
-
-    index: int
-    start: int
-    end: int
-    text: str
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[:1].isalnum() or self.text[:1] == "_"
 
 
 @dataclass
@@ -167,29 +148,12 @@ class Document:
         return out
 
     @cached_property
-    def tokens(self) -> list[Token]:
-        return [Token(i, *m.span(), m.group()) for i, m in enumerate(_WORD.finditer(self.text))]
-
-    @cached_property
-    def _token_starts(self) -> list[int]:
-        return [t.start for t in self.tokens]
-
-    @cached_property
     def _sentence_starts(self) -> list[int]:
         return [s.start for s in self.sentences]
 
     @cached_property
     def _paragraph_starts(self) -> list[int]:
         return [p.start for p in self.paragraphs]
-
-    def token_index_at(self, offset: int) -> int:
-        """Index of the first token starting at or after ``offset``."""
-        return bisect.bisect_left(self._token_starts, offset)
-
-    def tokens_in(self, start: int, end: int) -> list[Token]:
-        i = bisect.bisect_left(self._token_starts, start)
-        j = bisect.bisect_left(self._token_starts, end)
-        return [t for t in self.tokens[i:j] if t.end <= end]
 
     def sentence_at(self, offset: int) -> Block | None:
         return _block_at(self.sentences, self._sentence_starts, offset)

@@ -1,27 +1,25 @@
-"""Word tokens and fast phrase lookup for the people extractor.
+"""Words: the one notion of a word that extractors share.
 
-Owns: ``Words`` (the document's word tokens with code-point offsets, lower
-case forms and the gaps between them) and ``PhraseIndex`` (a lexicon turned
-into a first-word table, so phrases are found token by token instead of with
-one large alternation regex, which is too slow for the time budget).
+Owns: ``WORD`` (a word: letters or digits with inner hyphens or
+apostrophes, a possessive "'s" left outside), ``fold`` (the lexicon form
+of a word) and ``Words`` (a text's word tokens with code-point offsets,
+lower-case forms and the gaps between them).
 
-Does not own: what any phrase means (``people_names``, ``people_roles``,
-``people_ages``) or lexicon syntax (``factlint.lexicon``).
+Does not own: matching lexicon phrases against words (``factlint.lexicon``)
+or what any word means (the extractors).
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from itertools import accumulate
 from dataclasses import dataclass, field
-
-from ..lexicon import Lexicon, normalize_phrase
+from itertools import accumulate
 
 # A word: letters/digits with inner hyphens or apostrophes, but a possessive
 # "'s" is left outside ("Iran's" -> "Iran").
-_WORD = re.compile(r"\w+(?:-\w+|['\u2019](?!s(?!\w))\w+)*")
-_WORD_SPLIT = re.compile(f"({_WORD.pattern})")
+WORD = re.compile(r"\w+(?:-\w+|['\u2019](?!s(?!\w))\w+)*")
+_WORD_SPLIT = re.compile(f"({WORD.pattern})")
 
 
 def fold(word: str) -> str:
@@ -40,7 +38,7 @@ class Words:
     low: list[str] = field(default_factory=list)
 
     @classmethod
-    def of(cls, text: str) -> "Words":
+    def of(cls, text: str) -> Words:
         words = cls(text)
         # split() alternates gap, word, gap, ..., gap: the running total of
         # the pieces' lengths gives every word's offsets without a match
@@ -77,73 +75,3 @@ class Words:
         """True when tokens ``i`` and ``i + 1`` are separated by spaces only."""
         gap = self.gap(i)
         return bool(gap) and not gap.strip(" \t\u00a0")
-
-
-class PhraseIndex:
-    """A lexicon as a table from first word to its phrases (as word tuples).
-
-    ``match(words, i)`` gives the number of tokens the longest phrase starting
-    at token ``i`` covers (0 when none).  Phrases are tokenized like the text,
-    so "vice-president" is one word and "press secretary" two.  A trailing
-    ``*`` matches any ending of the last word.
-    """
-
-    _cache: dict[int, tuple[Lexicon, "PhraseIndex"]] = {}
-
-    def __init__(self, phrases: tuple[str, ...]):
-        table: dict[str, list[tuple[tuple[str, ...], bool]]] = {}
-        for phrase in phrases:
-            star = phrase.endswith("*")
-            parts = tuple(fold(w) for w in _WORD.findall(normalize_phrase(phrase.rstrip("*"))))
-            if parts:
-                table.setdefault(parts[0] if not (star and len(parts) == 1) else "*", []).append((parts, star))
-        for entries in table.values():
-            entries.sort(key=lambda e: len(e[0]), reverse=True)
-        self.table = table
-        self.singles = frozenset(p[0] for entries in table.values() for p, star in entries if len(p) == 1 and not star)
-        self.prefixes = tuple(p[0] for p, _ in table.get("*", ()))
-
-    @classmethod
-    def of(cls, lexicon: Lexicon) -> "PhraseIndex":
-        hit = cls._cache.get(id(lexicon))
-        if hit is not None and hit[0] is lexicon:
-            return hit[1]
-        index = cls(lexicon.phrases)
-        cls._cache[id(lexicon)] = (lexicon, index)
-        return index
-
-    def __contains__(self, word: str) -> bool:
-        """True when the single word ``word`` (already folded) is a phrase."""
-        return word in self.singles or (bool(self.prefixes) and word.startswith(self.prefixes))
-
-    def has(self, key: tuple[str, ...]) -> bool:
-        """True when the folded word tuple ``key`` is exactly one phrase."""
-        return any(parts == key for parts, _ in self.table.get(key[0], ())) if key else False
-
-    def match(self, words: Words, i: int) -> int:
-        return self.match_low(words.low, i, words)
-
-    def match_low(self, low: list[str], i: int, words: Words | None = None) -> int:
-        """Like ``match`` on a list of folded words; ``words`` (when given)
-        also requires the phrase's words to be separated by spaces only."""
-        for parts, star in self.table.get(low[i], ()):
-            n = len(parts)
-            if i + n > len(low):
-                continue
-            if all(low[i + k] == parts[k] for k in range(1, n - 1 if star else n)):
-                if star and n > 1 and not low[i + n - 1].startswith(parts[-1]):
-                    continue
-                if n == 1 or words is None or all(words.spaced(i + k) for k in range(n - 1)):
-                    return n
-        for parts, _ in self.table.get("*", ()):
-            if low[i].startswith(parts[0]):
-                return 1
-        return 0
-
-    def occurs_in(self, low: tuple[str, ...]) -> bool:
-        """True when some phrase occurs in the folded word tuple ``low``."""
-        table = self.table
-        if not self.prefixes and not any(x in table for x in low):
-            return False
-        seq = list(low)
-        return any(self.match_low(seq, i) for i in range(len(seq)))

@@ -45,7 +45,7 @@ _APPROX = {
 
 
 def quantity_interval(q: Fact) -> tuple[float, float]:
-    value = float(getattr(q, "value"))
+    value = float(q.value)
     high = getattr(q, "value_high", None)
     lo_f, hi_f = _APPROX.get(getattr(q, "approx", None), (0.9, 1.1))
     hi_value = float(high) if high is not None else value
@@ -80,7 +80,7 @@ def _role_title_words(role: Fact) -> set[str]:
     that an abbreviation is a shorter form of its full title; the title as
     written when there is no key."""
     key = getattr(role, "title_key", None)
-    return title_words(key) if key else title_words(getattr(role, "title").text)
+    return title_words(key) if key else title_words(role.title.text)
 
 
 def _titles_conflict(a: Fact, b: Fact, ctx: EvalContext) -> bool:
@@ -111,7 +111,7 @@ def values_conflict(a: Fact, b: Fact, ctx: EvalContext) -> bool:
     if a.kind == "quantity":
         return _quantities_conflict(a, b)
     if a.kind == "age":
-        return getattr(a, "age") != getattr(b, "age")
+        return a.age != b.age
     if a.kind == "role":
         return _titles_conflict(a, b, ctx)
     if a.kind == "event":
@@ -177,7 +177,7 @@ def names_spelled_differently(a: Fact, b: Fact, ctx: EvalContext) -> bool:
         return False
     if getattr(a, "marked_sic", False) or getattr(b, "marked_sic", False):
         return False
-    ta, tb = _name_tokens(getattr(a, "name")), _name_tokens(getattr(b, "name"))
+    ta, tb = _name_tokens(a.name), _name_tokens(b.name)
     if not ta or not tb or ta == tb:
         return False
     a_short, b_short = bool(getattr(a, "surname_only", False)), bool(getattr(b, "surname_only", False))

@@ -14,7 +14,7 @@ import re
 import types
 import typing
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from ..facts.model import FACT_CLASSES, Fact, Span
 
@@ -59,7 +59,7 @@ def _type_of(kind: str, name: str, annotation) -> str:
     return "string"
 
 
-@lru_cache(maxsize=None)
+@cache
 def fields_of(kind: str) -> dict[str, FieldDef]:
     """All fields a fact of ``kind`` has, by name (aliases included)."""
     cls = FACT_CLASSES[kind]
@@ -113,10 +113,10 @@ class DateValue:
     year: int
     month: int | None = None
     day: int | None = None
-    last: "DateValue | None" = None
+    last: DateValue | None = None
 
     @classmethod
-    def parse(cls, value) -> "DateValue | None":
+    def parse(cls, value) -> DateValue | None:
         if value is None:
             return None
         if isinstance(value, DateValue):
@@ -139,7 +139,7 @@ class DateValue:
         return None
 
     @classmethod
-    def _week(cls, year: int, week: int, weekend: bool) -> "DateValue | None":
+    def _week(cls, year: int, week: int, weekend: bool) -> DateValue | None:
         try:
             first = _dt.date.fromisocalendar(year, week, 6 if weekend else 1)
         except ValueError:
@@ -158,7 +158,7 @@ class DateValue:
     def granularity(self) -> int:
         return 1 if self.month is None else 2 if self.day is None else 3
 
-    def shift(self, sign: int, amount: int, unit: str) -> "DateValue":
+    def shift(self, sign: int, amount: int, unit: str) -> DateValue:
         if self.last is not None:  # a week moves as a whole
             first = DateValue(self.year, self.month, self.day).shift(sign, amount, unit)
             return DateValue(first.year, first.month, first.day, self.last.shift(sign, amount, unit))

@@ -9,10 +9,10 @@ reported letter``).  A *qualifier* narrows further (``official``,
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
-from ..facts.model import Fact
+from ..facts.model import FACT_KINDS, Fact
 from ..lexicon import Lexicons
 
 Predicate = Callable[[Fact], bool]
@@ -87,7 +87,7 @@ def known_kind_words(lexicons: Lexicons) -> list[str]:
     return sorted(set(KINDS) | {p for p in lexicons.get("document-words").phrases if " " not in p})
 
 
-_ALL = frozenset({"statement", "report", "document", "time", "event", "quantity", "role", "age", "entity", "repetition"})
+_ALL = FACT_KINDS
 _TEXTUAL = frozenset({"statement", "report", "document", "event"})
 
 

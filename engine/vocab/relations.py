@@ -13,10 +13,10 @@ person, two dates of the same event.  They never compare unrelated facts.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Callable, Iterable
 
-from ..facts.model import Fact
+from ..facts.model import FACT_KINDS, Fact
 from .context import EvalContext
 from .fields import DateValue, compare_dates
 from .polarity import says_opposite
@@ -202,7 +202,7 @@ def _agrees(a: Fact, b: Fact, ctx: EvalContext) -> bool:
     return _comparable(a, b, ctx) and not _cmp.values_conflict(a, b, ctx)
 
 
-_ANY = frozenset({"statement", "report", "document", "time", "event", "quantity", "role", "age", "entity", "repetition"})
+_ANY = FACT_KINDS
 _SAYING = frozenset({"statement", "report"})
 _CLAIMS = frozenset({"statement", "report", "document"})
 _TOPICAL = frozenset({"statement", "report", "document", "event"})

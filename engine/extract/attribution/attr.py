@@ -5,7 +5,7 @@ speaker, as offset pairs) and the small position helpers over the text
 (skipping space and time words, trimming a content's end, "that").
 
 Does not own: deciding where speakers and contents are
-(``attribution_cues``, ``attribution_content``).
+(``attribution.cues``, ``attribution.content``).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .speech_speakers import TIME_WORDS
+from .speakers import TIME_WORDS
 
 #: a word, a figure with thousands commas ("1,200": one token, no clause
 #: comma) or a comma

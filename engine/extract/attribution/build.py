@@ -8,7 +8,7 @@ the links between facts (``document``, ``target_fact``, ``cites``), and
 the numbering of ``StatementFact`` (s), ``ReportFact`` (r) and the
 ``DocumentFact`` (d) of the ``DocumentBook``.
 
-Does not own: finding attributions (``attribution_cues``), document
+Does not own: finding attributions (``attribution.cues``), document
 mentions (``documents``), entity ids (the link pass).
 """
 
@@ -17,16 +17,16 @@ from __future__ import annotations
 import bisect
 import re
 
-from ..facts.model import Fact, ReportFact, Span, StatementFact
-from ..lexicon import Lexicons, cached_by_identity
-from ..text.document import Document
-from .attribution_text import Attr
-from .attribution_unattributed import presumed_speaker
+from ...facts.model import Fact, ReportFact, Span, StatementFact
+from ...lexicon import IdentityCache, Lexicons, cached_by_identity, fast
+from ...text.document import Document
+from ..english import speaker_gender
+from .attr import Attr
 from .documents import DocumentBook, later_definite
 from .quotes import QuoteIndex
-from .fast_lexicon import fast
-from .speech_speakers import has_name, is_anonymous, is_official, speaker_gender, speaker_type, split_title
-from .speech_stance import negated_claim, stance_of, tense_of
+from .speakers import has_name, is_anonymous, is_official, speaker_type, split_title
+from .stance import negated_claim, stance_of, tense_of
+from .unattributed import presumed_speaker
 
 # a capital after a word boundary (the lookbehind), then the name: written to
 # open with a character set, which the regex engine skips to in C
@@ -47,7 +47,7 @@ _MEMO_LEXICONS = (
     "anonymous-sources", "speaker-organization-words", "denial-verbs", "confirm-verbs",
     "female-speaker-words", "male-speaker-words", "female-first-names", "male-first-names", "honorifics",
 )
-_MEMO: dict[tuple[int, ...], tuple[tuple, dict[str, dict]]] = {}
+_MEMO = IdentityCache()
 _MEMO_SIZE = 4096
 
 

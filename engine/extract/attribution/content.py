@@ -7,8 +7,8 @@ B``), ``according to X`` on either side, clipping a pre-posed content at the
 next attribution of its sentence, and quotes split by their attribution
 (``"A," she said. "B."``: each part is its own attribution).
 
-Does not own: finding cues and speakers (``attribution_cues``), quote
-pairing (``quotes``), speaker phrases (``speech_speakers``).
+Does not own: finding cues and speakers (``attribution.cues``), quote
+pairing (``quotes``), speaker phrases (``attribution.speakers``).
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ from __future__ import annotations
 import bisect
 import re
 
-from .attribution_text import Attr, has_words, skip_space, timestamp_end, trim_end
+from .attr import Attr, has_words, skip_space, timestamp_end, trim_end
 from .quotes import QuoteIndex
-from .speech_speakers import phrase_after
+from .speakers import phrase_after
 
 # words that cannot begin a content clause introduced without "that"
 _NOT_CONTENT_START = frozenset(

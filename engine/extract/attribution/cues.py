@@ -9,28 +9,41 @@ each cue where its speaker is: quote-adjacent ``"...," X said``, inverted
 participles ``, adding "..."`` and coordinated cues that inherit the main
 clause's speaker (and its governing denial), relative "who" speakers and
 their antecedent.  Rejects nouns and passives ("the said", "was told",
-"media reports") except passive reports (``attribution_passive``).
+"media reports") except passive reports (``attribution.passive``).
 
-Does not own: placing the content (``attribution_content``), reading a
-speaker phrase (``speech_speakers``), building facts (``attribution_build``).
+Does not own: placing the content (``attribution.content``), reading a
+speaker phrase (``attribution.speakers``), building facts (``attribution.build``).
 """
 
 from __future__ import annotations
 
 import re
 
-from ..lexicon import Lexicons, cached_by_identity
-from ..text.document import Document
-from .attribution_content import ContentReader
-from .attribution_denials import claim_object_end, denied_object, participle_governor
-from .attribution_passive import passive_report
-from .attribution_text import (
-    ADJ_TOKEN, TAIL_END, Attr, after_timestamp, prev_nonspace, skip_space, skip_time_words, starts_that,
+from ...lexicon import IdentityCache, Lexicons, WordIndex, cached_by_identity, fast
+from ...text.document import Document
+from .attr import (
+    ADJ_TOKEN,
+    TAIL_END,
+    Attr,
+    after_timestamp,
+    prev_nonspace,
+    skip_space,
+    skip_time_words,
+    starts_that,
 )
-from .fast_lexicon import WordIndex, fast
+from .content import ContentReader
+from .denials import claim_object_end, denied_object, participle_governor
+from .passive import passive_report
 from .quotes import Quote, QuoteIndex, title_before
-from .speech_speakers import (
-    CLAUSE_WORDS, PRONOUNS, TIME_WORDS, clause_follows, has_name, leading_subject, phrase_after, subject_before,
+from .speakers import (
+    CLAUSE_WORDS,
+    PRONOUNS,
+    TIME_WORDS,
+    clause_follows,
+    has_name,
+    leading_subject,
+    phrase_after,
+    subject_before,
 )
 
 _AUX = frozenset(
@@ -91,7 +104,7 @@ _TABLE_LEXICONS = (
     "speech-occasions", "told-audiences", "addressee-words", "citation-cues", "speech-verbs", "report-verbs",
     "according-cues", "denial-verbs",
 )
-_TABLES: dict[tuple[int, ...], tuple[tuple, _Tables]] = {}
+_TABLES = IdentityCache()
 
 
 def _tables(lex: Lexicons) -> _Tables:

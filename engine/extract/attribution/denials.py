@@ -15,18 +15,17 @@ Owns: reading the object of a denial verb when it names a claim (lexicon
   an "as ..." phrase after the object, the object is the content
   (``denied_object``).
 
-Does not own: finding cues and speakers (``attribution_cues``), the stance
-of an ordinary statement (``speech_stance``).
+Does not own: finding cues and speakers (``attribution.cues``), the stance
+of an ordinary statement (``attribution.stance``).
 """
 
 from __future__ import annotations
 
 import re
 
-from ..lexicon import Lexicons
-from .attribution_text import Attr, prev_nonspace
-from .fast_lexicon import fast
-from .speech_speakers import CLAUSE_WORDS, PRONOUNS, TIME_WORDS
+from ...lexicon import Lexicons, fast
+from .attr import Attr, prev_nonspace
+from .speakers import CLAUSE_WORDS, PRONOUNS, TIME_WORDS
 
 _TOKEN = re.compile(r"[\w'\u2019\-]+|[^\w\s]")
 # words that may stand between a denial verb and the claim it denies

@@ -50,9 +50,9 @@ import bisect
 import re
 from typing import NamedTuple
 
-from ..facts.model import DocumentFact, Fact, ReportFact, Span, StatementFact
-from ..lexicon import Lexicon, Lexicons
-from ..text.document import Block, Document
+from ...facts.model import DocumentFact, Fact, ReportFact, Span, StatementFact
+from ...lexicon import Lexicon, Lexicons
+from ...text.document import Block, Document
 
 _WORD = re.compile(r"[^\W_][\w&'\u2019.\-]*")
 _BRACKETED = re.compile(r"\(([A-Z][A-Z&]{1,9})\)")

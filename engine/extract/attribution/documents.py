@@ -3,12 +3,12 @@
 Owns: finding the first mention of each document (a determiner, optional
 modifiers and a ``document-words`` noun, or a ``document-words-contextual``
 noun next to a ``document-verbs`` verb, a status word or "citing", or a
-bare plural document noun: ``documents_bare``), its
+bare plural document noun: ``attribution.documents_bare``), its
 "sent from/by AUTHOR(, appositive,) to RECIPIENT" attachments (a time
 adjunct may come before from/by: "a report earlier this week from X"), its status
 from modifiers ("draft", "leaked"), whether it is introduced as reported
 ("reportedly", "according to reports", "seen by the BBC": the outlet test
-is ``attribution_outlets``; a "leaked" document the article reports itself), and
+is ``attribution.outlets``; a "leaked" document the article reports itself), and
 every later definite mention ("the letter").  "said in a statement" is a cue,
 not a document: "statement" only counts in the contextual way above.
 
@@ -19,7 +19,7 @@ X"; the one a retraction targets; the ones a report cites), and their
 numbering into DocumentFacts.
 
 Does not own: finding statements and reports (``attribution``), the
-author's own statements next to a document (``documents_authors``).
+author's own statements next to a document (``attribution.document_authors``).
 """
 
 from __future__ import annotations
@@ -28,12 +28,11 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from ..facts.model import DocumentFact, Span
-from ..lexicon import Lexicons
-from .attribution_outlets import OutletMatcher
+from ...facts.model import DocumentFact, Span
+from ...lexicon import Lexicons, WordIndex, fast
 from .documents_bare import bare_document
-from .fast_lexicon import WordIndex, fast
-from .speech_speakers import phrase_after
+from .outlets import OutletMatcher
+from .speakers import phrase_after
 
 _DETERMINERS = frozenset("a an the this that his her its their our one another".split())
 _DEFINITE = frozenset("the this that".split())

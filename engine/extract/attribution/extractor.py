@@ -11,25 +11,7 @@ agency, "reports") from statements, and turning everything into
 ``StatementFact``, ``ReportFact`` and ``DocumentFact`` with their links
 (``document``, ``target_fact``, ``cites``, ``speaker_ref``).
 
-The work is split over modules:
-
-======================== ====================================================
-attribution_cues         cue verbs and their speakers (``Finder``)
-attribution_content      where each cue's content is (``ContentReader``)
-attribution_text         ``Attr`` and small text-position helpers
-attribution_unattributed quoted sentences no cue attributes (speaker None)
-attribution_denials      denials of a claim ("rejected reports that ...")
-attribution_passive      passive reports ("X was reported to have ...")
-attribution_retractions  retractions by deed ("X retracted the letter")
-attribution_build        attributions -> linked facts (``Builder``)
-speech_speakers          speaker phrases: reading, titles, kinds
-speech_stance            stance and tense of a statement
-quotes                   quote pairing and ``QuoteIndex``
-documents                document mentions and ``DocumentBook``
-documents_bare           bare plural documents ("Minutes of a meeting ... record")
-documents_authors        a document's author's own statements next to it
-fast_lexicon             cheap lexicon matching over a whole text
-======================== ====================================================
+The work is split over the modules of this package (see its ``__init__``).
 
 Does not own: entity ids (the link pass), sentence/paragraph/headline/topic
 fields (the pipeline).
@@ -37,17 +19,16 @@ fields (the pipeline).
 
 from __future__ import annotations
 
-from ..facts.model import Fact
-from ..lexicon import Lexicons
-from ..text.document import Document
-from .attribution_build import Builder
-from .attribution_cues import Finder
-from .attribution_retractions import find_retractions, give_speakers
-from .attribution_unattributed import unattributed_quotes
+from ...facts.model import Fact
+from ...lexicon import Lexicons, WordIndex
+from ...text.document import Document
+from .build import Builder
+from .cues import Finder
+from .document_authors import link_author_statements
 from .documents import DocumentBook, find_documents
-from .documents_authors import link_author_statements
-from .fast_lexicon import WordIndex
 from .quotes import QuoteIndex, find_quotes
+from .retractions import find_retractions, give_speakers
+from .unattributed import unattributed_quotes
 
 
 def extract(doc: Document, lex: Lexicons) -> list[Fact]:

@@ -16,8 +16,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import Lexicons
-from .fast_lexicon import fast
+from ...lexicon import Lexicons, fast
 
 # "seen by the BBC", "obtained by the Evening Star", "leaked to Politico":
 # the outlet is a media-outlets/news-agencies phrase or a name (see OutletMatcher)

@@ -9,15 +9,15 @@ cue itself ("It was reported" with "it") and the builder makes the report
 anonymous.
 
 Does not own: active report cues ("the paper reported"), which the cue
-finder reads (``attribution_cues``).
+finder reads (``attribution.cues``).
 """
 
 from __future__ import annotations
 
 import re
 
-from .attribution_text import Attr, has_words, skip_space, starts_that, trim_end
-from .speech_speakers import subject_before
+from .attr import Attr, has_words, skip_space, starts_that, trim_end
+from .speakers import subject_before
 
 _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|being)\s+$", re.IGNORECASE)
 _TO_HAVE_BE = re.compile(r"to\s+(?:have|be)\b")  # "reported to have met", not "reported to the board"

@@ -13,7 +13,7 @@ Also owns ``QuoteIndex``: looking quotes up by position, the quote that
 ends right before a cue with only a speaker between (``"...," she said``),
 quotes that name a title rather than speech (``on ABC's "This Week"``).
 
-Does not own: who said the quoted words (``attribution``/``speech_speakers``).
+Does not own: who said the quoted words (``attribution``/``attribution.speakers``).
 """
 
 from __future__ import annotations

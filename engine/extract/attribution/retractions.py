@@ -7,25 +7,24 @@ draft memo") of a document the text mentioned before, and turning it into an
 ``Attr`` of kind ``retraction``: the subject before the verb is the speaker,
 the verb (with its auxiliaries and adverbs) the cue and the object the
 content.  The builder makes it a statement with stance retract that targets
-the document (``attribution_build``).  A participle after it ("X withdrew
+the document (``attribution.build``).  A participle after it ("X withdrew
 the memo, saying ...") is given the retraction's speaker
 (``give_speakers``), not the clause read as a subject.
 
 Does not own: retractions said in words ("the letter was sent in error":
-``speech_stance`` and the ``retraction-phrases`` lexicon), documents
-(``documents``), the subject phrase (``speech_speakers``).
+``attribution.stance`` and the ``retraction-phrases`` lexicon), documents
+(``documents``), the subject phrase (``attribution.speakers``).
 """
 
 from __future__ import annotations
 
 import re
 
-from ..lexicon import Lexicons
-from .attribution_text import Attr
+from ...lexicon import Lexicons, WordIndex, fast
+from .attr import Attr
 from .documents import DocumentBook
-from .fast_lexicon import WordIndex, fast
 from .quotes import QuoteIndex
-from .speech_speakers import subject_before
+from .speakers import subject_before
 
 # auxiliaries and adverbs that stand between the subject and the verb
 _AUX = re.compile(

@@ -5,25 +5,23 @@ chairman of ..., noted") or after it ("said Smith", "according to X"), the
 subject opening a clause, splitting a title from a name, classifying a
 speaker (person, organization, media, anonymous, document, pronoun, unknown;
 a title before a name is typed by the name: "Council leader Cllr Amir Shah"),
-deciding whether it is official or anonymous, and reading a speaker's
-gender when the phrase states it (``speaker_gender``).  All word lists an editor
+deciding whether it is official or anonymous.  All word lists an editor
 might tune come from lexicons; the sets below are grammatical glue
 (articles, pronouns, auxiliaries, time words).
 
-Does not own: finding cues and content (``attribution_cues``), stance and
-tense (``speech_stance``), quotes (``quotes``), documents (``documents``).
+Does not own: finding cues and content (``cues``, ``content``), stance and
+tense (``stance``), quotes (``quotes``), documents (``documents``), a
+speaker's gender (``factlint.extract.english``).
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 
-from ..lexicon import Lexicons
-from ..text.document import ABBREVIATIONS
-from .fast_lexicon import FastLexicon, fast
+from ...lexicon import FastLexicon, Lexicons, fast
+from ...text.document import ABBREVIATIONS
+from ..english import phrase_tokens as _tokens
 
-_TOKEN = re.compile(r"\w+(?:['\u2019.\-&]\w+)*|[^\w\s]")
 PRONOUNS = frozenset("he she they i we it you".split())
 _OBJECT_PRONOUNS = frozenset("him her them me us himself herself themselves itself".split())
 DETERMINERS = frozenset(
@@ -50,10 +48,6 @@ _LONE_DETERMINERS = frozenset("another both some many several each one others".s
 # "to" after these is a preposition inside a speaker phrase ("sources close to the company")
 _TO_ADJECTIVES = frozenset("close closer".split())
 MAX_NP_TOKENS = 14
-
-
-def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
 
 
 def _np_token(tok: str, prev: str | None) -> bool:
@@ -299,7 +293,7 @@ def _title_before_name(phrase: str, titles: FastLexicon) -> str | None:
 def has_name(text: str, start: int, end: int) -> bool:
     """True when the phrase holds a capitalized word that is not its first
     word's sentence-initial capital on a determiner."""
-    for i, (s, e, tok) in enumerate(_tokens(text, start, end)):
+    for i, (_, _, tok) in enumerate(_tokens(text, start, end)):
         if tok[:1].isupper() and not (i == 0 and tok.lower() in DETERMINERS):
             return True
     return False
@@ -360,51 +354,3 @@ def is_anonymous(text: str, start: int, end: int, lex: Lexicons) -> bool:
 _APPOSITIVE = re.compile(r"([^,]*[^\s,]),\s+(?:the|a|an|its|his|her|their)\s", re.IGNORECASE)
 # "The council leader, Ann Lee": a description, a comma, then capitalized words only
 _DESCRIPTION_THEN_NAME = re.compile(r"([^,]*[^\s,]),\s+([A-Z][\w'\u2019.-]*(?:[ \t]+[A-Z][\w'\u2019.-]*){0,4})")
-_NAME_WORD = re.compile(r"(?<![\w'\u2019\-])[A-Z][\w'\u2019\-]*\.?")
-
-
-def speaker_gender(phrase: str, lex: Lexicons) -> str | None:
-    """"f" or "m" when the speaker phrase says which ("she", "Mrs Lee",
-    "spokeswoman", "Ann Byrne": lexicons ``female-speaker-words``,
-    ``male-speaker-words`` and a name's first name against
-    ``female-first-names``/``male-first-names``, accents ignored); None when
-    it says neither or both."""
-    words = [_unaccented(t[2].lower()) for t in _tokens(phrase, 0, len(phrase))]
-    found = set()
-    for gender, lexicon in (("f", "female-speaker-words"), ("m", "male-speaker-words")):
-        if any(w in lex.get(lexicon) for w in words):
-            found.add(gender)
-    first = _first_name(phrase, lex)
-    for gender, lexicon in (("f", "female-first-names"), ("m", "male-first-names")):
-        if first is not None and first in lex.get(lexicon):
-            found.add(gender)
-    return found.pop() if len(found) == 1 else None
-
-
-def _first_name(phrase: str, lex: Lexicons) -> str | None:
-    """The first name of the first name of two capitalized words or more in
-    the phrase: its first word found in a first-name lexicon ("Diane" of
-    "Labour MP Diane Abbott"), accents ignored; None when there is none."""
-    runs: list[list[str]] = []
-    end = -1
-    for m in _NAME_WORD.finditer(phrase):
-        word = _unaccented(m.group().rstrip(".").lower())
-        if runs and not phrase[end:m.start()].strip(" \t\u00a0"):
-            runs[-1].append(word)
-        else:
-            runs.append([word])
-        end = m.end()
-    names = (lex.get("female-first-names"), lex.get("male-first-names"))
-    for run in runs:
-        if len(run) >= 2:
-            for word in run[:-1]:  # a first name is never the last word of a name
-                if any(word in n for n in names):
-                    return word
-    return None
-
-
-def _unaccented(word: str) -> str:
-    """"segolene" for "ségolène": first names in the lexicons are written without accents."""
-    if word.isascii():
-        return word
-    return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))

@@ -8,16 +8,15 @@ agreed", "is not for sale"), which the builder reads as a denial when an
 official says it, and the cheap tense of its content (the first auxiliary
 decides).
 
-Does not own: finding the statement (``attribution_cues``) or its speaker
-(``speech_speakers``).
+Does not own: finding the statement (``attribution.cues``) or its speaker
+(``attribution.speakers``).
 """
 
 from __future__ import annotations
 
 import re
 
-from ..lexicon import Lexicons
-from .fast_lexicon import fast, trie
+from ...lexicon import Lexicons, fast, trie
 
 
 def stance_of(text: str, cue: tuple[int, int] | None, content: tuple[int, int], lex: Lexicons,

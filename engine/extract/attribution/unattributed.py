@@ -21,7 +21,7 @@ verb the lexicons do not know: ``"...," she fumed``), a quote followed by a
 dash or a bracket (``"..." - President Obama``).
 
 Does not own: quote pairing (``quotes``), attributed quotes
-(``attribution_cues``), the statement facts (``attribution_build``).
+(``attribution.cues``), the statement facts (``attribution.build``).
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from .attribution_text import Attr, timestamp_end
+from .attr import Attr, timestamp_end
 from .quotes import QuoteIndex
 
 #: fewest words of a quote that counts as an unattributed sentence

@@ -20,9 +20,17 @@ from __future__ import annotations
 
 import bisect
 
-from ..facts.model import AgeFact, DocumentFact, EntityFact, Fact, RoleFact, Span, StatementFact
-from ..lexicon import Lexicons
-from ..text.document import Document
+from ...facts.model import (
+    AgeFact,
+    DocumentFact,
+    EntityFact,
+    Fact,
+    RoleFact,
+    Span,
+    StatementFact,
+)
+from ...lexicon import Lexicons
+from ...text.document import Document
 
 
 class MentionIndex:

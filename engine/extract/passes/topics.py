@@ -30,10 +30,15 @@ import bisect
 import re
 from functools import lru_cache
 
-from ..facts.model import EntityFact, Fact
-from ..lexicon import Lexicon, Lexicons, normalize_phrase
-from ..text.document import Document
-from .fast_lexicon import FirstWordTable
+from ...facts.model import EntityFact, Fact
+from ...lexicon import (
+    FirstWordTable,
+    IdentityCache,
+    Lexicon,
+    Lexicons,
+    normalize_phrase,
+)
+from ...text.document import Document
 
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 _POSSESSIVE = re.compile(r"['\u2019]s?\Z")
@@ -183,18 +188,12 @@ def stem(word: str) -> str:
     return word
 
 
-_CLASS_TABLES: dict[tuple[int, ...], tuple[tuple[Lexicon, ...], FirstWordTable]] = {}
+_CLASS_TABLES = IdentityCache()
 
 
 def _class_table(lexicons: tuple[Lexicon, ...]) -> FirstWordTable:
     """The class lexicons' first-word table, built once per set of lexicons."""
-    key = tuple(map(id, lexicons))
-    cached = _CLASS_TABLES.get(key)
-    if cached is None or any(a is not b for a, b in zip(cached[0], lexicons)):
-        if len(_CLASS_TABLES) > 8:
-            _CLASS_TABLES.clear()
-        cached = _CLASS_TABLES[key] = (lexicons, FirstWordTable(list(lexicons)))
-    return cached[1]
+    return _CLASS_TABLES.get(lexicons, lambda: FirstWordTable(list(lexicons)))
 
 
 _WORD_KEYS: dict[frozenset[str], dict[str, str | None]] = {}

@@ -22,7 +22,7 @@ Owns the age shapes:
 * ``He was 88.`` / ``She is 54.`` / ``he was 88 years old`` (anaphoric: the
   nearest person of that gender before it in the same or previous paragraph,
   none when another person who fits is named in that person's sentence or
-  the pronoun's; gender as ``speech_speakers.speaker_gender`` reads it from
+  the pronoun's; gender as ``attribution.speakers.speaker_gender`` reads it from
   the person's mentions) and ``Smith, who was 88,`` (the name right before
   "who"); "was N when" is ``at_event``, as for "Smith was 12 when", and so is
   "since/when/until ... he was 5", "until he is 41", "by the time he was
@@ -32,7 +32,7 @@ Never for durations ("54 years") or things ("a 54-year-old law"): after
 "N-year-old" there must be a name, a person noun or title (``person-nouns``,
 ``person-titles``), or a verb-like word / punctuation when "the" precedes.
 
-Does not own: names (``people_names``) or fact records (``people``).
+Does not own: names (``people.names``) or fact records (``people``).
 """
 
 from __future__ import annotations
@@ -40,17 +40,13 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-from ..lexicon import Lexicons
-from ..text.document import Document
-from .people_names import Mention
-from .people_tables import NameTables
-from .people_words import PhraseIndex, Words
-from .speech_speakers import speaker_gender
-
-if TYPE_CHECKING:
-    from .people_grouping import Entity
+from ...lexicon import Lexicons, PhraseIndex
+from ...text.document import Document
+from ...text.words import Words
+from ..english import speaker_gender
+from .mentions import Entity, Mention
+from .tables import NameTables
 
 _UNITS = "one two three four five six seven eight nine".split()
 _TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()

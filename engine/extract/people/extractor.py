@@ -13,35 +13,36 @@ title or an age is a person), and turning the results into fact records.
   person named in full ("Mr Seeley" after "William Seely") is its own
   entity named "(William) Seeley"; a surname shared by two people named in
   full ("Robinson" after Andy and Jason Robinson) is its own entity too
-  (see ``people_surnames``).  ``marked_sic`` when every mention is followed
+  (see ``people.surnames``).  ``marked_sic`` when every mention is followed
   by "[sic]"; names glued to a slash ("Reuters/Ann Lee") are credits, not
   mentions; ``named_with`` lists the entities of the same last name named
   in one sentence with it (two people side by side).
 * RoleFact: ``person`` the name mention, ``title`` the title words (never the
   organisation, never "former"), ``org`` when the text gives one,
-  ``title_key`` and ``title_class`` (see ``people_titles``).
+  ``title_key`` and ``title_class`` (see ``people.titles``).
 * AgeFact: ``age``, ``expression`` (the words giving it) and ``person`` when
   the text ties the age to a named person; ``at_event`` for an age at some
   event rather than now, ``anaphoric`` when the person was found by nearness.
 
 ``person_entity`` is left empty: the link pass (``link``) fills it.
 
-Does not own: how names/roles/ages are recognised (``people_names``,
-``people_roles``, ``people_ages``, ``people_words``).
+Does not own: how names/roles/ages are recognised (``people.names``,
+``people.roles``, ``people.ages``, ``text.words``).
 """
 
 from __future__ import annotations
 
-from ..facts.model import AgeFact, EntityFact, Fact, RoleFact, Span
-from ..lexicon import Lexicons
-from ..text.document import Document
-from .people_ages import Age, AgeFinder
-from .people_grouping import Entity, EntityGrouper
-from .people_names import NameFinder
-from .people_roles import Role, RoleFinder
-from .people_tables import NameTables
-from .people_titles import TitleKeys
-from .people_words import Words
+from ...facts.model import AgeFact, EntityFact, Fact, RoleFact, Span
+from ...lexicon import Lexicons
+from ...text.document import Document
+from ...text.words import Words
+from .ages import Age, AgeFinder
+from .grouping import EntityGrouper
+from .mentions import Entity
+from .names import NameFinder
+from .roles import Role, RoleFinder
+from .tables import NameTables
+from .titles import TitleKeys
 
 
 def extract(doc: Document, lex: Lexicons) -> list[Fact]:

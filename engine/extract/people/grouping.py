@@ -12,21 +12,20 @@ organization, place, unknown).  A name opening its sentence before ", who
 organisation word), and a speech verb after such a clause makes it a
 speaker ("Kowalcyzk, who trains in Leeds, said").
 
-Does not own: finding mentions (``people_names``), surname spelling
-comparison (``people_surnames``), roles, ages (``people_roles``,
-``people_ages``) or fact records (``people``).
+Does not own: finding mentions (``people.names``), surname spelling
+comparison (``people.surnames``), roles, ages (``people.roles``,
+``people.ages``) or fact records (``people``).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import re
 
-from .people_names import CONNECTORS, WHO_AFTER, Mention
-from .people_surnames import SurnameIndex, distinct_first_names
-from .people_tables import NameTables
-from .people_words import Words
+from ...text.words import Words
+from .mentions import Entity, Mention
+from .names import CONNECTORS, WHO_AFTER
+from .surnames import SurnameIndex, distinct_first_names
+from .tables import NameTables
 
 #: a company's legal suffix: "Acme Corp" and "Acme" are one company
 _COMPANY_SUFFIXES = frozenset("corp corporation inc ltd plc llc co".split())
@@ -38,24 +37,6 @@ _FEMALE_HONORIFICS = frozenset("mrs ms miss dame lady baroness mme mlle".split()
 _MIN_BARE_SURNAME = 5
 # "Kowalcyzk, who trains in Leeds, said": the word after a short relative clause
 _AFTER_RELATIVE_CLAUSE = re.compile(r"[ \t]+who[ \t][^,.;:!?\r\n\"\u201c\u201d]{1,100},[ \t]+(\w+)")
-
-
-@dataclass
-class Entity:
-    key: tuple[str, ...]
-    mentions: list[Mention] = field(default_factory=list)
-    entity_type: str = "unknown"
-    person_evidence: bool = False
-    speaker: bool = False
-    #: surname-only references shared by two people named in full (see people_surnames)
-    ambiguous: bool = False
-    #: for a surname-only near miss ("Mr Seeley" after "William Seely"): the
-    #: first name(s) as written for the person it is probably meant to be
-    presumed_first: str | None = None
-
-    @property
-    def first(self) -> Mention:
-        return self.mentions[0]
 
 
 class EntityGrouper:
@@ -100,7 +81,13 @@ class EntityGrouper:
         if len(longer) == 1:
             return longer[0]  # "Christian Andersen" and "Hans Christian Andersen" (not when two people end so)
         single = self.by_key.get((key[-1],))
-        if single is not None and len(single.key) == 1 and not single.ambiguous and single.entity_type not in ("organization", "place") and self._looks_personal(m):
+        if (
+            single is not None
+            and len(single.key) == 1
+            and not single.ambiguous
+            and single.entity_type not in ("organization", "place")
+            and self._looks_personal(m)
+        ):
             return single
         return None
 
@@ -120,7 +107,7 @@ class EntityGrouper:
         return "m" if word in _MALE_HONORIFICS else "f" if word in _FEMALE_HONORIFICS else None
 
     def _same_honorific(self, m: Mention, namesakes: list[Entity]) -> Entity | None:
-        """"Mr Jackson" when only one of the Jacksons named so far was called "Mr"."""
+        """ "Mr Jackson" when only one of the Jacksons named so far was called "Mr"."""
         gender = self._gender(m)
         if gender is None:
             return None
@@ -131,7 +118,7 @@ class EntityGrouper:
         return self.w.low[m.first - 1] if (m.titled or m.honorific) and m.first > 0 else None
 
     def _same_title(self, m: Mention, namesakes: list[Entity]) -> Entity | None:
-        """"Sen. Cole" when only one of the Coles named so far was called
+        """ "Sen. Cole" when only one of the Coles named so far was called
         "Sen." ("Sen. Ruth Cole and her husband, Rep. Daniel Cole")."""
         title = self._title_word(m)
         if title is None:
@@ -240,17 +227,18 @@ class EntityGrouper:
         people = [e.key for e in self.entities if e.entity_type == "person" and len(e.key) >= 2]
         firsts, lasts = {k[0] for k in people}, {k[-1] for k in people}
         for e in self.entities:
-            if e.entity_type == "unknown" and 2 <= len(e.key) <= 3 and (e.key[0] in firsts or e.key[-1] in lasts) and not any(
-                k in CONNECTORS or self.t.places.has((k,)) or self._group_word(k) for k in e.key
+            if (
+                e.entity_type == "unknown"
+                and 2 <= len(e.key) <= 3
+                and (e.key[0] in firsts or e.key[-1] in lasts)
+                and not any(k in CONNECTORS or self.t.places.has((k,)) or self._group_word(k) for k in e.key)
             ):
                 e.entity_type = "person"
 
     def _group_word(self, word: str) -> bool:
         """A member-of-a-group word, singular or plural ("Democrats", "Americans")."""
         groups = self.t.groups
-        return word in groups or word in self.t.demonyms or (
-            word.endswith("s") and (word[:-1] in groups or word[:-1] in self.t.demonyms)
-        )
+        return word in groups or word in self.t.demonyms or (word.endswith("s") and (word[:-1] in groups or word[:-1] in self.t.demonyms))
 
     def type_of(self, e: Entity) -> str:
         keys = {m.key for m in e.mentions}
@@ -273,4 +261,4 @@ def _trailing_part(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     """Whether the name ``short`` (two words or more) is the end of the
     longer name ``long``: "Christian Andersen" of "Hans Christian Andersen",
     "Garcia Marquez" of "Gabriel Garcia Marquez"."""
-    return 2 <= len(short) < len(long) and long[-len(short):] == short
+    return 2 <= len(short) < len(long) and long[-len(short) :] == short

@@ -1,32 +1,28 @@
 """Name mentions: capitalized word sequences cut into names.
 
-Owns: ``Mention`` and ``NameFinder``, which finds capitalized name sequences
+Owns: ``NameFinder``, which finds capitalized name sequences
 ("Alyssa Farah", "Bank of America", "al-Muhandis", "U.S."), cuts titles,
 honorifics and stop words out of them ("Pentagon Press Secretary Alyssa
 Farah" -> "Pentagon" and "Alyssa Farah", title words left to
-``people_roles``; a mention starts at the first of its honorifics: "Lt. Gov.
+``people.roles``; a mention starts at the first of its honorifics: "Lt. Gov.
 Laura Whitcombe"), drops sentence-initial capitals without evidence (and a
 lone plural of a title or person noun: "Detectives said"), and pairs
 acronyms with their expansions in parentheses.  Headline mentions are
 marked ``headline`` (headlines are often Title Case).
 
 Does not own: grouping mentions into entities or typing them
-(``people_grouping``), the lexicon indexes (``people_tables``), roles, ages
-(``people_roles``, ``people_ages``) or fact records (``people``).
+(``people.grouping``), the lexicon indexes (``people.tables``), roles, ages
+(``people.roles``, ``people.ages``) or fact records (``people``).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-from ..text.document import Document
-from .people_tables import NameTables
-from .people_words import Words
-
-if TYPE_CHECKING:
-    from .people_grouping import Entity
+from ...text.document import Document
+from ...text.words import Words
+from .mentions import Mention
+from .tables import NameTables
 
 # Lower-case words allowed inside a name: "Bank of America", "van der Walt".
 CONNECTORS = frozenset("of the de del della di da du des van von der den la le bin ibn y".split())
@@ -60,35 +56,13 @@ _SIC_AFTER = re.compile(r"(?:['\u2019]s)?['\u2019\"\u201d]?[ \t]*[\[(]sic[\])]",
 WHO_AFTER = re.compile(r",[ \t]+who[ \t]")
 
 
-@dataclass
-class Mention:
-    """One written reference to an entity.  ``start`` includes an honorific
-    ("Mr Thomas"); ``key`` is the folded name words without it."""
-
-    start: int
-    end: int
-    name_start: int  # start of the name proper (after any honorific)
-    first: int  # token index of the first name word
-    last: int  # token index of the last name word
-    key: tuple[str, ...]
-    honorific: bool = False
-    titled: bool = False  # a person title stands right before it
-    headline: bool = False
-    alias_of: "Mention | None" = None  # the mention this one abbreviates or expands
-    sic: bool = False  # followed by "[sic]": a spelling kept from a source on purpose
-    #: opens its sentence and ", who ..." follows ("Kowalcyzk, who trains in
-    #: Leeds, said"): the subject of a relative clause only people take
-    relative: bool = False
-    entity: "Entity | None" = None
-
-
 def is_acronym(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return 2 <= len(letters) <= 12 and all(c.isupper() for c in letters)
 
 
 class NameFinder:
-    """Finds the mentions of one document (``people_grouping`` groups them)."""
+    """Finds the mentions of one document (``people.grouping`` groups them)."""
 
     def __init__(self, doc: Document, words: Words, tables: NameTables):
         self._lower_tokens: set[str] | None = None

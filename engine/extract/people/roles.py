@@ -24,17 +24,17 @@ Modifiers from ``title-modifiers`` directly before a title belong to it
 ("deputy chief"); ``former-modifiers`` ("former", "ex") set ``former`` and
 stay out of the title span.
 
-Does not own: names (``people_names``), ages, fact records (``people``).
+Does not own: names (``people.names``), ages, fact records (``people``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from ..lexicon import Lexicons
-from .people_names import Mention
-from .people_tables import NameTables
-from .people_words import PhraseIndex, Words
+from ...lexicon import Lexicons, PhraseIndex
+from ...text.words import Words
+from .mentions import Mention
+from .tables import NameTables
 
 _DETERMINERS = frozenset("the a an its his her their our".split())
 _ORG_LINKS = frozenset("of at for".split())

@@ -19,14 +19,14 @@ Owns two decisions the entity grouper asks about a one-word person mention
   5+ letters, be one edit off, and not stand in a comma list (team sheets
   name other players by surname alone).
 
-Does not own: finding mentions or grouping full names (``people_names``).
+Does not own: finding mentions or grouping full names (``people.names``).
 """
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
-from ..text.strings import edit_distance, spelling_limit
+from ...text.strings import edit_distance, spelling_limit
 
 _MIN_SURNAME = 4
 _MAX_CANDIDATES = 20  # surnames kept per deletion key (bounds adversarial input)

@@ -6,19 +6,19 @@ organization words, speech verbs, demonyms, group members), the nickname
 table ("bill=william" entries as {short: full}) and ``FirstNames``, the
 first-name lookup that ignores accents ("Zoë" is "zoe").
 
-Does not own: what the phrases mean for a name (``people_names``,
-``people_grouping``), a role (``people_roles``) or an age (``people_ages``),
-or how phrases are matched (``people_words``).
+Does not own: what the phrases mean for a name (``people.names``,
+``people.grouping``), a role (``people.roles``) or an age (``people.ages``),
+or how phrases are matched (``text.words``).
 """
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lexicon import Lexicons
-from .people_words import PhraseIndex, Words
+from ...lexicon import Lexicons, PhraseIndex
+from ...text.words import Words
+from ..english import unaccented
 
 
 @dataclass
@@ -28,7 +28,7 @@ class NameTables:
     titles: PhraseIndex
     modifiers: PhraseIndex
     honorifics: PhraseIndex
-    first_names: "FirstNames"
+    first_names: FirstNames
     places: PhraseIndex
     orgs: PhraseIndex
     speech: PhraseIndex
@@ -55,7 +55,7 @@ class NameTables:
         return 1 if follows_name and words.raw[i][:1].isupper() else 0
 
     @classmethod
-    def of(cls, lex: Lexicons) -> "NameTables":
+    def of(cls, lex: Lexicons) -> NameTables:
         return cls(
             titles=PhraseIndex.of(lex.get("person-titles")),
             modifiers=PhraseIndex.of(lex.get("title-modifiers")),
@@ -80,12 +80,7 @@ class FirstNames:
         self.index = index
 
     def __contains__(self, word: str) -> bool:
-        return word in self.index or (not word.isascii() and _unaccented(word) in self.index)
-
-
-@lru_cache(maxsize=4096)
-def _unaccented(word: str) -> str:
-    return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
+        return word in self.index or (not word.isascii() and unaccented(word) in self.index)
 
 
 @lru_cache(maxsize=8)

@@ -15,7 +15,7 @@ Owns two values computed from a role's title words:
   legislative seats, company offices, ranks, ...), so two different keys of
   one class mean two incompatible titles.
 
-Does not own: finding titles (``people_roles``).
+Does not own: finding titles (``people.roles``).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..lexicon import Lexicons, normalize_phrase
+from ...lexicon import Lexicons, normalize_phrase
 
 _WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
 _MAX_SYNONYM_WORDS = 6

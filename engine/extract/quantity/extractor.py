@@ -9,10 +9,10 @@ counts, and whether the figure restates a count already given ("the 23
 people": ``definite``).
 
 Does not own: finding figures, their units and ranges
-(``quantity_numbers``), figures that are not quantities such as years,
-dates, clock times, ages, labels and names (``quantity_filters``), the
-lexicon tables (``quantity_tables``), the counted noun phrase and its key
-(``quantity_noun``), durations and dates (``time``), ages (``people``), or
+(``quantity.numbers``), figures that are not quantities such as years,
+dates, clock times, ages, labels and names (``quantity.filters``), the
+lexicon tables (``quantity.tables``), the counted noun phrase and its key
+(``quantity.noun``), durations and dates (``time``), ages (``people``), or
 any comparison between quantities (rules do that).
 """
 
@@ -20,13 +20,13 @@ from __future__ import annotations
 
 import re
 
-from ..facts.model import QuantityFact, Span
-from ..lexicon import Lexicons
-from ..text.document import Document
-from .quantity_filters import not_a_count, prev_word, title_case_headline
-from .quantity_noun import counted_noun, metre_context
-from .quantity_numbers import LOOKBACK, Num, find_figures
-from .quantity_tables import Tables, may_end_with, meaning_of, tables_of
+from ...facts.model import QuantityFact, Span
+from ...lexicon import Lexicons
+from ...text.document import Document
+from .filters import not_a_count, prev_word, title_case_headline
+from .noun import counted_noun, metre_context
+from .numbers import LOOKBACK, Num, find_figures
+from .tables import Tables, may_end_with, meaning_of, tables_of
 
 _DEFINITE = re.compile(r"(?<![\w'\u2019])(?:the|these|those)[ \u00a0]+\Z", re.I)
 _PARTITIVE = re.compile(r"(?<![\w])of[ \u00a0]+(?:all[ \u00a0]+)?(?:the|these|those|all)[ \u00a0]+\Z", re.I)

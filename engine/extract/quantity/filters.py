@@ -8,18 +8,18 @@ the figure), clock times, phone numbers, codes with a leading zero, ages
 ``title_case_headline`` tells), ratios ("one in five", "out of") and the
 word "one"; and ``prev_word``, the word right before a figure.
 
-Does not own: reading figures (``quantity_numbers``, which already skips
+Does not own: reading figures (``quantity.numbers``, which already skips
 durations, fractions and scores), ranks without a noun ("the top 10",
-``quantity``) or the lexicon tables (``quantity_tables``).
+``quantity``) or the lexicon tables (``quantity.tables``).
 """
 
 from __future__ import annotations
 
 import re
 
-from ..text.document import Document
-from .quantity_numbers import LOOKBACK, Num
-from .quantity_tables import Tables, meaning_of
+from ...text.document import Document
+from .numbers import LOOKBACK, Num
+from .tables import Tables, meaning_of
 
 _MONTHS = frozenset("january february march april may june july august september october november december "
                     "jan feb mar apr jun jul aug sep sept oct nov dec".split())

@@ -8,23 +8,18 @@ modifiers, its singular key (irregular plurals and synonyms from the
 telling counts of time units and fractions apart ("three months", "two
 thirds": not counts of things).
 
-Does not own: finding figures and units (``quantity_numbers``),
-approximators (``quantity``) or what is not a count (``quantity_filters``);
-the lexicon tables are built in ``quantity_tables`` and passed in as ``t``.
+Does not own: finding figures and units (``quantity.numbers``),
+approximators (``quantity``) or what is not a count (``quantity.filters``);
+the lexicon tables are built in ``quantity.tables`` and passed in as ``t``.
 """
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from .quantity_numbers import Num
-    from .quantity_tables import Tables
+from .numbers import Num
+from .tables import FRACTIONS, Tables
 
-#: fraction words: "two thirds of voters" is a share, not a count of thirds
-FRACTIONS = frozenset("half halves third thirds quarter quarters fifth fifths sixth sixths eighth eighths "
-                      "tenth tenths".split())
 _NOUN_TOKEN = re.compile(r"[^\W_][\w'\u2019]*(?:-[^\W_][\w'\u2019]*)*")
 _NOUN_GAP = re.compile(r"[ \t\u00a0]+|[ \t\u00a0]*(?:\r\n|\r|\n)[ \t\u00a0]*")
 _OF_PHRASE = re.compile(r"\s+of\s+(?:(?:the|a|an|its|their|his|her|our|these|those|all)\s+)?", re.I)

@@ -11,9 +11,9 @@ model numbers) is no quantity; durations and fractions glued on
 ``skip``.
 
 Does not own: deciding whether a figure counts something
-(``quantity_filters``), approximators and the fact record (``quantity``),
-the counted noun (``quantity_noun``) or the lexicon tables
-(``quantity_tables``).
+(``quantity.filters``), approximators and the fact record (``quantity``),
+the counted noun (``quantity.noun``) or the lexicon tables
+(``quantity.tables``).
 """
 
 from __future__ import annotations
@@ -21,8 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .quantity_noun import FRACTIONS
-from .quantity_tables import ONES, TENS, Tables, meaning_of
+from .tables import FRACTIONS, ONES, TENS, Tables, meaning_of
 
 _SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _SHORT_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "bln": 1e9, "tn": 1e12, "trn": 1e12}

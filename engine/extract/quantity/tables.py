@@ -9,7 +9,7 @@ starts with the prefix); and the spelled-out number words up to ninety
 (``ONES``, ``TENS``), which figures are read from and noun phrases end at.
 
 Does not own: what the tables are used for (``quantity``,
-``quantity_numbers``, ``quantity_filters``, ``quantity_noun``).
+``quantity.numbers``, ``quantity.filters``, ``quantity.noun``).
 """
 
 from __future__ import annotations
@@ -18,7 +18,17 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lexicon import Lexicon, Lexicons, cached_by_identity, normalize_phrase
+from ...lexicon import (
+    IdentityCache,
+    Lexicon,
+    Lexicons,
+    cached_by_identity,
+    normalize_phrase,
+)
+
+#: fraction words: "two thirds of voters" is a share, not a count of thirds
+FRACTIONS = frozenset("half halves third thirds quarter quarters fifth fifths sixth sixths eighth eighths "
+                      "tenth tenths".split())
 
 ONES = dict(zip("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
                 "fifteen sixteen seventeen eighteen nineteen".split(), range(20)))
@@ -111,7 +121,7 @@ _LEXICON_NAMES = ("approximators", "quantity-postfix-approximators", "quantity-c
                   "quantity-age-cues", "quantity-metre-nouns")
 
 
-_BY_IDENTITY: dict[tuple[int, ...], tuple[tuple, Tables]] = {}
+_BY_IDENTITY = IdentityCache()
 
 
 def tables_of(lex: Lexicons) -> Tables:

@@ -20,8 +20,8 @@ only as the subject of a sentence calling it a month ("May was a good
 month"), since a sentence-initial "May" is mostly a name ("May said").
 "3/4/2019" (both parts 12 or less and different) is left unresolved.
 
-Does not own: relative expressions (``time_relative``) or arithmetic
-(``time_calendar``).
+Does not own: relative expressions (``time.relative``) or arithmetic
+(``time.calendar``).
 """
 
 from __future__ import annotations
@@ -29,17 +29,18 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .time_calendar import (
+from .calendar import (
     Context,
     Resolution,
+    day_value,
     holiday_date,
     quarter_of,
     quarter_value,
     safe_date,
-    day_value,
+    shift_value,
     week_value,
 )
-from .time_patterns import MONTHS, WEEKDAYS
+from .patterns import MONTHS, WEEKDAYS
 
 
 def weekday_name(word: str) -> str:
@@ -86,7 +87,6 @@ def _calendar(m: re.Match[str], ctx: Context) -> Resolution:
 
 
 def _numeric(m: re.Match[str], ctx: Context) -> Resolution:
-    pub, future = ctx.pub, ctx.future
     res = Resolution(granularity="day", explicit=True)
     if m.group("iy"):
         found = safe_date(int(m.group("iy")), int(m.group("im")), int(m.group("id")))
@@ -207,7 +207,6 @@ def _quarter(m: re.Match[str], ctx: Context) -> Resolution:
 
 
 def _year(m: re.Match[str], ctx: Context) -> Resolution | None:
-    pub, future = ctx.pub, ctx.future
     pre = " ".join((m.group("pre") or "").lower().split())
     if m.group("decade"):
         return Resolution(value=m.group("decade")[:3], granularity="decade", explicit=True)
@@ -225,7 +224,9 @@ def _year(m: re.Match[str], ctx: Context) -> Resolution | None:
 _COUNTED_AFTER = re.compile(r"\s{1,3}(?:(?!(?:was|has|is|as|this|its|his|does|says)(?![\w]))[a-z]{2,12}s|percent|per\s+cent)(?![\w])")
 
 
-_YEAR_PREPOSITION = re.compile(r"(?:in|since|by|until|till|from|during|before|after|through|of|and|to|between|early|late|mid)\s{1,3}$", re.IGNORECASE)
+_YEAR_PREPOSITION = re.compile(
+    r"(?:in|since|by|until|till|from|during|before|after|through|of|and|to|between|early|late|mid)\s{1,3}$", re.IGNORECASE
+)
 
 
 _BEFORE_NUMBER = re.compile(
@@ -262,13 +263,11 @@ def _spelled(m: re.Match[str], ctx: Context) -> Resolution:
     return res
 
 
-_YEAR_END_BEFORE = re.compile(
-    r"(?<![\w])(?P<prep>by|at|around|until|till|before|near|through|since|from|after)\s{1,3}$", re.IGNORECASE
-)
+_YEAR_END_BEFORE = re.compile(r"(?<![\w])(?P<prep>by|at|around|until|till|before|near|through|since|from|after)\s{1,3}$", re.IGNORECASE)
 
 
 def _year_end(m: re.Match[str], ctx: Context) -> Resolution | None:
-    """"by year-end" is December of the publication year, "since year-end" the last one, and so
+    """ "by year-end" is December of the publication year, "since year-end" the last one, and so
     is "from/after year-end" unless the clause is about the future ("will be sold from
     year-end"); without such a preposition "year-end" is a modifier ("year-end bonuses")."""
     prep = _YEAR_END_BEFORE.search(m.string, max(0, m.start() - 8), m.start())

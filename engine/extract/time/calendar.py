@@ -4,7 +4,7 @@ Owns: ``Resolution`` (what an expression means) and ``Context`` (what a
 resolver knows: publication date, future clause, last anchoring value),
 date/week/month/quarter arithmetic, TimeML value shapes and holiday dates.
 
-Does not own: reading matches (``time_absolute``, ``time_relative``).
+Does not own: reading matches (``time.absolute``, ``time.relative``).
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-
 
 SEASONS = {"spring": ("SP", 3), "summer": ("SU", 6), "fall": ("FA", 9), "autumn": ("FA", 9), "winter": ("WI", 12)}
 
@@ -165,7 +164,7 @@ def _easter(year: int) -> date:
     g = (8 * b + 13) // 25
     h = (19 * a + b - d - g + 15) % 30
     i, k = c // 4, c % 4
-    l = (32 + 2 * e + 2 * i - h - k) % 7
+    l = (32 + 2 * e + 2 * i - h - k) % 7  # noqa: E741  (the published algorithm's names)
     m = (a + 11 * h + 22 * l + 90) // 451
     month = (h + l - 7 * m + 114) // 31
     return date(year, month, (h + l - 7 * m + 114) % 31 + 1)

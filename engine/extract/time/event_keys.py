@@ -42,18 +42,18 @@ event noun), ``place_at`` (a name after it: "at Hartley Mill"),
 ("the sentencing hearing": "hearing") and ``premodifies_noun`` ("the 12
 March disturbance": the date is the noun's) give those keys their words.
 
-Does not own: finding events or their dates (``time_events``) or matching
-the event lexicons (``time_event_vocab``).
+Does not own: finding events or their dates (``time.events``) or matching
+the event lexicons (``time.event_vocab``).
 """
 
 from __future__ import annotations
 
 import re
 
-from ..facts.model import EventFact
-from ..lexicon import normalize_phrase
-from .time_event_vocab import Hit, Vocabulary
-from .time_patterns import MONTHS, WEEKDAYS
+from ...facts.model import EventFact
+from ...lexicon import normalize_phrase
+from .event_vocab import Hit, Vocabulary
+from .patterns import MONTHS, WEEKDAYS
 
 _ARTICLES = r"the|a|an|its|this|that|their|his|her|our|another"
 _PREPOSITIONS = r"of|into|over|about|after|before|for|from|on|since|following|against|at|by|with|in|to|during|amid|under"

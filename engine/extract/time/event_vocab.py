@@ -8,7 +8,7 @@ doubled last letter: "kidnapped").  A verb vocabulary skips capitalized
 words and noun uses after a determiner ("a sign of", "their launches").
 
 Does not own: which windows are searched or what a hit means
-(``time_events``), or lemmas and keys (``time_event_keys``).
+(``time.events``), or lemmas and keys (``time.event_keys``).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..lexicon import normalize_phrase
+from ...lexicon import normalize_phrase
 
 _NOUN_DETERMINER = re.compile(r"(?<![\w])(?:a|an|the|its|his|her|their|our|my|your)\s{1,3}$", re.IGNORECASE)
 _WORD_TOKEN = re.compile(r"(?<![A-Za-z])[A-Za-z]+(?:-[A-Za-z]+)*")

@@ -19,7 +19,7 @@ lexicons is attached to the time:
 An event noun told by a verb from ``event-happening-verbs`` ("The fire at
 Hartley Mill broke out on March 4", "The election will be held on July 4",
 "the blast, which happened last Tuesday") is keyed like the dated noun
-("fire hartley mill"), see ``time_event_keys``.  The verb's subject is the
+("fire hartley mill"), see ``time.event_keys``.  The verb's subject is the
 event noun right before its verb group, after a place ("at Hartley Mill")
 or a relative pronoun (", which"), for every event verb; for a happening
 verb a noun inside a prepositional phrase ("the inquiry into the March 4
@@ -36,7 +36,7 @@ March 2nd's final") dates that noun and never a verb before it, and a bare year 
 event is made for either.
 
 Does not own: finding or normalizing times (``time``), event keys and tense
-(``time_event_keys``), matching the event lexicons (``time_event_vocab``),
+(``time.event_keys``), matching the event lexicons (``time.event_vocab``),
 speech events (statements are the attribution extractor's).
 """
 
@@ -45,16 +45,24 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from ..facts.model import EventFact, Span, TimeFact
-from ..lexicon import Lexicons
-from ..text.document import Document
-from .time_calendar import shift_value
-from .time_event_keys import (
-    adopt_specific_keys, compound_head, governed_by_preposition, noun_key, noun_phrase, phrase_key, place_at,
-    premodifies_noun, verb_key, verb_tense,
+from ...facts.model import EventFact, Span, TimeFact
+from ...lexicon import Lexicons
+from ...text.document import Document
+from .calendar import shift_value
+from .event_keys import (
+    adopt_specific_keys,
+    compound_head,
+    governed_by_preposition,
+    noun_key,
+    noun_phrase,
+    phrase_key,
+    place_at,
+    premodifies_noun,
+    verb_key,
+    verb_tense,
 )
-from .time_event_vocab import Vocabulary, vocabulary
-from .time_patterns import sentence_window
+from .event_vocab import Vocabulary, vocabulary
+from .patterns import sentence_window
 
 _DETERMINER_BEFORE = re.compile(r"(?<![\w])(?:the|a|an|its|this|that|last|their|his|her|our|next)\s{1,3}$", re.IGNORECASE)
 _VERB_GROUP = r"(?:(?:will|would|was|were|is|are|has|had|have|been|be|to|scheduled|set|expected|due)\s{1,3}){0,3}"
@@ -70,13 +78,17 @@ _GLUE_BEFORE_TIME = re.compile(
     # an aside: "the sentencing hearing, set for April 9,"
     r"|\s{0,2},\s{1,3}(?:now\s{1,3})?(?:scheduled|set|planned|slated|fixed|due|expected)\s{1,3}(?:for|on)\s{1,3}"
 )
-_CLAUSE_BREAK = re.compile(r"[,;:()\"“”–—]|\s-\s|(?<![\w])(?:that|which|who|because|and|but|when|while|after|before|since)(?![\w])", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(
+    r"[,;:()\"“”–—]|\s-\s|(?<![\w])(?:that|which|who|because|and|but|when|while|after|before|since)(?![\w])", re.IGNORECASE
+)
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 # a time after these words bounds the event instead of dating it ("results are due by June 2")
 # and one after "to" is where it goes, not when it happened ("tickets to Sunday, March 2",
 # "moved the vote to Friday")
 _BOUND_BEFORE_TIME = re.compile(r"(?<![\w])(?:until|till|through|by|to|ahead\s+of|pending)\s+$", re.IGNORECASE)
-_AUX_BEFORE = re.compile(r"(?<![\w])(?:will|would|shall|should|can|could|may|might|must|to|did|does|do|['’]ll|won['’]t)\s{1,3}$", re.IGNORECASE)
+_AUX_BEFORE = re.compile(
+    r"(?<![\w])(?:will|would|shall|should|can|could|may|might|must|to|did|does|do|['’]ll|won['’]t)\s{1,3}$", re.IGNORECASE
+)
 _IN_BEFORE_YEAR = re.compile(r"(?<![\w])(?:in|during|of|since|from)\s+$", re.IGNORECASE)
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _DETERMINER_AFTER = re.compile(r"\s{1,3}(?:the|a|an|its|this|that|their|his|her|our)\s", re.IGNORECASE)
@@ -132,19 +144,25 @@ def find_events(doc: Document, times: list[TimeFact], shifts: dict[str, tuple[in
     return events
 
 
-def _event(text: str, trigger: tuple[int, int], anchor: tuple[int, int], t: TimeFact, date: str | None,
-           tense: str, key: str) -> EventFact:
+def _event(text: str, trigger: tuple[int, int], anchor: tuple[int, int], t: TimeFact, date: str | None, tense: str, key: str) -> EventFact:
     start, end = min(trigger[0], anchor[0]), max(trigger[1], anchor[1])
     return EventFact(
-        id="e0", start=start, end=end, text=text[start:end],
-        trigger=Span.of(text, *trigger), anchor=Span.of(text, *anchor),
-        time=t.id, date=date, tense=tense, event_key=key,
+        id="e0",
+        start=start,
+        end=end,
+        text=text[start:end],
+        trigger=Span.of(text, *trigger),
+        anchor=Span.of(text, *anchor),
+        time=t.id,
+        date=date,
+        tense=tense,
+        event_key=key,
     )
 
 
 # -- noun events -----------------------------------------------------------
 def _noun_after_time(text: str, para: tuple[int, int], t: TimeFact, nouns: Vocabulary) -> tuple[EventFact, str] | None:
-    """"the January 3 US drone attack", "Monday's vote"."""
+    """ "the January 3 US drone attack", "Monday's vote"."""
     det = _DETERMINER_BEFORE.search(text, max(para[0], t.start - 8), t.start)
     possessive = _POSSESSIVE.match(text, t.end, para[1])
     if det is None and possessive is None:
@@ -162,7 +180,7 @@ def _noun_after_time(text: str, para: tuple[int, int], t: TimeFact, nouns: Vocab
 
 
 def _noun_before_time(text: str, floor: int, t: TimeFact, nouns: Vocabulary, frames: Vocabulary) -> tuple[EventFact, str] | None:
-    """"the election on Nov. 8", "an attack last week"; not "the anniversary of
+    """ "the election on Nov. 8", "an attack last week"; not "the anniversary of
     the fire on March 4" (the date is the anniversary's: ``event-frame-nouns``)."""
     last = None
     for m in nouns.finditer(text, max(floor, t.start - 40), t.start):
@@ -181,7 +199,7 @@ def _noun_before_time(text: str, floor: int, t: TimeFact, nouns: Vocabulary, fra
 
 # -- verb events -----------------------------------------------------------
 def _verb_before_time(text: str, t: TimeFact, words: _Words) -> tuple[EventFact, str] | None:
-    """"X died on Tuesday", "the resolution passed on Sunday", "will take place on Friday"."""
+    """ "X died on Tuesday", "the resolution passed on Sunday", "will take place on Friday"."""
     left, _ = sentence_window(text, t.start, t.end, before=100)
     verb = None
     for m in words.verbs.finditer(text, max(left, t.start - 70), t.start):
@@ -229,17 +247,35 @@ def _subject_noun(text: str, verb_start: int, left: int, nouns: Vocabulary, fini
     return None
 
 
-def _verb_event(text: str, verb: re.Match[str], noun: re.Match[str] | None, anchor: tuple[int, int], t: TimeFact,
-                date: str | None, nouns: Vocabulary, verbs: Vocabulary, support: Vocabulary) -> EventFact:
+def _verb_event(
+    text: str,
+    verb: re.Match[str],
+    noun: re.Match[str] | None,
+    anchor: tuple[int, int],
+    t: TimeFact,
+    date: str | None,
+    nouns: Vocabulary,
+    verbs: Vocabulary,
+    support: Vocabulary,
+) -> EventFact:
     key = verb_key(verb, noun, nouns, verbs, support)
     tense = verb_tense(text, verb)
     return _event(text, (verb.start(), verb.end()), anchor, t, date, tense, key)
 
 
-def _event_after_shift(text: str, para: tuple[int, int], t: TimeFact, times: list[TimeFact], index: int,
-                       shift: tuple[int, str], prior: list[EventFact], nouns: Vocabulary, verbs: Vocabulary,
-                       support: Vocabulary) -> EventFact | None:
-    """"a day after the Iraqi Parliament passed a non-binding resolution"."""
+def _event_after_shift(
+    text: str,
+    para: tuple[int, int],
+    t: TimeFact,
+    times: list[TimeFact],
+    index: int,
+    shift: tuple[int, str],
+    prior: list[EventFact],
+    nouns: Vocabulary,
+    verbs: Vocabulary,
+    support: Vocabulary,
+) -> EventFact | None:
+    """ "a day after the Iraqi Parliament passed a non-binding resolution"."""
     _, right = sentence_window(text, t.start, t.end, after=120)
     hi = min(right, t.end + 80)
     verb = verbs.search(text, t.end, hi)
@@ -255,7 +291,9 @@ def _event_after_shift(text: str, para: tuple[int, int], t: TimeFact, times: lis
         found = _verb_event(text, verb, obj, (t.start, end), t, None, nouns, verbs, support)
     elif noun is not None and len(_WORD.findall(text, t.end, noun.start())) <= 4 and not _CLAUSE_BREAK.search(text, t.end, noun.start()):
         modifiers = _WORD.findall(text, t.end, noun.start())
-        found = _event(text, (noun.start(), noun.end()), (t.start, noun.end()), t, None, "unknown", noun_key(noun.group(), modifiers[1:], nouns))
+        found = _event(
+            text, (noun.start(), noun.end()), (t.start, noun.end()), t, None, "unknown", noun_key(noun.group(), modifiers[1:], nouns)
+        )
         definite = bool(modifiers) and modifiers[0].lower() in _DEFINITE
     if found is not None:
         earlier = [e for e in prior if e.start < t.start]
@@ -263,8 +301,16 @@ def _event_after_shift(text: str, para: tuple[int, int], t: TimeFact, times: lis
     return found
 
 
-def _date_of_x(text: str, t: TimeFact, times: list[TimeFact], index: int, shift: tuple[int, str],
-               prior: list[EventFact], x_key: tuple[str, bool], nouns: Vocabulary) -> str | None:
+def _date_of_x(
+    text: str,
+    t: TimeFact,
+    times: list[TimeFact],
+    index: int,
+    shift: tuple[int, str],
+    prior: list[EventFact],
+    x_key: tuple[str, bool],
+    nouns: Vocabulary,
+) -> str | None:
     """X's date in "<main clause> N units after X".  From X's own date ("a day
     after the Jan. 3 strike"), else from an earlier event with X's words and
     its own date, else from the main clause's date: an earlier dated event

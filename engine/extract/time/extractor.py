@@ -5,10 +5,10 @@ against ``doc.published``, future context decided from the clause, an open
 year moved before publication when a past verb governs the time: "the talks
 stalled in March"; matches never cross a paragraph boundary), the
 ``actual_weekday`` check field, resolving "N days after X" when X carries its
-own date, and handing the times to ``time_events`` for ``EventFact`` records.
+own date, and handing the times to ``time.events`` for ``EventFact`` records.
 
-Does not own: the expression shapes (``time_patterns``), calendar arithmetic
-(``time_normalize``) or event phrases (``time_events``).  Clock times ("9
+Does not own: the expression shapes (``time.patterns``), calendar arithmetic
+(``time.normalize``) or event phrases (``time.events``).  Clock times ("9
 a.m.") are not extracted; durations and sets get ``time_type`` duration/set
 and no value.
 """
@@ -19,15 +19,14 @@ import re
 from datetime import date
 from functools import lru_cache
 
-from ..facts.model import EventFact, Fact, TimeFact
-from ..lexicon import Lexicons, normalize_phrase
-from ..text.document import Document
-from .time_calendar import Context, Resolution, shift_value
-from .time_events import find_events
-from .time_normalize import is_future_context, parse_published, resolve
-from .time_patterns import WEEKDAYS, find_candidates, sentence_window
-from .time_tense import dates_in_past, governing_verb
-
+from ...facts.model import EventFact, Fact, TimeFact
+from ...lexicon import Lexicons, normalize_phrase
+from ...text.document import Document
+from .calendar import Context, Resolution, shift_value
+from .events import find_events
+from .normalize import is_future_context, parse_published, resolve
+from .patterns import WEEKDAYS, find_candidates, sentence_window
+from .tense import dates_in_past, governing_verb
 
 # "10 p.m. Wednesday", "noon Thursday", "mid-afternoon yesterday", "5 p.m. EST, Nov. 9": a time
 # of day, kept with its date

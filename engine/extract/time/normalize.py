@@ -14,8 +14,8 @@ Values are ``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY``, ``YYYY-Www`` (ISO week),
 ``YYYY-Www-WE`` (weekend), ``YYYY-Qn``, ``YYYY-SP|SU|FA|WI``, ``DDD``
 (decade, "199") or ``CC`` (century); None when unresolvable.
 
-Does not own: finding expressions (``time_patterns``), the resolvers
-(``time_absolute``, ``time_relative``) or arithmetic (``time_calendar``).
+Does not own: finding expressions (``time.patterns``), the resolvers
+(``time.absolute``, ``time.relative``) or arithmetic (``time.calendar``).
 """
 
 from __future__ import annotations
@@ -23,10 +23,10 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from . import time_absolute, time_relative
-from .time_calendar import Context, Resolution
-from .time_patterns import Candidate
-from .time_tense import Verb
+from . import absolute, relative
+from .calendar import Context, Resolution
+from .patterns import Candidate
+from .tense import Verb
 
 _FUTURE = re.compile(
     r"(?<![\w])(?:will|shall|['’]ll|(?:is|are|am|be)\s+to|(?:set|due|expected|planned|planning|plans?|scheduled|slated|going)\s+to"
@@ -50,12 +50,12 @@ def parse_published(published: str | None) -> date | None:
 def is_future_context(text: str, left: int, start: int, end: int, right: int, verb: Verb | None = None) -> bool:
     """Whether the clause around ``start:end`` speaks of the future: a future
     marker at most 60 characters before it, unless ``verb`` (the verb that
-    governs the time, ``time_tense.governing_verb``) is a past form after the
+    governs the time, ``time.tense.governing_verb``) is a past form after the
     marker ("will leave Iraq, officials said on Monday"), or, for a
     clause-initial time ("On Monday, the council will vote"), a marker at
     most 50 characters after it."""
     marker = None
-    for marker in _FUTURE.finditer(text, max(left, start - 60), start):
+    for marker in _FUTURE.finditer(text, max(left, start - 60), start):  # noqa: B007  (the last one is wanted)
         pass
     if marker is not None:
         return verb is None or verb.tense != "past" or not _governs_after(text, marker, verb)
@@ -80,4 +80,4 @@ def resolve(cand: Candidate, ctx: Context) -> Resolution | None:
     return _RESOLVERS[cand.family](cand.match, ctx)
 
 
-_RESOLVERS = {**time_absolute.RESOLVERS, **time_relative.RESOLVERS}
+_RESOLVERS = {**absolute.RESOLVERS, **relative.RESOLVERS}

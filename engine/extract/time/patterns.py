@@ -12,8 +12,8 @@ exactly what a search of the whole text would and the cost is linear in the
 text length (both checked by tests: ``test_extract_time``,
 ``test_fast_paths``).
 
-Does not own: what a match means (``time_normalize``) or events
-(``time_events``).  "now", "currently" and "recently" are deliberately not
+Does not own: what a match means (``time.normalize``) or events
+(``time.events``).  "now", "currently" and "recently" are deliberately not
 matched (no value, inconsistently annotated).  Month and weekday names must be capitalized (so "may",
 "march" and "sun" are never dates); an abbreviated weekday ("Sun", "Thu.") counts only right
 before a day number or a month and day ("Sun 23 March", "Thu, Jan. 3"); relative words match
@@ -59,7 +59,7 @@ _YEAR_WORDS = r"[ \t\u00a0]{{1,3}}(?P<{}>(?i:this|last|next))[ \t\u00a0]{{1,3}}(
 # white space inside a date: at most one line break, never a blank line between paragraphs
 _SEP = r"(?:[ \t\u00a0]{1,3}|[ \t\u00a0]{0,2}(?:\r\n|\r|\n)[ \t\u00a0]{0,2})"
 
-#: family name -> pattern; each family's groups are read by ``time_normalize``.
+#: family name -> pattern; each family's groups are read by ``time.normalize``.
 PATTERNS: dict[str, re.Pattern[str]] = {
     # Thursday, January 3, 2020 / Jan. 3 / 3 January 2020 / March 2019
     "calendar": re.compile(

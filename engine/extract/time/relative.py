@@ -10,7 +10,7 @@ to the last day-precise date), "today"/"yesterday"/"tomorrow", "last week",
 publication), "year-earlier", "that year", "N days after" (a duration whose
 shift ``time`` applies once X's date is known), durations and sets.
 
-Does not own: calendar-shaped expressions (``time_absolute``).
+Does not own: calendar-shaped expressions (``time.absolute``).
 """
 
 from __future__ import annotations
@@ -18,20 +18,21 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from .time_calendar import (
+from .calendar import (
     SEASONS,
     Context,
     Resolution,
+    add_months,
+    day_value,
     granularity_of,
     quarter_of,
     quarter_value,
-    weekday_date,
-    add_months,
-    day_value,
     shift_value,
     week_value,
+    weekday_date,
 )
-from .time_patterns import NUMBER_WORDS, WEEKDAYS
+from .patterns import NUMBER_WORDS, WEEKDAYS
+
 
 def _weekday(m: re.Match[str], ctx: Context) -> Resolution:
     pub, future = ctx.pub, ctx.future
@@ -69,7 +70,7 @@ _TITLE_AFTER = re.compile(r"\s+(?:show|programme|program|newspaper)(?![\w])")
 
 
 def _deictic(m: re.Match[str], ctx: Context) -> Resolution | None:
-    pub, future = ctx.pub, ctx.future
+    pub = ctx.pub
     text = m.string
     if m.group("vague"):
         if _OF_AFTER.match(text, m.end(), m.end() + 4):
@@ -243,7 +244,7 @@ def _anchored_unit(unit: str, direction: str, ctx: Context) -> Resolution:
 
 
 def _offset(m: re.Match[str], ctx: Context) -> Resolution:
-    pub, future = ctx.pub, ctx.future
+    pub = ctx.pub
     n_text = " ".join(m.group("n").lower().split())
     n = int(n_text) if n_text.isdigit() else NUMBER_WORDS.get(n_text)
     unit = m.group("unit").lower().rstrip("s")

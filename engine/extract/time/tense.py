@@ -24,7 +24,7 @@ opens another clause (that, which, who, and, but, if, when, because, ...)
 and at an infinitive "to" ("said sales are likely to rise in March").
 
 Does not own: the future markers that are not verbs ("until", "effective",
-``time_normalize``) or how a tense moves a date (``time``).
+``time.normalize``) or how a tense moves a date (``time``).
 """
 
 from __future__ import annotations

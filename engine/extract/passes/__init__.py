@@ -1,0 +1,12 @@
+"""Whole-article passes: what needs the facts of several extractor families.
+
+Each pass is ``run(doc, facts, lexicons) -> None`` and changes ``facts`` in
+place; ``factlint.extract.pipeline.PASSES`` lists them in order:
+
+* ``ages_as_counts``: a number read both as an age and as a count is an age;
+* ``link``: ties statements, documents, roles and ages to entity facts;
+* ``topics``: fills every fact's topic keys;
+* ``placing``: fills ``sentence``, ``paragraph`` and ``in_headline``.
+
+Passes never import an extractor family.
+"""
