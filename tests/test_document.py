@@ -73,3 +73,24 @@ def test_words_have_exact_spans():
         assert CRLF_TEXT[start:end] == raw
     assert "Zoë" in words.raw
     assert [CRLF_TEXT[s:e] for s, e in zip(words.start, words.end)] == words.raw
+
+
+@pytest.mark.parametrize(
+    "text, standfirst",
+    [
+        ("Port to close\n\nThe port will close in May, its owner said.\n\nIt employs 300 people.", "The port will close in May, its owner said."),
+        # a long first paragraph is the story's opening, not a standfirst
+        ("Port to close\n\n" + "One. Two. Three.\n\nMore.", None),
+        ("Port to close\n\n" + " ".join(["word"] * 61) + ".\n\nMore.", None),
+        # no paragraph after it: the article is headline and one paragraph
+        ("Port to close\n\nThe port will close in May.", None),
+        # no headline, no standfirst
+        ("The port will close in May, its owner said on a long day of talks that went on. And more text.\n\nA.\n\nB.", None),
+    ],
+)
+def test_standfirst_is_the_short_paragraph_under_the_headline(text, standfirst):
+    doc = Document(text)
+    block = doc.standfirst
+    assert (text[block.start : block.end] if block else None) == standfirst
+    if block:
+        assert doc.in_standfirst(block.start) and not doc.in_standfirst(block.end)

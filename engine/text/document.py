@@ -140,6 +140,20 @@ class Document:
         return first
 
     @cached_property
+    def standfirst(self) -> Block | None:
+        """The paragraph set apart under the headline: the first body
+        paragraph when the article has a headline, another paragraph follows
+        and it is at most two sentences (a BBC summary line, a subheadline).
+        Input formats that name a standfirst field set it instead."""
+        paras = self.paragraphs
+        if self.headline is None or len(paras) < 3:
+            return None
+        second = paras[1]
+        if len(split_sentences(self.text, second.start, second.end)) > 2 or len(self.text[second.start : second.end].split()) > 60:
+            return None
+        return second
+
+    @cached_property
     def sentences(self) -> list[Block]:
         out: list[Block] = []
         for para in self.paragraphs:
@@ -164,6 +178,10 @@ class Document:
     def in_headline(self, offset: int) -> bool:
         h = self.headline
         return h is not None and h.start <= offset < h.end
+
+    def in_standfirst(self, offset: int) -> bool:
+        s = self.standfirst
+        return s is not None and s.start <= offset < s.end
 
 
 def _block_at(blocks: list[Block], starts: list[int], offset: int) -> Block | None:
