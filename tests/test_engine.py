@@ -267,3 +267,17 @@ def test_findings_per_rule_are_capped_with_a_notice(tmp_path, monkeypatch):
     report = check_text(ARTICLE, rules=rules, facts=article_facts())
     assert len(report.findings) == 2
     assert report.notices == ["rule r reported only its first 2 findings"]
+
+
+def test_two_groups_citing_the_same_places_are_one_finding(tmp_path):
+    # two quantity facts read from one span (group by makes a group of each):
+    # the reader sees one finding, not the same one twice
+    rules = rules_from(tmp_path, 'rule r:\n  match a: a quantity, b: a quantity\n  where a differs from b and a.start < b.start\n  group by b')
+    text = "5 troops here and 7 troops there"
+    f = Facts(text)
+    f.add(QuantityFact, "q1", value=5.0, noun=f.span("troops"), noun_key="troop")
+    f.add(QuantityFact, "q2", value=7.0, noun=f.span("troops", 1), noun_key="troop")
+    f.add(QuantityFact, "q3", value=7.0, noun=f.span("troops", 1), noun_key="troop")
+    findings = check_text(text, rules=rules, facts=FactSet(facts=f.items)).findings
+    assert len(findings) == 1
+    assert [(c.role, c.fact) for c in findings[0].citations] == [("a", "q1"), ("b", "q2")]

@@ -185,11 +185,18 @@ def findings_for(
             # report the first ordering only
             groups.setdefault(tuple(sorted(f.id for f in env.values())), [env])
     findings = []
+    cited: set[tuple] = set()
     for envs in groups.values():
         if len(findings) >= MAX_FINDINGS:
             index.capped.append(rule.id)
             break
-        findings.append(_finding(rule, envs, index, doc, explain, budget))
+        finding = _finding(rule, envs, index, doc, explain, budget)
+        # two groups that cite the same places (two facts read from one
+        # span) are one finding for the reader: report it once
+        key = tuple((c.role, c.start, c.end) for c in finding.citations)
+        if key not in cited:
+            cited.add(key)
+            findings.append(finding)
     return findings
 
 
