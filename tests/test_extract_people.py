@@ -127,6 +127,9 @@ AGE_CASES = [
     ("The blast killed Ruth Obi, 62.", 62, "Ruth Obi", "62"),
     ("Ruth Obi is 45 years old.", 45, "Ruth Obi", "45 years old"),
     ("Ruth Obi was 30 when she won.", 30, "Ruth Obi", "30"),
+    # the descriptor is the subject of "says": the name after the verb is its object
+    ("Ruth Obi was upbeat. \"We won,\" the 29-year-old says Mr Tam's side was unlucky.", 29, "Ruth Obi", "29-year-old"),
+    ("The 29-year-old told Ruth Obi it was over.", 29, None, "29-year-old"),
     ("Ruth Obi died aged 88 on Monday.", 88, "Ruth Obi", "aged 88"),
     ("The 88-year-old pianist Ruth Obi died.", 88, "Ruth Obi", "88-year-old"),
 ]

@@ -7,8 +7,10 @@ Owns the age shapes:
 * ``Smith is 54.`` / ``Smith was 54 years old when ...`` (a copula and an age
   right after a name; ``at_event`` when "was ... when" follows);
 * ``54-year-old Smith`` / ``the 54-year-old striker Smith`` (the name after);
-* ``the 54-year-old said`` (anaphoric: the nearest named person before it in
-  the paragraph, else the nearest after it in the sentence);
+* ``the 54-year-old said`` (anaphoric: the nearest named person before it;
+  never a name after the verb, which is its object: "the 29-year-old says Mr
+  Smith's side ...") and ``..., the 54-year-old.`` (the nearest named person
+  before it, else the nearest after it in the sentence);
 * ``Smith, a 54-year-old lawyer`` (appositive) and ``A 54-year-old mother
   of three, Smith,`` (the name in apposition after the description);
 * ``Smith, aged 54`` / ``a man aged 54`` (no named person) / ``Smith died
@@ -152,9 +154,10 @@ class AgeFinder:
     def _person_like(self, m: Mention | None) -> bool:
         return m is not None and m.entity is not None and m.entity.entity_type not in ("organization", "place")
 
-    def _nearest(self, start: int, end: int) -> Mention | None:
+    def _nearest(self, start: int, end: int, forward: bool = True) -> Mention | None:
         """The nearest named person at most ``_LOOKBACK`` characters before
-        ``start``, else the nearest after ``end`` in the sentence."""
+        ``start``, else (when ``forward``) the nearest after ``end`` in the
+        sentence."""
         low = max(start - _LOOKBACK, self.body_start)
         k = bisect.bisect_left(self.starts, start) - 1
         while k >= 0 and self.mentions[k].start >= low:
@@ -162,6 +165,8 @@ class AgeFinder:
             if m.end <= start and self._is_person(m):
                 return m
             k -= 1
+        if not forward:
+            return None
         sent = self.doc.sentence_at(end)
         limit = sent.end if sent else end
         k = bisect.bisect_left(self.starts, end)
@@ -179,10 +184,10 @@ class AgeFinder:
         if 1 <= value <= 120 and span[0] >= self.body_start:
             self.ages.append(Age(value, span, person, at_event))
 
-    def _add_nearest(self, value: int, span: tuple[int, int], at_event: bool = False) -> None:
+    def _add_nearest(self, value: int, span: tuple[int, int], at_event: bool = False, forward: bool = True) -> None:
         """An age whose person is the nearest named person (see ``_nearest``)."""
         before = len(self.ages)
-        self._add(value, span, self._nearest(*span), at_event)
+        self._add(value, span, self._nearest(*span, forward=forward), at_event)
         if len(self.ages) > before:
             self.ages[-1].anaphoric = self.ages[-1].person is not None
 
@@ -246,12 +251,15 @@ class AgeFinder:
                 continue
             if personal or w.raw[k][:1].isupper():
                 break
+            verb = w.low[k] in _GLUE_VERBS or w.low[k] in self.t.speech or w.low[k].endswith("ed")
             named = self.starting.get(k + 1)
-            if w.raw[k].isalpha() and named is not None and self._person_like(named) and w.spaced(k):
+            if not verb and w.raw[k].isalpha() and named is not None and self._person_like(named) and w.spaced(k):
                 personal = True  # "the 88-year-old pianist Walter Brenn": a noun the lexicons lack
                 continue
-            if det == "the" and (w.low[k] in _GLUE_VERBS or w.low[k] in self.t.speech or w.low[k].endswith("ed")):
-                self._add_nearest(value, span)
+            if det == "the" and verb:
+                # "the 29-year-old says Mr Smith's side ...": the descriptor is
+                # the verb's subject, so a name after the verb is its object
+                self._add_nearest(value, span, forward=False)
             return
         if not personal:
             if i >= len(w) or self.text[end : w.start[i]].strip()[:1] in (",", ".", ";", ""):
