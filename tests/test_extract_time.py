@@ -58,6 +58,13 @@ TIME_CASES = [
     ("It opened in 2015.", "2015", "2015", "year", "date"),
     ("Prices soared in the 1990s.", "the 1990s", "199", "decade", "date"),
     ("She left yesterday.", "yesterday", "2020-01-06", "day", "date"),
+    # a modal before a verb looks ahead; a negated one is a past inability
+    ("The talks could resume on Friday.", "Friday", "2020-01-10", "day", "date"),
+    ("Should the vote go ahead on Friday, she will resign.", "Friday", "2020-01-10", "day", "date"),
+    ("He could not be reached on Friday.", "Friday", "2020-01-03", "day", "date"),
+    # a year-less date is read in the year its weekday fits, as a reader does
+    ("The final was moved to Sunday 21 June.", "Sunday 21 June", "2020-06-21", "day", "date"),
+    ("The final was moved to Friday 21 June.", "Friday 21 June", "2019-06-21", "day", "date"),
     ("She leaves tomorrow.", "tomorrow", "2020-01-08", "day", "date"),
     ("Talks began last week.", "last week", "2020-W01", "week", "date"),
     ("Talks begin next month.", "next month", "2020-02", "month", "date"),
@@ -273,6 +280,8 @@ TENSE_CASES = [
     ("The council will vote on January 3, 2019 on the plan.", PUB, "vote", "2019-01-03", "future", "vote"),
     ("Voters turn out for the Feb. 9 Kellerton County primary.", PUB, "primary", "2020-02-09", "unknown", "primary kellerton county"),
     ("They watched the first debate on Jan. 2.", PUB, "debate", "2020-01-02", "unknown", "debate"),
+    # a participle right after "if" is a reduced clause with no tense of its own
+    ("If elected next week, she would cut taxes.", PUB, "elected", "2020-W03", "unknown", "elect"),
 ]
 
 

@@ -82,8 +82,33 @@ def _calendar(m: re.Match[str], ctx: Context) -> Resolution:
                 found = safe_date(pub.year - 1, month, day)
             elif diff < -365 + (300 if future else 60):
                 found = safe_date(pub.year + 1, month, day)
+            found = _year_by_weekday(found, res.weekday, pub, month, day)
     res.value = day_value(found) if found else None
     return res
+
+
+#: how far from publication a date without a year may be read into the
+#: other year when only that year fits its weekday
+_WEEKDAY_YEAR_WINDOW = 300
+
+
+def _year_by_weekday(found: date | None, weekday: str | None, pub: date, month: int, day: int) -> date | None:
+    """A reader pins a year-less date with its weekday: "Sunday 21 August"
+    in copy of March 2005 is the coming August when 21 August 2005 is a
+    Sunday, even where the tense leaned it back a year.  The date moves only
+    when it does not fall on its weekday in the year first inferred and falls
+    on it in exactly one other year within ``_WEEKDAY_YEAR_WINDOW`` days of
+    publication; otherwise the weekday stays wrong and is reported."""
+    if found is None or weekday is None or found.strftime("%A").lower() == weekday:
+        return found
+    fits = [
+        d
+        for year in (pub.year - 1, pub.year, pub.year + 1)
+        if (d := safe_date(year, month, day)) is not None
+        and abs((d - pub).days) <= _WEEKDAY_YEAR_WINDOW
+        and d.strftime("%A").lower() == weekday
+    ]
+    return fits[0] if len(fits) == 1 else found
 
 
 def _numeric(m: re.Match[str], ctx: Context) -> Resolution:

@@ -95,6 +95,9 @@ _MODAL_AUX = re.compile(
     re.IGNORECASE,
 )
 _PAST_AUX = re.compile(r"(?<![\w])(?:was|were|had|has\s+been|have\s+been)\s+(?:\w+\s+)?$", re.IGNORECASE)
+# a participle right after a subordinator is a reduced clause with no tense
+# of its own: "if elected next week", "unless approved on Monday", "once completed"
+_REDUCED_CLAUSE = re.compile(r"(?<![\w])(?:if|unless|once|when|whether|until|though|although|while)\s+$", re.IGNORECASE)
 _PRESENT_AUX = re.compile(r"(?<![\w])(?:is|are|am)\s+$", re.IGNORECASE)
 _IRREGULAR = {
     "died": "die", "dies": "die", "dying": "die", "met": "meet", "meets": "meet", "meeting": "meet",
@@ -180,7 +183,7 @@ def verb_tense(text: str, verb: re.Match[str]) -> str:
     before_lo = max(0, verb.start() - 40)
     if _FUTURE_AUX.search(text, before_lo, verb.start()):
         return "future"
-    if _MODAL_AUX.search(text, before_lo, verb.start()):
+    if _MODAL_AUX.search(text, before_lo, verb.start()) or _REDUCED_CLAUSE.search(text, before_lo, verb.start()):
         return "unknown"
     norm = normalize_phrase(verb.group())
     if _PAST_AUX.search(text, before_lo, verb.start()) or norm in _PAST_FORMS or norm.endswith("ed"):

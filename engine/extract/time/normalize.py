@@ -30,7 +30,12 @@ from .tense import Verb
 
 _FUTURE = re.compile(
     r"(?<![\w])(?:will|shall|['’]ll|(?:is|are|am|be)\s+to|(?:set|due|expected|planned|planning|plans?|scheduled|slated|going)\s+to"
-    r"|scheduled|slated|upcoming|postponed|as\s+(?:soon|early)\s+as|until|effective)(?![\w])",
+    r"|scheduled|slated|upcoming|postponed|as\s+(?:soon|early)\s+as|until|effective"
+    # a modal before a verb ("could resume on Monday", "Should the vote go
+    # ahead on Friday"), but not a perfect ("may have met on Monday") nor a
+    # negation ("could not be reached on Monday" is a past inability)
+    # (case-sensitive: "May said" is a name; "Should" opens an inverted condition)
+    r"|(?-i:(?:should|could|may|might|must|Should|Could|Might|Must)\s+(?!have(?![\w])|not(?![\w])|be\s+\w+ed(?![\w]))[a-z]+))(?![\w])",
     re.IGNORECASE,
 )
 _CONJUNCTION = re.compile(r"until|as\s+(?:soon|early)\s+as", re.IGNORECASE)
