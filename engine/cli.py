@@ -84,12 +84,17 @@ def check(
     fail_on: FailOn = typer.Option(FailOn.warning, "--fail-on", help="Lowest severity that makes the exit code 1."),
     explain: bool = typer.Option(False, "--explain", help="Show the facts bound and the conditions that held."),
     facts: Path | None = typer.Option(None, "--facts", help="Use facts from this JSON file instead of extracting."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Parse every rule file; neither read nor write the parsed-rule cache."),
 ) -> None:
     """Check articles against the rules and report every inconsistency."""
     from .report.json_report import render_json
     from .report.text import render_report, summary
     from .text.document import Document
 
+    if no_cache:
+        from .lang import cache
+
+        cache.disable()
     try:
         ruleset = _rules(rules, no_default_rules)
         published = validate_published(published)

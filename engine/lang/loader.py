@@ -18,8 +18,7 @@ from pathlib import Path
 
 from ..errors import Diagnostic, UserError, input_error
 from ..lexicon import Lexicon, Lexicons
-from . import ast
-from .build import build_rule_file
+from . import ast, cache
 
 RULE_SUFFIX = ".rule"
 MAX_RULE_FILE_BYTES = 1024 * 1024
@@ -79,6 +78,18 @@ def read_rule_file(path: Path) -> str:
         raise input_error(str(path), f"rule file is not valid UTF-8 (byte offset {exc.start})", "encoding") from None
 
 
+def parse_rule_text(text: str, path: str, prefix: str = "") -> ast.RuleFile:
+    """One rule file's AST: from the cache when this exact file (and grammar,
+    and factlint) was parsed before, else parsed; lark is imported only then."""
+    rf = cache.load(text, path, prefix)
+    if rf is None:
+        from .build import build_rule_file
+
+        rf = build_rule_file(text, path, prefix)
+        cache.store(text, path, prefix, rf)
+    return rf
+
+
 def parse_rule_files(paths: list[str | os.PathLike]) -> list[ast.RuleFile]:
     """Parse every rule file under ``paths``; all syntax errors are reported together."""
     files: list[ast.RuleFile] = []
@@ -86,7 +97,7 @@ def parse_rule_files(paths: list[str | os.PathLike]) -> list[ast.RuleFile]:
     for root in paths:
         for f, prefix in discover(root):
             try:
-                files.append(build_rule_file(read_rule_file(f), str(f), prefix))
+                files.append(parse_rule_text(read_rule_file(f), str(f), prefix))
             except UserError as err:
                 errors.extend(err.diagnostics)
     if errors:
