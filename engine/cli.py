@@ -20,13 +20,11 @@ from . import __version__
 from .api import (
     Report,
     RuleSet,
-    check_text,
-    load_facts_file,
     load_rules,
     published_from_sidecar,
     validate_published,
 )
-from .errors import Diagnostic, UserError, display_path
+from .errors import Diagnostic, UserError
 from .text.source import read_article
 
 app = typer.Typer(
@@ -85,12 +83,18 @@ def check(
     explain: bool = typer.Option(False, "--explain", help="Show the facts bound and the conditions that held."),
     facts: Path | None = typer.Option(None, "--facts", help="Use facts from this JSON file instead of extracting."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Parse every rule file; neither read nor write the parsed-rule cache."),
+    jobs: int = typer.Option(0, "--jobs", "-j", min=0, help="Worker processes (default 0: one per available core; 1: this process only)."),
+    dask: str | None = typer.Option(None, "--dask", help="Check on a Dask cluster: the scheduler's address, e.g. tcp://scheduler:8786."),
 ) -> None:
     """Check articles against the rules and report every inconsistency."""
+    import time
+
     from .report.json_report import render_json
     from .report.text import render_report, summary
+    from .run import CheckJob, RulesSpec
     from .text.document import Document
 
+    started = time.monotonic()
     if no_cache:
         from .lang import cache
 
@@ -102,42 +106,80 @@ def check(
             raise UserError(Diagnostic(str(facts), "--facts describes one article: give exactly one PATH", "usage"))
     except UserError as err:
         _fail(err)
+    spec = RulesSpec(tuple(str(p) for p in rules or []), not no_default_rules)
+    job = CheckJob(published, explain, str(facts) if facts else None, keep_text=format == CheckFormat.text)
+    names = [str(p) for p in paths]
+    if dask:
+        from .run import run_dask
+
+        outcomes = run_dask(names, dask, spec, job)
+    else:
+        from .run import run_local
+        from .run.local import available_cores
+
+        outcomes = run_local(names, ruleset, job, jobs or available_cores(), spec)
     reports: list[Report] = []
-    problems: list[UserError] = []
-    texts: dict[str, str] = {}
-    for path in paths:
-        try:
-            text = read_article(str(path))
-            date = published or published_from_sidecar(str(path))
-            external = load_facts_file(str(facts), text) if facts else None
-            shown = display_path(str(path))
-            reports.append(check_text(text, date, ruleset, shown, external, explain))
-            texts[shown] = text
-        except UserError as err:
-            problems.append(err)
-    for err in problems:
-        typer.echo(err.render(), err=True)
-    for report in reports:
-        for notice in report.notices:
-            typer.echo(f"{report.path}: note: {notice}", err=True)
+    errors: list[Diagnostic] = []
+    bugs = 0
+    try:
+        for outcome in outcomes:
+            if outcome.bug is not None:
+                bugs += 1
+                message = f"internal error (this is a bug in factlint, please report it): {outcome.bug}"
+                errors.append(Diagnostic(outcome.path, message, "internal"))
+                typer.echo(f"{outcome.path}: error[internal] {message}", err=True)
+                continue
+            if outcome.report is None:
+                errors.append(outcome.error[0])
+                typer.echo(UserError(outcome.error).render(), err=True)
+                continue
+            report = outcome.report
+            for notice in report.notices:
+                typer.echo(f"{report.path}: note: {notice}", err=True)
+            if format == CheckFormat.text:
+                if report.findings:
+                    doc = Document(outcome.text or "", report.path, report.published)
+                    typer.echo(render_report(doc, report))
+                    typer.echo("")
+            reports.append(report)
+    except UserError as err:  # the run itself failed (no Dask scheduler, ...)
+        _fail(err)
     if format == CheckFormat.json:
-        typer.echo(render_json(reports, explain))
+        typer.echo(render_json(reports, explain, errors))
     elif format == CheckFormat.sarif:
         from .report.sarif import render_sarif
 
         typer.echo(render_sarif(reports, ruleset))
-    else:
-        for report in reports:
-            if report.findings:
-                doc = Document(texts[report.path], report.path, report.published)
-                typer.echo(render_report(doc, report))
-                typer.echo("")
-        if reports or not problems:  # nothing to summarise when every input failed
-            typer.echo(summary(reports))
-    if problems:
+    elif reports or not errors:  # nothing to summarise when every input failed
+        line = summary(reports)
+        if errors:
+            line += f"; {len(errors)} file{'s' if len(errors) != 1 else ''} could not be checked"
+        typer.echo(line)
+    _run_summary(len(names), reports, len(errors), time.monotonic() - started)
+    if bugs:
+        raise typer.Exit(3)
+    if errors:
         raise typer.Exit(2)
     if fail_on != FailOn.never and any(r.at_or_above(fail_on.value) for r in reports):
         raise typer.Exit(1)
+
+
+#: a run over at least this many files ends with a summary on standard error
+LONG_RUN_FILES = 50
+
+
+def _run_summary(files: int, reports: list[Report], errors: int, seconds: float) -> None:
+    """Files, findings by severity, errors and time, on standard error, after a long run."""
+    if files < LONG_RUN_FILES:
+        return
+    counts = {"error": 0, "warning": 0, "info": 0}
+    for r in reports:
+        for f in r.findings:
+            counts[f.severity] += 1
+    findings = ", ".join(f"{n} {sev}{'s' if n != 1 else ''}" for sev, n in counts.items())
+    rate = f" ({files / seconds:.0f} files/s)" if seconds > 0 else ""
+    checked = f"{len(reports)} checked, {errors} could not be checked"
+    typer.echo(f"factlint: {files} files: {checked}; {findings}; {seconds:.1f} s{rate}", err=True)
 
 
 @app.command()

@@ -10,7 +10,9 @@ Schema (version 1; new keys may be added, these stay)::
                               "notes": [{"message", "citations": [...]}],
                               "explanation": [...]  # only with --explain
                              }]}],
-     "summary": {"files": int, "error": int, "warning": int, "info": int}}
+     "summary": {"files": int, "error": int, "warning": int, "info": int},
+     # from the command line: the input files that could not be checked
+     "errors": [{"path", "code", "message", "line", "column"}]}  (one per file; "errors": int in the summary)
 
 Offsets are Unicode code points into the file as read, end exclusive; lines
 and columns are 1-based; ``end_line``/``end_column`` is the position just past
@@ -22,9 +24,10 @@ from __future__ import annotations
 import json
 
 from ..api import SCHEMA_VERSION, Report
+from ..errors import Diagnostic
 
 
-def report_dict(reports: list[Report], explain: bool = False) -> dict:
+def report_dict(reports: list[Report], explain: bool = False, errors: list[Diagnostic] | None = None) -> dict:
     counts = {"error": 0, "warning": 0, "info": 0}
     files = []
     for r in reports:
@@ -34,8 +37,13 @@ def report_dict(reports: list[Report], explain: bool = False) -> dict:
             d = f.model_dump(exclude={"explanation"} if not explain else set())
             findings.append(d)
         files.append({"path": r.path, "published": r.published, "findings": findings, "notices": r.notices})
-    return {"schema_version": SCHEMA_VERSION, "files": files, "summary": {"files": len(reports), **counts}}
+    summary: dict[str, int] = {"files": len(reports), **counts}
+    out: dict[str, object] = {"schema_version": SCHEMA_VERSION, "files": files, "summary": summary}
+    if errors is not None:
+        out["errors"] = [{"path": d.path, "code": d.code, "message": d.message, "line": d.line, "column": d.column} for d in errors]
+        summary["errors"] = len(errors)
+    return out
 
 
-def render_json(reports: list[Report], explain: bool = False) -> str:
-    return json.dumps(report_dict(reports, explain), ensure_ascii=False, indent=2)
+def render_json(reports: list[Report], explain: bool = False, errors: list[Diagnostic] | None = None) -> str:
+    return json.dumps(report_dict(reports, explain, errors), ensure_ascii=False, indent=2)

@@ -1,0 +1,88 @@
+"""One file checked, whatever happens: its report, or the error that stopped it.
+
+Owns: ``RulesSpec`` (how to build the rule set again in another process:
+rule paths and whether the shipped pack is in), ``CheckJob`` (the options
+every file is checked with), ``Outcome`` (the result for one input path:
+a report, or an input error, or an internal error; picklable, so it can come
+back from a worker process or a Dask worker) and ``check_one``.
+
+``check_one`` never raises for a file: bad input (missing, unreadable,
+binary, not UTF-8, too large, a bad sidecar) is a ``UserError`` recorded as
+the outcome's ``error``; anything else is a bug in factlint, recorded as
+``bug`` with where it happened, and the run goes on with the next file.
+"""
+
+from __future__ import annotations
+
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..api import Report, RuleSet, check_text, load_facts_file, load_rules, published_from_sidecar
+from ..errors import Diagnostic, UserError, display_path
+from ..text.source import read_article
+
+
+@dataclass(frozen=True)
+class RulesSpec:
+    """What ``load_rules`` was called with, to compile the same rules in a worker."""
+
+    paths: tuple[str, ...] = ()
+    default: bool = True
+
+    def load(self) -> RuleSet:
+        return load_rules(list(self.paths), default=self.default)
+
+
+@dataclass(frozen=True)
+class CheckJob:
+    """The options every file of a run is checked with."""
+
+    published: str | None = None
+    explain: bool = False
+    facts_path: str | None = None
+    #: keep each article's text in its outcome (the text reporter quotes it)
+    keep_text: bool = True
+
+
+@dataclass
+class Outcome:
+    """The result of one input path: exactly one of ``report``, ``error``, ``bug``."""
+
+    path: str
+    report: Report | None = None
+    text: str | None = None
+    error: list[Diagnostic] = field(default_factory=list)
+    bug: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.report is not None
+
+
+def check_one(path: str, rules: RuleSet, job: CheckJob) -> Outcome:
+    """Check one article file; never raises for anything about the file."""
+    shown = display_path(str(path))
+    try:
+        text = read_article(str(path))
+        published = job.published or published_from_sidecar(str(path))
+        facts = load_facts_file(job.facts_path, text) if job.facts_path else None
+        report = check_text(text, published, rules, shown, facts, job.explain)
+        return Outcome(shown, report, text if job.keep_text else None)
+    except UserError as err:
+        return Outcome(shown, error=err.diagnostics)
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:  # a bug, or memory/recursion exhausted by this file: record it, go on
+        return Outcome(shown, bug=describe_bug(exc))
+
+
+def describe_bug(exc: BaseException) -> str:
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = f" [at {Path(frames[-1].filename).name}:{frames[-1].lineno}]" if frames else ""
+    return f"{type(exc).__name__}: {str(exc)[:200]}{where}"
+
+
+def lost(path: str, why: str) -> Outcome:
+    """The outcome of a file whose worker died or vanished (no report came back)."""
+    return Outcome(display_path(str(path)), bug=why)
