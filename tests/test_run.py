@@ -15,7 +15,6 @@ import os
 import pytest
 from articlegen import write_articles
 from clirun import factlint
-
 from factlint.api import load_rules
 from factlint.run import CheckJob, check_one, run_local
 from factlint.text.source import MAX_ARTICLE_BYTES

@@ -30,7 +30,6 @@ import dataclasses
 import hashlib
 import json
 import os
-import tempfile
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -184,6 +183,8 @@ def store(text: str, path: str, prefix: str, rf: ast.RuleFile) -> None:
         folder = _entry(k).parent
         folder.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         folder.mkdir(exist_ok=True, mode=0o700)
+        import tempfile  # only a miss writes
+
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".json")
         try:
             with os.fdopen(fd, "wb") as fh:

@@ -13,10 +13,7 @@ backreferences) and searches anywhere in the text.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable
-
-import re2
 
 from ..vocab.fields import (
     ARTICLE,
@@ -96,6 +93,8 @@ def _paren(c) -> str:
 
 
 def did_you_mean(word: str, choices) -> str | None:
+    import difflib  # only an error message needs it
+
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f"did you mean `{close[0]}`?" if close else None
 
@@ -316,6 +315,8 @@ class ConditionBuilder:
             if lt not in ("text", "string"):
                 self.u.error(c.pos, "type-mismatch", f"`matches` needs text; `{describe(c.left)}` is a {lt}")
                 return None
+            import re2  # only a rule with `matches` needs RE2
+
             try:
                 opts = re2.Options()
                 opts.max_mem = 8 << 20

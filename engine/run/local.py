@@ -18,16 +18,17 @@ Does not own: checking one file (``outcome.check_one``).
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator, Sized
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
+from typing import TYPE_CHECKING
 
 from ..api import RuleSet, check_text
 from .outcome import CheckJob, Outcome, RulesSpec, check_one, lost
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 #: below this many files per worker, starting workers costs more than it saves
 MIN_FILES_PER_WORKER = 2
@@ -87,6 +88,9 @@ def _check_chunk(paths: list[str]) -> list[Outcome]:
 
 
 def _new_pool(rules: RuleSet, job: CheckJob, jobs: int, spec: RulesSpec) -> ProcessPoolExecutor:
+    import multiprocessing  # only a run with workers pays for these imports
+    from concurrent.futures import ProcessPoolExecutor
+
     global _worker_rules
     if "fork" in multiprocessing.get_all_start_methods():
         _worker_rules = rules  # inherited by the forked workers, compiled and warm
@@ -95,7 +99,12 @@ def _new_pool(rules: RuleSet, job: CheckJob, jobs: int, spec: RulesSpec) -> Proc
 
 
 def _in_workers(paths: Iterator[str], rules: RuleSet, job: CheckJob, jobs: int, spec: RulesSpec, size: int) -> Iterator[Outcome]:
-    check_text(WARM_UP_TEXT, "2020-01-07", rules)  # build lazy tables once, before the fork
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        check_text(WARM_UP_TEXT, "2020-01-07", rules)  # build lazy tables once, before the fork
+    except Exception:  # noqa: S110 - only a warm-up: the real files report any problem
+        pass
     pool = _new_pool(rules, job, jobs, spec)
     window: deque[tuple[list[str], Future]] = deque()
     chunks = iter(lambda: list(islice(paths, size)), [])
@@ -121,6 +130,8 @@ def _in_workers(paths: Iterator[str], rules: RuleSet, job: CheckJob, jobs: int, 
 
 def _one_by_one(chunk: list[str], pool: ProcessPoolExecutor, rules: RuleSet, job: CheckJob, jobs: int, spec: RulesSpec):
     """Check a chunk that broke its pool file by file, to find the file that kills a worker."""
+    from concurrent.futures.process import BrokenProcessPool
+
     out: list[Outcome] = []
     for path in chunk:
         try:
