@@ -14,8 +14,10 @@ layer over these functions.
 from __future__ import annotations
 
 import json
+import math
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -26,7 +28,7 @@ from .errors import Diagnostic, UserError, input_error
 from .evaluate.evaluator import evaluate
 from .evaluate.findings import SEVERITY_RANK, Finding
 from .extract import extract_facts
-from .facts.model import FactSet, Span
+from .facts.model import Fact, FactSet, Span
 from .lang.compiled import CompiledRule
 from .lang.compiler import compile_rule_files
 from .lang.loader import gather_lexicons, parse_rule_files, shipped_rule_files
@@ -99,37 +101,53 @@ class Report(BaseModel):
         return [f for f in self.findings if SEVERITY_RANK[f.severity] >= rank]
 
 
-_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+#: ASCII digits only: ``\d`` would take full-width and other digits too
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
-def validate_published(value: str | None, where: str = "--published") -> str | None:
-    """A publication date: YYYY-MM-DD, a real day, between the years 1000 and 9000."""
+def validate_published(value: str | None, where: str = "--published", field: str = "publication date", code: str = "usage") -> str | None:
+    """A publication date: YYYY-MM-DD (ASCII digits), a real day, between the years 1000 and 9000."""
     if value is None:
         return None
     parsed = DateValue.parse(value) if isinstance(value, str) and _ISO_DAY.fullmatch(value) else None
     if parsed is None or parsed.granularity != 3:
-        raise input_error(where, f"publication date {value!r} is not a date in the form YYYY-MM-DD", "usage")
+        shown = value if isinstance(value, str) else json.dumps(value)
+        raise input_error(where, f"{field} {shown!r} is not a date in the form YYYY-MM-DD", code)
     if not 1000 <= parsed.year <= 9000:
-        raise input_error(where, f"publication date {value} is out of range (years 1000 to 9000)", "usage")
+        raise input_error(where, f"{field} {value} is out of range (years 1000 to 9000)", code)
     return str(parsed)
 
 
 def published_from_sidecar(path: str) -> str | None:
-    """The ``published`` date of the sidecar beside an article (``story.meta.json`` for ``story.txt``), if any."""
+    """The ``published`` date of the sidecar beside an article (``story.meta.json`` for ``story.txt``), if any.
+
+    ``"published"`` absent or ``null`` means the date is not known; any other
+    value must be a date in the form YYYY-MM-DD (``0``, ``false`` or ``""``
+    are errors, not a silent "no date")."""
     meta = Path(path).with_suffix(".meta.json")
-    if not meta.is_file():
+    try:
+        if not stat.S_ISREG(os.stat(meta).st_mode):
+            return None
+    except OSError:
         return None
     try:
         with open(meta, "rb") as fh:
             raw = fh.read(MAX_META_BYTES + 1)
         if len(raw) > MAX_META_BYTES:
             raise input_error(str(meta), "metadata file is larger than 64 KB", "metadata")
-        data = json.loads(raw.decode("utf-8"))
+        data = json.loads(raw.decode("utf-8"), parse_constant=_no_constant)
     except (OSError, ValueError, UnicodeDecodeError, RecursionError) as exc:
         raise input_error(str(meta), f"cannot read metadata: {type(exc).__name__}: {str(exc)[:80]}", "metadata") from None
     if not isinstance(data, dict):
         raise input_error(str(meta), "metadata must be a JSON object", "metadata")
-    return validate_published(data.get("published"), str(meta)) if data.get("published") else None
+    value = data.get("published")
+    if value is not None and not isinstance(value, str):
+        raise input_error(str(meta), f"`published` must be a date in the form YYYY-MM-DD, not {json.dumps(value)}", "metadata")
+    return validate_published(value, str(meta), "`published`", "metadata")
+
+
+def _no_constant(name: str):
+    raise ValueError(f"{name} is not a JSON number")
 
 
 def make_document(text: str, path: str = "<text>", published: str | None = None) -> Document:
@@ -196,31 +214,64 @@ class FactsFile(BaseModel):
     facts: list = Field(default_factory=list)
 
 
+#: A facts file describes an article of at most 2 MB, and may be many times
+#: its size (every fact repeats the text it covers).
+MAX_FACTS_BYTES = 32 * 1024 * 1024
+
+
 def load_facts_file(path: str, text: str) -> FactSet:
-    """Read and validate a facts file against the article text it describes."""
+    """Read and validate a facts file against the article text it describes.
+
+    Validation is strict: a number must be a JSON number of the field's type
+    (``false`` or ``"0"`` is not 0), offsets, sentence and paragraph numbers
+    and other counts are not negative, numbers are finite (no ``NaN``, no
+    ``1e999``), ``published`` is a real date, and every span slices the
+    article exactly.  Each failure is one error naming the field."""
+    raw = read_article(path, MAX_FACTS_BYTES, "facts")
     try:
-        raw = read_article(path)
-    except UserError:
-        raise
-    try:
-        data = json.loads(raw)
-    except ValueError as exc:
+        data = json.loads(raw, parse_constant=_no_constant)
+    except json.JSONDecodeError as exc:
         raise UserError(Diagnostic(path, f"not valid JSON: {exc.msg}", "facts", exc.lineno, exc.colno)) from None
     except RecursionError:
         raise input_error(path, "not valid facts JSON: nested too deeply", "facts") from None
+    except ValueError as exc:  # an integer of more than 4,300 digits, NaN, Infinity
+        raise input_error(path, f"not valid facts JSON: {str(exc).splitlines()[0][:120]}", "facts") from None
     if not isinstance(data, dict):
         raise input_error(path, "facts file must be a JSON object with a `facts` list", "facts")
     version = data.get("schema_version", SCHEMA_VERSION)
-    if version != SCHEMA_VERSION:
-        raise input_error(path, f"schema_version {version!r} is not supported (expected {SCHEMA_VERSION})", "facts")
+    if version != SCHEMA_VERSION or isinstance(version, bool):
+        raise input_error(path, f"schema_version {json.dumps(version)[:40]} is not supported (expected {SCHEMA_VERSION})", "facts")
+    published = data.get("published")
+    if published is not None and not isinstance(published, str):
+        raise input_error(path, f"`published` must be a date in the form YYYY-MM-DD, not {json.dumps(published)[:40]}", "facts")
+    validate_published(published, path, "`published`", "facts")
     try:
-        fs = FactSet(path=data.get("path") or path, published=data.get("published"), facts=data.get("facts", []))
+        fs = FactSet.model_validate(
+            {"path": data.get("path") or path, "published": published, "facts": data.get("facts", [])}, strict=True
+        )
     except ValidationError as exc:
         err = exc.errors()[0]
         where = ".".join(str(p) for p in err["loc"])
         raise input_error(path, f"invalid fact at {where}: {err['msg']}", "facts") from None
+    _check_numbers(fs, path)
     _check_spans(fs, text, path)
     return fs
+
+
+def _check_numbers(fs: FactSet, path: str) -> None:
+    """No negative integer (offsets, sentence and paragraph numbers, ages,
+    counts) and no infinite or NaN number anywhere in a fact."""
+    facts: list[Fact] = list(fs.facts)
+    for i, fact in enumerate(facts):
+        for name, value in fact:
+            values = value if isinstance(value, list) else [value]
+            for v in values:
+                if isinstance(v, bool):
+                    continue
+                if isinstance(v, int) and v < 0:
+                    raise input_error(path, f"facts[{i}] ({fact.id}) {name}: {v} is negative", "facts")
+                if isinstance(v, float) and not math.isfinite(v):
+                    raise input_error(path, f"facts[{i}] ({fact.id}) {name}: {v} is not a finite number", "facts")
 
 
 def _check_spans(fs: FactSet, text: str, path: str) -> None:

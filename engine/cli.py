@@ -10,11 +10,13 @@ Exit codes (a contract for scripts and CI):
 from __future__ import annotations
 
 import json
+import re
 import sys
 from enum import Enum
 from pathlib import Path
 
 import typer
+from typer.core import TyperCommand
 
 from . import __version__
 from .api import (
@@ -26,6 +28,15 @@ from .api import (
 )
 from .errors import Diagnostic, UserError
 from .text.source import read_article
+
+
+class _Command(TyperCommand):
+    """Usage lines as people write them (``check [OPTIONS] PATH...``), not
+    typer's ``{paths}...`` for a required argument."""
+
+    def collect_usage_pieces(self, ctx) -> list[str]:
+        return [re.sub(r"^\{(.*)\}", r"\1", piece) for piece in super().collect_usage_pieces(ctx)]
+
 
 app = typer.Typer(
     add_completion=False,
@@ -54,7 +65,10 @@ class FailOn(str, Enum):
     never = "never"
 
 
-RulesOpt = typer.Option(None, "--rules", "-r", help="A rule file or folder to add (repeatable).")
+# readable=False everywhere: factlint reads the files itself and says what is
+# wrong with one in its own one-line error, and one unreadable article must
+# not stop the others from being checked (click would refuse the whole run)
+RulesOpt = typer.Option(None, "--rules", "-r", readable=False, help="A rule file or folder to add (repeatable).")
 NoDefaultOpt = typer.Option(False, "--no-default-rules", help="Use only the rules given with --rules.")
 PublishedOpt = typer.Option(None, "--published", help="Publication date, YYYY-MM-DD (else story.meta.json beside story.txt).")
 
@@ -72,16 +86,16 @@ def _fail(err: UserError) -> None:
     raise typer.Exit(2)
 
 
-@app.command()
+@app.command(cls=_Command)
 def check(
-    paths: list[Path] = typer.Argument(..., help="Article files to check."),
+    paths: list[Path] = typer.Argument(..., readable=False, metavar="PATH", help="Article files to check."),
     rules: list[Path] | None = RulesOpt,
     no_default_rules: bool = NoDefaultOpt,
     published: str | None = PublishedOpt,
     format: CheckFormat = typer.Option(CheckFormat.text, "--format", "-f", help="Output format: text, json or sarif (SARIF 2.1.0)."),
     fail_on: FailOn = typer.Option(FailOn.warning, "--fail-on", help="Lowest severity that makes the exit code 1."),
     explain: bool = typer.Option(False, "--explain", help="Show the facts bound and the conditions that held."),
-    facts: Path | None = typer.Option(None, "--facts", help="Use facts from this JSON file instead of extracting."),
+    facts: Path | None = typer.Option(None, "--facts", readable=False, help="Use facts from this JSON file instead of extracting."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Parse every rule file; neither read nor write the parsed-rule cache."),
     jobs: int = typer.Option(0, "--jobs", "-j", min=0, help="Worker processes (default 0: one per available core; 1: this process only)."),
     dask: str | None = typer.Option(None, "--dask", help="Check on a Dask cluster: the scheduler's address, e.g. tcp://scheduler:8786."),
@@ -182,9 +196,9 @@ def _run_summary(files: int, reports: list[Report], errors: int, seconds: float)
     typer.echo(f"factlint: {files} files: {checked}; {findings}; {seconds:.1f} s{rate}", err=True)
 
 
-@app.command()
+@app.command(cls=_Command)
 def facts(
-    path: Path | None = typer.Argument(None, help="Article file."),
+    path: Path | None = typer.Argument(None, readable=False, metavar="PATH", help="Article file."),
     schema: bool = typer.Option(False, "--schema", help="Print the JSON Schema of the facts document and exit."),
     published: str | None = PublishedOpt,
     format: Format = typer.Option(Format.text, "--format", "-f"),
@@ -233,9 +247,11 @@ def _rules_under_test(paths: list[Path]) -> RuleSet:
     return RuleSet(chosen, lexicons)
 
 
-@app.command("test")
+@app.command("test", cls=_Command)
 def test_rules(
-    paths: list[Path] | None = typer.Argument(None, help="Rule files or folders (default: the shipped pack)."),
+    paths: list[Path] | None = typer.Argument(
+        None, readable=False, metavar="RULE-PATH", help="Rule files or folders (default: the shipped pack)."
+    ),
     format: Format = typer.Option(Format.text, "--format", "-f"),
 ) -> None:
     """Run every rule's examples; exit 1 if any fails."""
@@ -273,7 +289,7 @@ def test_rules(
         raise typer.Exit(1)
 
 
-@app.command("rules")
+@app.command("rules", cls=_Command)
 def list_rules(
     rules: list[Path] | None = RulesOpt,
     no_default_rules: bool = NoDefaultOpt,
@@ -297,10 +313,10 @@ def list_rules(
             typer.echo(f"{r.id.ljust(width)}  {r.severity:<7}  {r.title}")
 
 
-@app.command()
+@app.command(cls=_Command)
 def explain(
-    rule_id: str = typer.Argument(..., help="The rule id (see `factlint rules`)."),
-    path: Path = typer.Argument(..., help="Article file."),
+    rule_id: str = typer.Argument(..., metavar="RULE_ID", help="The rule id (see `factlint rules`)."),
+    path: Path = typer.Argument(..., readable=False, metavar="PATH", help="Article file."),
     rules: list[Path] | None = RulesOpt,
     no_default_rules: bool = NoDefaultOpt,
     published: str | None = PublishedOpt,
