@@ -49,12 +49,15 @@ class RuleSet:
     rules: list[CompiledRule]
     lexicons: Lexicons
     sources: list[str] = field(default_factory=list)
+    #: what loading the rules found that has no effect, or not the one its
+    #: layout suggests (``check`` and ``test`` print them; never an error)
+    warnings: list[Diagnostic] = field(default_factory=list)
 
     def by_id(self, rule_id: str) -> CompiledRule | None:
         return next((r for r in self.rules if r.id == rule_id), None)
 
     def only(self, rule_ids: list[str]) -> RuleSet:
-        return RuleSet([r for r in self.rules if r.id in rule_ids], self.lexicons, self.sources)
+        return RuleSet([r for r in self.rules if r.id in rule_ids], self.lexicons, self.sources, self.warnings)
 
 
 def load_rules(paths: list[str | os.PathLike] | tuple = (), default: bool = True) -> RuleSet:
@@ -67,17 +70,18 @@ def load_rules(paths: list[str | os.PathLike] | tuple = (), default: bool = True
     if not paths and default:
         return _default_rules()
     shipped = list(shipped_rule_files())
-    user = parse_rule_files(list(paths))
+    warnings: list[Diagnostic] = []
+    user = parse_rule_files(list(paths), warnings)
     lexicons = gather_lexicons(shipped + user)
     files = (shipped if default else [_lexicons_only(f) for f in shipped]) + user
-    rules = compile_rule_files(files, lexicons)
-    return RuleSet(rules, lexicons, [str(p) for p in paths])
+    rules = compile_rule_files(files, lexicons, warnings, quiet=frozenset(f.path for f in shipped))
+    return RuleSet(rules, lexicons, [str(p) for p in paths], warnings)
 
 
 def _lexicons_only(rf):
     from .lang.ast import RuleFile
 
-    return RuleFile(rf.path, rf.source, [], rf.lexicons, rf.prefix)
+    return RuleFile(rf.path, rf.source, [], rf.lexicons, rf.prefix, rf.patterns)
 
 
 @lru_cache(maxsize=1)
@@ -161,7 +165,7 @@ def extract(text: str, published: str | None = None, rules: RuleSet | None = Non
 
 
 def check_document(doc: Document, facts: FactSet, rules: RuleSet, explain: bool = False) -> Report:
-    ctx = EvalContext(facts=list(facts.facts), lexicons=rules.lexicons, published=doc.published, path=doc.path)
+    ctx = EvalContext(facts=list(facts.facts), lexicons=rules.lexicons, published=doc.published, path=doc.path, doc=doc)
     notices: list[str] = []
     if doc.published is None:
         blind = sorted(r.id for r in rules.rules if r.reads_published)

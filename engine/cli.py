@@ -86,6 +86,12 @@ def _fail(err: UserError) -> None:
     raise typer.Exit(2)
 
 
+def _warn(ruleset: RuleSet) -> None:
+    """Print what loading the rules warned about (never an error)."""
+    for warning in ruleset.warnings:
+        typer.echo(warning.render(), err=True)
+
+
 @app.command(cls=_Command)
 def check(
     paths: list[Path] = typer.Argument(..., readable=False, metavar="PATH", help="Article files to check."),
@@ -120,6 +126,7 @@ def check(
             raise UserError(Diagnostic(str(facts), "--facts describes one article: give exactly one PATH", "usage"))
     except UserError as err:
         _fail(err)
+    _warn(ruleset)
     spec = RulesSpec(tuple(str(p) for p in rules or []), not no_default_rules)
     job = CheckJob(published, explain, str(facts) if facts else None, keep_text=format == CheckFormat.text)
     names = [str(p) for p in paths]
@@ -159,7 +166,7 @@ def check(
     except UserError as err:  # the run itself failed (no Dask scheduler, ...)
         _fail(err)
     if format == CheckFormat.json:
-        typer.echo(render_json(reports, explain, errors))
+        typer.echo(render_json(reports, explain, errors, [w.one_line() for w in ruleset.warnings]))
     elif format == CheckFormat.sarif:
         from .report.sarif import render_sarif
 
@@ -244,6 +251,7 @@ def _rules_under_test(paths: list[Path]) -> RuleSet:
         own = [p.resolve() for p in outside]
         chosen += [r for r in user.rules if any(Path(r.path).resolve() == p or p in Path(r.path).resolve().parents for p in own)]
         lexicons = user.lexicons
+        return RuleSet(chosen, lexicons, warnings=user.warnings)
     return RuleSet(chosen, lexicons)
 
 
@@ -263,6 +271,7 @@ def test_rules(
             raise UserError(Diagnostic(", ".join(map(str, paths or [])), "no rules found to test", "no-rules"))
     except UserError as err:
         _fail(err)
+    _warn(ruleset)
     results = run_examples(ruleset)
     failed = sum(r.failed for r in results)
     if format == Format.json:
@@ -273,6 +282,7 @@ def test_rules(
                        "failures": [{"kind": e.kind, "line": e.line, "problem": e.problem} for e in r.results if not e.ok]}
                       for r in results],
             "failed": failed,
+            "notices": [w.one_line() for w in ruleset.warnings],
         }, indent=2))
     else:
         width = max([len(r.rule) for r in results] + [4])
@@ -342,7 +352,7 @@ def explain(
         fs = extract(text, published, ruleset, str(path))
     except UserError as err:
         _fail(err)
-    ctx = EvalContext(list(fs.facts), ruleset.lexicons, published, str(path))
+    ctx = EvalContext(list(fs.facts), ruleset.lexicons, published, str(path), doc)
     typer.echo("\n".join(explain_rule(rule, ctx, doc)))
 
 

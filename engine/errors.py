@@ -1,6 +1,7 @@
 """Errors factlint reports to people, and how they map to exit codes.
 
-Owns: the exception types that cross module boundaries.  A `UserError` is bad
+Owns: the exception types that cross module boundaries, and the
+``Diagnostic`` both errors and warnings are reported as.  A `UserError` is bad
 input (missing file, undecodable text, a rule file that does not compile, a
 facts file that fails validation): the CLI prints it as one line and exits 2.
 Anything else escaping the pipeline is a bug: the CLI says so and exits 3.
@@ -42,6 +43,9 @@ class Diagnostic:
     column: int | None = None
     source_line: str | None = None
     hint: str | None = None
+    #: "error" (the input is refused, exit 2) or "warning" (it has no
+    #: effect, or not the one intended; the run goes on)
+    level: str = "error"
 
     def one_line(self) -> str:
         where = display_path(self.path)
@@ -49,7 +53,7 @@ class Diagnostic:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
-        text = f"{where}: error[{self.code}] {self.message}"
+        text = f"{where}: {self.level}[{self.code}] {self.message}"
         if self.hint:
             text += f" ({self.hint})"
         return text

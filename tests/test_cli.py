@@ -136,3 +136,42 @@ def test_no_note_when_no_rule_reads_the_publication_date(tmp_path):
     rule = tmp_path / "mine.rule"
     rule.write_text('rule long-quote:\n  match q: a quote\n  where q.content contains "never"\n', encoding="utf-8")
     assert "no publication date" not in factlint("check", story, "--no-default-rules", "--rules", rule).err
+
+
+LAID_OUT_WRONG = 'rule first:\n  match d: a denial\nexample passes """Nothing."""\n'
+
+
+def test_warnings_go_to_stderr_with_a_caret_and_to_json_notices_without_changing_the_exit_code(tmp_path):
+    rule = write(tmp_path, "mine.rule", LAID_OUT_WRONG)
+    story = write(tmp_path, "a.txt", QUIET)
+    run = factlint("check", story, "--published", "2021-05-04", "--rules", rule)
+    assert run.code == 0
+    assert f"{rule}:3:1: warning[layout] `example` is not indented under `rule first`" in run.err
+    assert "3 | example passes" in run.err and "  | ^" in run.err
+    data = json.loads(factlint("check", story, "--published", "2021-05-04", "--rules", rule, "--format", "json").out)
+    assert [n.split(": ", 1)[1][:16] for n in data["notices"]] == ["warning[layout] "]
+    sarif = json.loads(factlint("check", story, "--published", "2021-05-04", "--rules", rule, "--format", "sarif").out)
+    [note] = sarif["runs"][0]["invocations"][0]["toolConfigurationNotifications"]
+    assert note["descriptor"]["id"] == "layout" and note["locations"][0]["physicalLocation"]["region"]["startLine"] == 3
+    tested = factlint("test", rule)
+    assert tested.code == 0 and "warning[layout]" in tested.err
+    assert json.loads(factlint("test", rule, "--format", "json").out)["notices"]
+
+
+def test_no_notices_key_without_warnings(tmp_path):
+    data = json.loads(factlint("check", write(tmp_path, "a.txt", QUIET), "--published", "2021-05-04", "--format", "json").out)
+    assert "notices" not in data
+
+
+def test_a_linked_rules_folder_is_skipped_with_a_warning(tmp_path):
+    rules = tmp_path / "rules"
+    (rules / "real").mkdir(parents=True)
+    (rules / "real" / "one.rule").write_text("rule one:\n  match d: a denial\n", encoding="utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "two.rule").write_text("rule two:\n  match d: a denial\n", encoding="utf-8")
+    (rules / "linked").symlink_to(elsewhere, target_is_directory=True)
+    run = factlint("rules", "--no-default-rules", "--rules", rules)
+    assert run.code == 0 and "real/one" in run.out and "two" not in run.out
+    checked = factlint("check", write(tmp_path, "a.txt", QUIET), "--no-default-rules", "--rules", rules)
+    assert f"{rules / 'linked'}: warning[skipped-link]" in checked.err and checked.code == 0

@@ -94,3 +94,22 @@ def test_standfirst_is_the_short_paragraph_under_the_headline(text, standfirst):
     assert (text[block.start : block.end] if block else None) == standfirst
     if block:
         assert doc.in_standfirst(block.start) and not doc.in_standfirst(block.end)
+
+
+@pytest.mark.parametrize(
+    "text, standfirst, first",
+    [
+        ("Head\n\nShort standfirst. Two sentences.\n\nBody.", "Short standfirst. Two sentences.", "Short standfirst. Two sentences."),
+        # three sentences: no standfirst, but still the first paragraph
+        ("Head\n\nOne. Two. Three.\n\nBody.", None, "One. Two. Three."),
+        # nothing follows the paragraph after the headline
+        ("Head\n\nOnly paragraph.", None, "Only paragraph."),
+        # no headline: no standfirst; the first paragraph is the first of all
+        ("A long first line that ends like a sentence and runs on for more than fifteen words in all.\n\nBody.", None,
+         "A long first line that ends like a sentence and runs on for more than fifteen words in all."),
+    ],
+)
+def test_standfirst_and_first_paragraph(text, standfirst, first):
+    doc = Document(text)
+    assert (None if doc.standfirst is None else text[doc.standfirst.start : doc.standfirst.end]) == standfirst
+    assert text[doc.first_paragraph.start : doc.first_paragraph.end] == first

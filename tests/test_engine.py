@@ -3,6 +3,7 @@ date arithmetic, tolerance, text tests, deterministic order and explain."""
 
 from __future__ import annotations
 
+import json
 import textwrap
 
 import pytest
@@ -281,3 +282,23 @@ def test_two_groups_citing_the_same_places_are_one_finding(tmp_path):
     findings = check_text(text, rules=rules, facts=FactSet(facts=f.items)).findings
     assert len(findings) == 1
     assert [(c.role, c.fact) for c in findings[0].citations] == [("a", "q1"), ("b", "q2")]
+
+
+@pytest.mark.parametrize(
+    "template, direct, shown",
+    [
+        # never inside quotation marks of the template ...
+        ('Quoted: "{d}"', False, 'Quoted: "There is no plan to leave the city"'),
+        ("Quoted: \u201c{d}\u201d", False, "Quoted: \u201cThere is no plan to leave the city\u201d"),
+        # ... nor someone's own quoted words
+        ("Said: {d.content}", True, "Said: There is no plan to leave the city"),
+        ("Said: {d}", True, "Said: There is no plan to leave the city"),
+    ],
+)
+def test_a_message_never_changes_quoted_words(tmp_path, template, direct, shown):
+    facts = article_facts()
+    for fact in facts.facts:
+        if fact.kind == "statement":
+            fact.direct = direct
+    rules = rules_from(tmp_path, f"rule r:\n match d: a denial\n message {json.dumps(template, ensure_ascii=False)}")
+    assert check_text(ARTICLE, rules=rules, facts=facts).findings[0].message == shown

@@ -1,7 +1,9 @@
 """Rule-language cases as data: each ``tests/rule_cases/*.rule`` states the
 diagnostics it must produce in ``# expect: CODE LINE:COL words`` lines (or
 ``# expect: ok``).  One generic runner checks them all: code, position and
-words of every diagnostic, and that nothing else is reported."""
+words of every diagnostic, and that nothing else is reported.  A file that
+compiles is held to its warnings (``layout``, ``unused-pattern``...) the
+same way: ``# expect: ok`` means no error and no warning."""
 
 from __future__ import annotations
 
@@ -27,11 +29,12 @@ def diagnostics_for(path: Path):
     lexicons = gather_lexicons(list(shipped_rule_files()) + [rf])
     if "letter" not in lexicons.get("document-words"):
         lexicons.extend("document-words", ["letter", "memo"])
+    warnings: list = []
     try:
-        compile_rule_files([rf], lexicons)
+        compile_rule_files([rf], lexicons, warnings)
     except UserError as err:
         return err.diagnostics
-    return []
+    return warnings
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
@@ -59,7 +62,7 @@ def test_every_diagnostic_renders_a_caret_under_the_column():
     for case in CASES:
         for d in diagnostics_for(case):
             lines = d.render().splitlines()
-            assert lines[0].startswith(f"{case}:{d.line}:{d.column}: error[{d.code}] ")
+            assert lines[0].startswith(f"{case}:{d.line}:{d.column}: {d.level}[{d.code}] ")
             caret_line = lines[-1]
             src_line = lines[-2]
             assert caret_line.index("^") == src_line.index("| ") + 2 + d.column - 1

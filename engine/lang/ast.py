@@ -78,12 +78,16 @@ Expr = FieldRef | Literal | DateShift
 class Relation:
     left: str
     #: conflicts_with, disavows, cites, differs_from, agrees_with, spelled_differently,
-    #: before, after, same_<x>, same_sentence, same_paragraph
+    #: before, after, same_<x>, same_sentence, same_paragraph, within
     relation: str
     right: str
     pos: Pos
     left_pos: Pos | None = None
     right_pos: Pos | None = None
+    #: ``a is not before b``, ``d does not conflict with doc``
+    negated: bool = False
+    #: the N of ``is within N words of``
+    amount: int | None = None
 
 
 @dataclass
@@ -97,7 +101,7 @@ class Qualified:
 @dataclass
 class Place:
     name: str
-    place: str  # headline, body
+    place: str  # headline, body, standfirst, first paragraph
     negated: bool
     pos: Pos
 
@@ -105,14 +109,22 @@ class Place:
 @dataclass
 class Compare:
     left: Expr
-    op: str  # = != < > <= >= contains matches in_lexicon missing tolerance
+    #: = != < > <= >= contains matches mentions in_lexicon missing tolerance
+    op: str
     right: Expr | None
     pos: Pos
     negated: bool = False
+    #: ``in lexicon NAME``, ``mentions lexicon NAME``
     lexicon: str | None = None
+    #: ``matches "..."``: the pattern; ``matches pattern NAME``: its name in ``pattern_name``
     pattern: str | None = None
+    pattern_name: str | None = None
     amount: float | None = None
     percent: bool = False
+    #: ``= ... ignoring punctuation``
+    ignoring_punctuation: bool = False
+    #: where the pattern string (or a pattern name) starts, for carets inside it
+    pattern_pos: Pos | None = None
 
 
 @dataclass
@@ -151,6 +163,25 @@ class Note:
     message: str
     pos: Pos
     message_pos: Pos | None = None
+    #: where each character of ``message`` was written (see ``StringMap``)
+    message_map: StringMap | None = None
+
+
+@dataclass(frozen=True)
+class StringMap:
+    """Where the characters of a decoded string literal were written: the
+    (line, column) in the rule file of each character, and of the position
+    just past the last one.  A caret can then point inside a string (at a
+    bad placeholder) whatever escapes or dedenting the literal went through."""
+
+    path: str
+    positions: tuple[tuple[int, int], ...]
+
+    def pos(self, offset: int) -> Pos:
+        if not self.positions:
+            return Pos(self.path, 1, 1)
+        line, column = self.positions[max(0, min(offset, len(self.positions) - 1))]
+        return Pos(self.path, line, column)
 
 
 @dataclass
@@ -174,12 +205,15 @@ class Rule:
     unless: list[Unless] = field(default_factory=list)
     message: str | None = None
     message_pos: Pos | None = None
+    message_map: StringMap | None = None
     notes: list[Note] = field(default_factory=list)
     group_by: list[str] = field(default_factory=list)
     group_pos: Pos | None = None
     examples: list[Example] = field(default_factory=list)
     clause_pos: dict[str, Pos] = field(default_factory=dict)
     repeated: list[tuple[str, Pos]] = field(default_factory=list)
+    #: every clause's keyword and where it starts, in order (for layout warnings)
+    clause_starts: list[tuple[str, Pos]] = field(default_factory=list)
 
 
 @dataclass
@@ -191,6 +225,16 @@ class LexiconDef:
 
 
 @dataclass
+class PatternDef:
+    """``pattern spokesperson: "(?i)\\bspokes(man|woman|person)\\b"``: a named RE2 pattern."""
+
+    name: str
+    pattern: str
+    pos: Pos
+    pattern_pos: Pos | None = None
+
+
+@dataclass
 class RuleFile:
     path: str
     source: str
@@ -198,3 +242,4 @@ class RuleFile:
     lexicons: list[LexiconDef] = field(default_factory=list)
     #: id prefix: the file's folder relative to the rules root ("" for none)
     prefix: str = ""
+    patterns: list[PatternDef] = field(default_factory=list)

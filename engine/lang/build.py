@@ -19,35 +19,88 @@ _ESCAPES = {'"': '"', "\\": "\\", "n": "\n", "t": "\t", "[": "\\[", "]": "\\]"}
 
 def decode_string(raw: str) -> str:
     """Decode a rule-file string literal (single or triple quoted)."""
-    body = raw[3:-3] if raw.startswith('"""') else raw[1:-1]
-    out, i = [], 0
+    return "".join(ch for ch, _ in _decode(raw, None))
+
+
+def decode_string_mapped(token: Token, path: str) -> tuple[str, ast.StringMap]:
+    """Decode a string literal and say where each of its characters was
+    written (so a caret can point inside the string); the last position is
+    the closing quote's."""
+    raw = str(token)
+    start = (token.line or 1, token.column or 1)
+    pairs = _decode(raw, start)
+    quote = 3 if raw.startswith('"""') else 1
+    line, col = start[0], start[1] + quote
+    for ch in raw[quote:-quote]:
+        line, col = (line + 1, 1) if ch == "\n" else (line, col + 1)
+    positions = tuple([p for _, p in pairs] + [(line, col)])
+    return "".join(ch for ch, _ in pairs), ast.StringMap(path, positions)
+
+
+Pair = tuple[str, tuple[int, int]]
+
+
+def _decode(raw: str, start: tuple[int, int] | None) -> list[Pair]:
+    """The characters of a string literal, each with its (line, column) in the
+    file when ``start`` (the opening quote's) is given, else (0, 0)."""
+    quote = 3 if raw.startswith('"""') else 1
+    body = raw[quote:-quote]
+    if start is None:
+        where = [(0, 0)] * len(body)
+    else:
+        where, line, col = [], start[0], start[1] + quote
+        for ch in body:
+            where.append((line, col))
+            line, col = (line + 1, 1) if ch == "\n" else (line, col + 1)
+    out: list[Pair] = []
+    i = 0
     while i < len(body):
         ch = body[i]
         if ch == "\\" and i + 1 < len(body):
             nxt = body[i + 1]
-            out.append(_ESCAPES.get(nxt, "\\" + nxt))
+            decoded = _ESCAPES.get(nxt, "\\" + nxt)
+            out.extend((c, where[i]) for c in decoded)
             i += 2
             continue
-        out.append(ch)
+        out.append((ch, where[i]))
         i += 1
-    text = "".join(out)
-    if raw.startswith('"""'):
-        text = _dedent_block(text)
-    return text
+    if quote == 3:
+        out = _dedent_block(out)
+    return out
 
 
-def _dedent_block(text: str) -> str:
+def _dedent_block(pairs: list[Pair]) -> list[Pair]:
     """Triple-quoted blocks: drop a leading newline and common indentation."""
-    if text.startswith("\r\n"):
-        text = text[2:]
-    elif text.startswith("\n"):
-        text = text[1:]
-    lines = text.split("\n")
-    indents = [len(line) - len(line.lstrip(" \t")) for line in lines if line.strip()]
+    if pairs[:2] and "".join(c for c, _ in pairs[:2]) == "\r\n":
+        pairs = pairs[2:]
+    elif pairs[:1] and pairs[0][0] == "\n":
+        pairs = pairs[1:]
+    lines: list[list[Pair]] = [[]]
+    for pair in pairs:
+        if pair[0] == "\n":
+            lines.append([])
+        else:
+            lines[-1].append(pair)
+
+    def text(line: list[Pair]) -> str:
+        return "".join(c for c, _ in line)
+
+    indents = [len(text(line)) - len(text(line).lstrip(" \t")) for line in lines if text(line).strip()]
     cut = min(indents) if indents else 0
-    lines = [line[cut:] if line.strip() else line.strip(" \t") for line in lines]
-    text = "\n".join(lines)
-    return text.rstrip(" \t\n") if text.strip() else text
+    out: list[Pair] = []
+    for k, line in enumerate(lines):
+        if k:
+            out.append(("\n", out[-1][1] if out else (0, 0)))
+        if text(line).strip():
+            out.extend(line[cut:])
+        else:
+            stripped = text(line).strip(" \t")
+            lead = len(text(line)) - len(text(line).lstrip(" \t"))
+            out.extend(line[lead : lead + len(stripped)])
+    whole = text(out)
+    if not whole.strip():
+        return out
+    return out[: len(whole.rstrip(" \t\n"))]
 
 
 class _Builder(Transformer):
@@ -77,7 +130,14 @@ class _Builder(Transformer):
                 rf.rules.append(item)
             elif isinstance(item, ast.LexiconDef):
                 rf.lexicons.append(item)
+            elif isinstance(item, ast.PatternDef):
+                rf.patterns.append(item)
         return rf
+
+    @v_args(meta=True)
+    def pattern_def(self, meta, items):
+        name_tok, string = items
+        return ast.PatternDef(str(name_tok), decode_string(str(string)), self._pos(name_tok), self._pos(string))
 
     def phrase_list(self, items):
         return [decode_string(str(t)) for t in items]
@@ -96,7 +156,9 @@ class _Builder(Transformer):
     def rule_def(self, meta, items):
         name_tok, *clauses = items
         rule = ast.Rule(name=str(name_tok), pos=self._pos(name_tok))
-        for kind, value, pos in clauses:
+        rule.clause_starts.append(("rule", self._pos(meta)))
+        for kind, value, pos, start in clauses:
+            rule.clause_starts.append((kind, start))
             single = {"title", "severity", "rationale", "message", "group"}
             if kind in single:
                 if kind in rule.clause_pos:
@@ -111,7 +173,7 @@ class _Builder(Transformer):
             elif kind == "tags":
                 rule.tags.extend(value)
             elif kind == "message":
-                rule.message, rule.message_pos = value, pos
+                (rule.message, rule.message_map), rule.message_pos = value, pos
             elif kind == "group":
                 rule.group_by, rule.group_pos = value, pos
             elif kind == "bindings":
@@ -132,33 +194,30 @@ class _Builder(Transformer):
                 rule.examples.append(value)
         return rule
 
-    # -- clauses: each returns (kind, value, pos) --------------------------
-    def _clause(self, kind, value, token):
-        return (kind, value, self._pos(token))
-
+    # -- clauses: each returns (kind, value, pos, where its keyword starts) --
     @v_args(meta=True)
     def title(self, meta, items):
-        return ("title", decode_string(str(items[0])), self._pos(items[0]))
+        return ("title", decode_string(str(items[0])), self._pos(items[0]), self._pos(meta))
 
     @v_args(meta=True)
     def severity(self, meta, items):
-        return ("severity", str(items[0]), self._pos(items[0]))
+        return ("severity", str(items[0]), self._pos(items[0]), self._pos(meta))
 
     @v_args(meta=True)
     def rationale(self, meta, items):
-        return ("rationale", decode_string(str(items[0])), self._pos(items[0]))
+        return ("rationale", decode_string(str(items[0])), self._pos(items[0]), self._pos(meta))
 
     @v_args(meta=True)
     def tags(self, meta, items):
-        return ("tags", [str(t) for t in items], self._pos(items[0]))
+        return ("tags", [str(t) for t in items], self._pos(items[0]), self._pos(meta))
 
     @v_args(meta=True)
     def message(self, meta, items):
-        return ("message", decode_string(str(items[0])), self._pos(items[0]))
+        return ("message", decode_string_mapped(items[0], self.path), self._pos(items[0]), self._pos(meta))
 
     @v_args(meta=True)
     def group(self, meta, items):
-        return ("group", [str(t) for t in items], self._pos(items[0]))
+        return ("group", [str(t) for t in items], self._pos(items[0]), self._pos(meta))
 
     def severity_level(self, items):
         return items[0]
@@ -171,7 +230,7 @@ class _Builder(Transformer):
 
     @v_args(meta=True)
     def match(self, meta, items):
-        return ("bindings", list(items), self._pos(meta))
+        return ("bindings", list(items), self._pos(meta), self._pos(meta))
 
     @v_args(meta=True)
     def sentence(self, meta, items):
@@ -180,33 +239,35 @@ class _Builder(Transformer):
         right_name = right.kind if right.kind != left_name else right.kind + "2"
         bl = ast.Binding(left_name, left, left.pos)
         br = ast.Binding(right_name, right, right.pos)
-        rel = ast.Relation(left_name, relation, right_name, left.pos, left.pos, right.pos)
-        return ("sentence", ([bl, br], rel), self._pos(meta))
+        name, amount = relation
+        rel = ast.Relation(left_name, name, right_name, left.pos, left.pos, right.pos, amount=amount)
+        return ("sentence", ([bl, br], rel), self._pos(meta), self._pos(meta))
 
     @v_args(meta=True)
     def where(self, meta, items):
-        return ("where", items[0], self._pos(meta))
+        return ("where", items[0], self._pos(meta), self._pos(meta))
 
     @v_args(meta=True)
     def unless_exists(self, meta, items):
         binding = items[0]
         cond = items[1] if len(items) > 1 else None
-        return ("unless", ast.Unless(binding, cond, self._pos(meta)), self._pos(meta))
+        return ("unless", ast.Unless(binding, cond, self._pos(meta)), self._pos(meta), self._pos(meta))
 
     @v_args(meta=True)
     def unless_sentence(self, meta, items):
-        pattern, relation, right = items
+        pattern, (name, amount), right = items
         binding = ast.Binding(pattern.kind, pattern, pattern.pos)
-        cond = ast.Relation(pattern.kind, relation, str(right), pattern.pos, pattern.pos, self._pos(right))
-        return ("unless", ast.Unless(binding, cond, self._pos(meta)), self._pos(meta))
+        cond = ast.Relation(pattern.kind, name, str(right), pattern.pos, pattern.pos, self._pos(right), amount=amount)
+        return ("unless", ast.Unless(binding, cond, self._pos(meta)), self._pos(meta), self._pos(meta))
 
     @v_args(meta=True)
     def note(self, meta, items):
         binding = items[0]
         cond = items[1] if len(items) == 3 else None
         msg_tok = items[-1]
-        note = ast.Note(binding, cond, decode_string(str(msg_tok)), self._pos(meta), self._pos(msg_tok))
-        return ("note", note, self._pos(meta))
+        message, where = decode_string_mapped(msg_tok, self.path)
+        note = ast.Note(binding, cond, message, self._pos(meta), self._pos(msg_tok), where)
+        return ("note", note, self._pos(meta), self._pos(meta))
 
     @v_args(meta=True)
     def example(self, meta, items):
@@ -215,7 +276,8 @@ class _Builder(Transformer):
         for it in items[1:-1]:
             published = it
         text_tok = items[-1]
-        return ("example", ast.Example(kind, decode_string(str(text_tok)), self._pos(text_tok), published), self._pos(meta))
+        example = ast.Example(kind, decode_string(str(text_tok)), self._pos(text_tok), published)
+        return ("example", example, self._pos(meta), self._pos(meta))
 
     def example_option(self, items):
         return str(items[0])
@@ -267,7 +329,20 @@ class _Builder(Transformer):
     @v_args(meta=True)
     def relation_test(self, meta, items):
         left, relation, right = items
-        return ast.Relation(str(left), relation, str(right), self._pos(meta), self._pos(left), self._pos(right))
+        negated = isinstance(relation, tuple) and relation[0] == "not"
+        name, amount = relation[1] if negated else relation
+        return ast.Relation(
+            str(left), name, str(right), self._pos(meta), self._pos(left), self._pos(right), negated=negated, amount=amount
+        )
+
+    def negated_relation(self, items):
+        return ("not", [i for i in items if not (isinstance(i, Tree) and i.data == "neg")][0])
+
+    def relation_is(self, items):
+        return items[0]
+
+    def relation_verb(self, items):
+        return items[0]
 
     def _split_neg(self, items):
         neg = any(isinstance(i, Tree) and i.data == "neg" for i in items)
@@ -287,21 +362,38 @@ class _Builder(Transformer):
     def place_test(self, meta, items):
         neg, rest = self._split_neg(items)
         name, place = rest
-        return ast.Place(str(name), str(place.children[0]) if isinstance(place, Tree) else str(place), neg, self._pos(meta))
+        words = " ".join(str(t) for t in place.children) if isinstance(place, Tree) else str(place)
+        return ast.Place(str(name), words, neg, self._pos(meta))
 
     @v_args(meta=True)
     def comparison(self, meta, items):
-        left, op, right = items
-        return ast.Compare(left, str(op), right, self._pos(op))
+        left, op, right, *ignoring = items
+        return ast.Compare(left, str(op), right, self._pos(op), ignoring_punctuation=bool(ignoring))
 
     @v_args(meta=True)
     def contains(self, meta, items):
-        return ast.Compare(items[0], "contains", items[1], self._pos(meta))
+        neg, (left, right) = self._split_neg(items)
+        return ast.Compare(left, "contains", right, self._pos(meta), negated=neg)
 
     @v_args(meta=True)
     def matches(self, meta, items):
-        tok = items[1]
-        return ast.Compare(items[0], "matches", None, self._pos(tok), pattern=decode_string(str(tok)))
+        neg, (left, tok) = self._split_neg(items)
+        return ast.Compare(left, "matches", None, self._pos(tok), negated=neg, pattern=decode_string(str(tok)), pattern_pos=self._pos(tok))
+
+    @v_args(meta=True)
+    def matches_named(self, meta, items):
+        neg, (left, name) = self._split_neg(items)
+        return ast.Compare(left, "matches", None, self._pos(name), negated=neg, pattern_name=str(name), pattern_pos=self._pos(name))
+
+    @v_args(meta=True)
+    def mentions(self, meta, items):
+        neg, (left, right) = self._split_neg(items)
+        return ast.Compare(left, "mentions", right, self._pos(meta), negated=neg)
+
+    @v_args(meta=True)
+    def mentions_lexicon(self, meta, items):
+        neg, (left, name) = self._split_neg(items)
+        return ast.Compare(left, "mentions", None, self._pos(name), negated=neg, lexicon=str(name))
 
     @v_args(meta=True)
     def in_lexicon(self, meta, items):
@@ -322,38 +414,41 @@ class _Builder(Transformer):
     def amount(self, items):
         return (float(items[0]), len(items) > 1)
 
-    # -- relations: return the relation name -------------------------------
+    # -- relations: return (the relation name, its number or None) ----------
     def conflicts_with(self, _):
-        return "conflicts_with"
+        return ("conflicts_with", None)
 
     def disavows(self, _):
-        return "disavows"
+        return ("disavows", None)
 
     def cites(self, _):
-        return "cites"
+        return ("cites", None)
 
     def differs_from(self, _):
-        return "differs_from"
+        return ("differs_from", None)
 
     def agrees_with(self, _):
-        return "agrees_with"
+        return ("agrees_with", None)
 
     def spelled_differently(self, _):
-        return "spelled_differently"
+        return ("spelled_differently", None)
 
     def before(self, _):
-        return "before"
+        return ("before", None)
 
     def after(self, _):
-        return "after"
+        return ("after", None)
 
     def same(self, items):
         word = [i for i in items if isinstance(i, Tree)][0]
-        return "same_" + str(word.children[0])
+        return ("same_" + str(word.children[0]), None)
 
     def same_scope(self, items):
         word = [i for i in items if isinstance(i, Tree)][0]
-        return "same_" + str(word.children[0])
+        return ("same_" + str(word.children[0]), None)
+
+    def within(self, items):
+        return ("within", int(float(str(items[0]))))
 
     # -- expressions -------------------------------------------------------
     @v_args(meta=True)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ..facts.model import Fact
 from ..vocab.context import EvalContext
-from ..vocab.fields import read_field
+from ..vocab.fields import read_article_field, read_field
 from ..vocab.kinds import KindDef, QualifierDef
 from ..vocab.relations import RelationDef
 from .ast import Example, Pos
@@ -91,10 +91,12 @@ class TemplateError(ValueError):
 @dataclass
 class Template:
     """A message with ``{name}`` / ``{name.field}`` placeholders; ``{{`` and
-    ``}}`` are literal braces."""
+    ``}}`` are literal braces.  ``offsets`` holds where each placeholder's
+    ``{`` is in ``source``."""
 
     source: str
     parts: list[str | tuple[str, list[str]]]
+    offsets: list[int] = field(default_factory=list)
 
     @classmethod
     def literal(cls, text: str) -> Template:
@@ -103,6 +105,7 @@ class Template:
     @classmethod
     def parse(cls, source: str) -> Template:
         parts: list[str | tuple[str, list[str]]] = []
+        offsets: list[int] = []
         buf: list[str] = []
         i = 0
         while i < len(source):
@@ -124,45 +127,75 @@ class Template:
                 buf = []
                 name, *path = ref.split(".")
                 parts.append((name, path))
+                offsets.append(i)
                 i = j + 1
                 continue
             buf.append(ch)
             i += 1
         parts.append("".join(buf))
-        return cls(source, parts)
+        return cls(source, parts, offsets)
 
     def placeholders(self) -> list[tuple[str, list[str]]]:
         return [p for p in self.parts if isinstance(p, tuple)]
 
     def render(self, envs: list[Env], ctx: EvalContext) -> str:
         out = []
+        literal = ""  # the template's own words so far (no values)
         for part in self.parts:
             if isinstance(part, str):
                 out.append(part)
+                literal += part
                 continue
             name, path = part
             values: list[str] = []
+            quoted = _inside_quotes(literal)
             for env in envs:
-                value = _placeholder_value(env, ctx, name, path)
+                value, words = _placeholder_value(env, ctx, name, path)
+                quoted = quoted or words
                 if value and value not in values:
                     values.append(value)
             text = _join_words(values) if values else "(unknown)"
-            if "".join(out).strip():  # mid-sentence: "denial by a spokesman", not "by A spokesman"
+            if "".join(out).strip() and not quoted:  # mid-sentence: "denial by a spokesman", not "by A spokesman"
                 text = _sentence_case_off(text)
             out.append(text)
         return "".join(out)
 
 
-def _placeholder_value(env: Env, ctx: EvalContext, name: str, path: list[str]) -> str | None:
+_OPENING_QUOTES = "\"\u201c\u2018'\u00ab\u201e"
+
+
+def _inside_quotes(literal: str) -> bool:
+    """Whether a placeholder after ``literal`` stands inside quotation marks
+    of the template: an opening mark right before it, or a straight or curly
+    double quote still open."""
+    return literal.endswith(tuple(_OPENING_QUOTES)) or literal.count('"') % 2 == 1 or literal.count("\u201c") > literal.count("\u201d")
+
+
+def _placeholder_value(env: Env, ctx: EvalContext, name: str, path: list[str]) -> tuple[str | None, bool]:
+    """The text a placeholder shows, and whether it is someone's quoted words
+    (a direct statement or a document's own words: never re-cased)."""
     if name == "article":
-        value = {"published": ctx.published, "path": ctx.path}.get(path[0] if path else "path")
-        return None if value is None else str(value)
+        value = read_article_field(path[0] if path else "path", path[1:], ctx)
+        return (None if value is None else _shown(value)), False
     fact = env.get(name)
     if fact is None:
-        return None
-    value = read_field(fact, path) if path else fact.cite_span().text
-    if value is None:
-        return None
+        return None, False
+    value = read_field(fact, path, ctx) if path else fact.cite_span().text
+    return (None if value is None else _shown(value)), _quoted_words(fact, path)
+
+
+def _quoted_words(fact: Fact, path: list[str]) -> bool:
+    """A statement's quoted content, or a document's own quoted words."""
+    if path and path[0] != "content":
+        return False
+    if fact.kind == "statement":
+        return bool(getattr(fact, "direct", False))
+    if fact.kind == "document":
+        return bool(path) or getattr(fact, "content", None) is not None
+    return False
+
+
+def _shown(value) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, list):
@@ -215,6 +248,8 @@ class CompiledRule:
     #: a condition reads article.published: without a publication date the
     #: rule cannot fire, and ``check`` says so
     reads_published: bool = False
+    #: the lexicons the rule's conditions read (`in lexicon`, `mentions lexicon`)
+    lexicons_read: frozenset[str] = frozenset()
 
     @property
     def condition_count(self) -> int:

@@ -18,7 +18,7 @@ from collections.abc import Callable
 
 from ..errors import Diagnostic, UserError
 from ..lexicon import Lexicons
-from ..vocab.fields import ARTICLE, ARTICLE_FIELDS, field_type, fields_of
+from ..vocab.fields import ARTICLE, ARTICLE_FIELDS, SPAN_SUBFIELDS, field_type, fields_of
 from ..vocab.kinds import QUALIFIERS, KindDef, known_kind_words, resolve_kind
 from . import ast
 from .compiled import (
@@ -30,7 +30,7 @@ from .compiled import (
     Template,
     TemplateError,
 )
-from .conditions import ConditionBuilder, describe, did_you_mean
+from .conditions import ConditionBuilder, compile_pattern, describe, did_you_mean, name_hint
 from .unit import Unit
 
 ID_PATTERN = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)*")
@@ -147,7 +147,8 @@ def check_conditions(u: Unit) -> None:
     for note in u.rule.notes:
         q = _query(u, note.binding, note.condition, note.pos)
         if q is not None:
-            u.notes.append(CNote(q, _template(u, note.message, note.message_pos, {**u.names, q.binding.name: q.binding})))
+            names = {**u.names, q.binding.name: q.binding}
+            u.notes.append(CNote(q, _template(u, note.message, note.message_pos, names, note.message_map)))
 
 
 def _query(u: Unit, binding: ast.Binding, cond: ast.Condition | None, pos: ast.Pos) -> CQuery | None:
@@ -177,33 +178,39 @@ def _conjuncts(cond: ast.Condition) -> list[ast.Condition]:
     return [cond]
 
 
-def _template(u: Unit, source: str | None, pos: ast.Pos | None, names: dict[str, CBinding]) -> Template:
+def _template(
+    u: Unit, source: str | None, pos: ast.Pos | None, names: dict[str, CBinding], where: ast.StringMap | None = None
+) -> Template:
+    """Compile a message template; a problem is reported at the placeholder
+    (``where`` says where each character of the string was written)."""
+
+    def at(offset: int) -> ast.Pos | None:
+        return where.pos(offset) if where is not None else pos
+
     try:
         tpl = Template.parse(source or "")
     except TemplateError as err:
-        u.error(pos, "bad-placeholder", str(err))
+        u.error(at(err.offset), "bad-placeholder", str(err))
         return Template.literal(source or "")
-    for name, path in tpl.placeholders():
+    for (name, path), offset in zip(tpl.placeholders(), tpl.offsets):
+        shown = "{" + ".".join([name, *path]) + "}"
         if name == ARTICLE:
-            if not path or path[0] not in ARTICLE_FIELDS or len(path) > 1:
-                u.error(pos, "bad-placeholder", f"`{{{'.'.join([name, *path])}}}`: article has the fields {', '.join(ARTICLE_FIELDS)}")
+            typ = ARTICLE_FIELDS.get(path[0]) if path else None
+            if typ is None or len(path) > 2 or (len(path) == 2 and (typ != "text" or path[1] not in SPAN_SUBFIELDS)):
+                u.error(at(offset), "bad-placeholder", f"`{shown}`: article has the fields {', '.join(ARTICLE_FIELDS)}",
+                        did_you_mean(path[0], ARTICLE_FIELDS) if path else None)
             continue
         b = names.get(name)
         if b is None:
-            u.error(
-                pos,
-                "bad-placeholder",
-                f"placeholder `{{{'.'.join([name, *path])}}}` names `{name}`, which is not bound",
-                did_you_mean(name, names),
-            )
+            u.error(at(offset), "bad-placeholder", f"placeholder `{shown}` names `{name}`, which is not bound", name_hint(name, names))
             continue
         if path:
-            for kind in b.fact_kinds:
+            for kind in sorted(b.fact_kinds):
                 if field_type(kind, path) is None:
                     u.error(
-                        pos,
+                        at(offset),
                         "bad-placeholder",
-                        f"placeholder `{{{'.'.join([name, *path])}}}`: a {kind} has no field `{'.'.join(path)}`",
+                        f"placeholder `{shown}`: a {kind} has no field `{'.'.join(path)}`",
                         did_you_mean(path[0], fields_of(kind)),
                     )
                     break
@@ -212,7 +219,7 @@ def _template(u: Unit, source: str | None, pos: ast.Pos | None, names: dict[str,
 
 def check_templates(u: Unit) -> None:
     if u.rule.message is not None:
-        u.message = _template(u, u.rule.message, u.rule.message_pos, u.names)
+        u.message = _template(u, u.rule.message, u.rule.message_pos, u.names, u.rule.message_map)
     else:  # the title, as written: it is not a template
         u.message = Template.literal(u.rule.title or f"rule {u.rule.name} matched")
 
@@ -296,16 +303,95 @@ def check_lexicon_phrases(rf: ast.RuleFile) -> list[Diagnostic]:
     return out
 
 
+def compile_patterns(files: list[ast.RuleFile]) -> tuple[dict, dict[str, ast.PatternDef], list[Diagnostic]]:
+    """The named patterns of every file, compiled by RE2 (a later definition
+    of a name replaces an earlier one, as for lexicons), where each was
+    defined, and the patterns that do not compile."""
+    compiled: dict = {}
+    defined: dict[str, ast.PatternDef] = {}
+    errors: list[Diagnostic] = []
+    for rf in files:
+        for pd in rf.patterns:
+            rx, problem = compile_pattern(pd.pattern)
+            compiled[pd.name] = rx  # None for a broken pattern: its uses are not reported again
+            defined[pd.name] = pd
+            if rx is None:
+                pos = pd.pattern_pos or pd.pos
+                errors.append(
+                    Diagnostic(pos.path, f'pattern `{pd.name}` is not a valid RE2 regular expression ({problem})', "bad-pattern",
+                               pos.line, pos.column, _source_line(rf, pos.line))
+                )
+    return compiled, defined, errors
+
+
+def _source_line(rf: ast.RuleFile, line: int) -> str | None:
+    lines = rf.source.split("\n")
+    return lines[line - 1] if 0 < line <= len(lines) else None
+
+
+def _warning(rf: ast.RuleFile, pos: ast.Pos, code: str, message: str, hint: str | None = None) -> Diagnostic:
+    return Diagnostic(pos.path, message, code, pos.line, pos.column, _source_line(rf, pos.line), hint, level="warning")
+
+
+def check_layout(rf: ast.RuleFile) -> list[Diagnostic]:
+    """Warnings for clauses whose indentation says another rule than the one
+    they belong to (indentation is not significant: a clause belongs to the
+    last `rule` before it): a clause that starts a line no deeper than its
+    `rule`, and a `rule` indented deeper than the one before it (it reads as
+    a clause of that rule, and takes the clauses after it)."""
+    out = []
+    previous: tuple[ast.Rule, ast.Pos] | None = None
+    for rule in rf.rules:
+        if not rule.clause_starts:
+            continue
+        head = rule.clause_starts[0][1]
+        nested = previous is not None and _starts_line(rf, head) and head.column > previous[1].column
+        if previous is not None and nested:
+            out.append(_warning(
+                rf, head, "layout",
+                f"`rule {rule.name}` is indented like a clause of `rule {previous[0].name}` (line {previous[1].line}), "
+                f"but it starts a new rule: the clauses after it belong to `{rule.name}`",
+                "indentation is not significant; start every rule at the same column",
+            ))
+        for kind, pos in rule.clause_starts[1:]:
+            # (under a rule already reported as nested, only clauses left of it)
+            if _starts_line(rf, pos) and (pos.column < head.column or (pos.column == head.column and not nested)):
+                word = {"bindings": "match", "sentence": "the sentence"}.get(kind, kind)
+                out.append(_warning(
+                    rf, pos, "layout",
+                    f"`{word}` is not indented under `rule {rule.name}` (line {head.line}), but it belongs to that rule",
+                    "indentation is not significant: a clause belongs to the last `rule` before it; indent it, or start a new rule",
+                ))
+        previous = (rule, head)
+    return out
+
+
+def _starts_line(rf: ast.RuleFile, pos: ast.Pos) -> bool:
+    line = _source_line(rf, pos.line) or ""
+    return not line[: pos.column - 1].strip()
+
+
 # ------------------------------------------------------------------ driver
-def compile_rule_files(files: list[ast.RuleFile], lexicons: Lexicons) -> list[CompiledRule]:
-    """Compile every rule of ``files``; raise one UserError listing all problems."""
+def compile_rule_files(
+    files: list[ast.RuleFile], lexicons: Lexicons, warnings: list[Diagnostic] | None = None, quiet: frozenset[str] = frozenset()
+) -> list[CompiledRule]:
+    """Compile every rule of ``files``; raise one UserError listing all problems.
+
+    Warnings (what has no effect, or not the one its layout suggests) are
+    appended to ``warnings``, except for the files whose paths are in
+    ``quiet`` (the shipped pack)."""
     seen: dict[str, ast.Pos] = {}
     errors: list[Diagnostic] = check_lexicon_sizes(lexicons)
+    patterns, pattern_defs, pattern_errors = compile_patterns(files)
+    errors.extend(pattern_errors)
+    found: list[Diagnostic] = []
+    read_patterns: set[str] = set()
     compiled: list[CompiledRule] = []
     for rf in files:
         errors.extend(check_lexicon_phrases(rf))
+        found.extend(check_layout(rf))
         for rule in rf.rules:
-            u = Unit(rule, rf, lexicons, seen)
+            u = Unit(rule, rf, lexicons, seen, patterns=patterns)
             try:
                 _run_passes(u)
             except RecursionError:
@@ -314,6 +400,7 @@ def compile_rule_files(files: list[ast.RuleFile], lexicons: Lexicons) -> list[Co
                     "too-deep",
                     f"rule `{rule.name}`: conditions are nested too deeply (hundreds of levels of not/and/or/parentheses)",
                 )
+            read_patterns |= u.patterns_read
             if u.errors:
                 errors.extend(u.errors)
                 continue
@@ -335,10 +422,18 @@ def compile_rule_files(files: list[ast.RuleFile], lexicons: Lexicons) -> list[Co
                     message=u.message,
                     examples=rule.examples,
                     reads_published=u.reads_published,
+                    lexicons_read=frozenset(u.lexicons_read),
                 )
             )
     if errors:
         raise UserError(errors)
+    by_path = {rf.path: rf for rf in files}
+    for name, pd in pattern_defs.items():
+        if name not in read_patterns:
+            found.append(_warning(by_path[pd.pos.path], pd.pos, "unused-pattern",
+                                  f"pattern `{name}` is defined but no rule uses it (`x.field matches pattern {name}`)"))
+    if warnings is not None:
+        warnings.extend(d for d in found if d.path not in quiet)
     return compiled
 
 

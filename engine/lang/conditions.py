@@ -1,31 +1,38 @@
 """Checking and building conditions: AST condition -> typed closure.
 
-Owns the type rules of conditions (what may be compared with what), field
-and lexicon resolution, RE2 compilation of ``matches`` patterns, relation
-applicability, and which relations can drive an indexed join.  Also
-``describe``: a condition written back as text, for ``--explain``.
+Owns the type rules of conditions (what may be compared with what), field,
+lexicon and named-pattern resolution, RE2 compilation of ``matches``
+patterns, relation applicability (and negation), and which relations can
+drive an indexed join.  Also ``describe``: a condition written back as
+text, for ``--explain``.
 
 Semantics worth knowing: a comparison involving a missing value is false
 (use ``is missing`` to test for absence); text comparisons ignore case and
-runs of white space; ``matches`` uses RE2 syntax (linear time, no
-backreferences) and searches anywhere in the text.
+runs of white space, and with ``ignoring punctuation`` punctuation and
+quotation marks too; ``matches`` uses RE2 syntax (linear time, no
+backreferences) and searches anywhere in the text; ``mentions`` finds a
+phrase (or any phrase of a lexicon) as whole words inside the text.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..lexicon import Lexicon, fast
 from ..vocab.fields import (
     ARTICLE,
     ARTICLE_FIELDS,
+    SPAN_SUBFIELDS,
     DateValue,
     compare_dates,
     field_type,
     fields_of,
+    read_article_field,
     read_field,
 )
 from ..vocab.kinds import QUALIFIERS
-from ..vocab.relations import RELATIONS
+from ..vocab.relations import RELATIONS, within_words
+from ..vocab.surroundings import in_place
 from . import ast
 from .compiled import CBinding, CCondition, Env, JoinSpec
 from .unit import Unit
@@ -40,7 +47,17 @@ _RELATION_PHRASE = {
 }
 
 
-def relation_phrase(name: str) -> str:
+_NEGATED_PHRASE = {
+    "conflicts_with": "does not conflict with", "disavows": "does not disavow", "cites": "does not cite",
+    "differs_from": "does not differ from", "agrees_with": "does not agree with",
+}
+
+
+def relation_phrase(name: str, negated: bool = False, amount: int | None = None) -> str:
+    if name == "within":
+        return f"is {'not ' if negated else ''}within {amount} word{'s' if amount != 1 else ''} of"
+    if negated:
+        return _NEGATED_PHRASE.get(name) or "is not " + relation_phrase(name).removeprefix("is ")
     return _RELATION_PHRASE.get(name) or "is the same " + name.removeprefix("same_") + " as"
 
 
@@ -53,23 +70,31 @@ def describe(c) -> str:
     if isinstance(c, ast.Not):
         return "not " + _paren(c.item)
     if isinstance(c, ast.Relation):
-        return f"{c.left} {relation_phrase(c.relation)} {c.right}"
+        return f"{c.left} {relation_phrase(c.relation, c.negated, c.amount)} {c.right}"
     if isinstance(c, ast.Qualified):
         return f"{c.name} is {'not ' if c.negated else ''}{c.qualifier}"
     if isinstance(c, ast.Place):
         return f"{c.name} is {'not ' if c.negated else ''}in the {c.place}"
     if isinstance(c, ast.Compare):
         left = describe(c.left)
+        neg = "not " if c.negated else ""
         if c.op == "in_lexicon":
-            return f"{left} {'not ' if c.negated else ''}in lexicon {c.lexicon}"
+            return f"{left} {neg}in lexicon {c.lexicon}"
         if c.op == "missing":
-            return f"{left} is {'not ' if c.negated else ''}missing"
+            return f"{left} is {neg}missing"
         if c.op == "matches":
-            return f'{left} matches "{_quote(c.pattern)}"'
+            if c.pattern_name is not None:
+                return f"{left} {neg}matches pattern {c.pattern_name}"
+            return f'{left} {neg}matches "{_quote(c.pattern)}"'
+        if c.op == "mentions":
+            what = f"lexicon {c.lexicon}" if c.lexicon is not None else describe(c.right)
+            return f"{left} {neg}mentions {what}"
+        if c.op == "contains":
+            return f"{left} {neg}contains {describe(c.right)}"
         if c.op == "tolerance":
             amount = f"{c.amount:g}{'%' if c.percent else ''}"
             return f"{left} differs by more than {amount} from {describe(c.right)}"
-        return f"{left} {c.op} {describe(c.right)}"
+        return f"{left} {c.op} {describe(c.right)}" + (" ignoring punctuation" if c.ignoring_punctuation else "")
     if isinstance(c, ast.FieldRef):
         return ".".join([c.name, *c.path])
     if isinstance(c, ast.Literal):
@@ -99,6 +124,34 @@ def did_you_mean(word: str, choices) -> str | None:
     return f"did you mean `{close[0]}`?" if close else None
 
 
+def name_hint(word: str, names) -> str | None:
+    """A hint for a name that is not bound: a close name, the one bound name
+    that is its initial or a prefix of it (`email` -> `e`), else the list."""
+    names = sorted(names)
+    close = did_you_mean(word, names)
+    if close:
+        return close
+    prefixes = [n for n in names if word.startswith(n)]
+    if len(prefixes) == 1:
+        return f"did you mean `{prefixes[0]}`?"
+    if names:
+        return "the names bound here are " + ", ".join(f"`{n}`" for n in names)
+    return None
+
+
+def compile_pattern(pattern: str):
+    """(the RE2 pattern, None) or (None, what is wrong with it)."""
+    import re2  # only a rule with `matches` or a named pattern needs RE2
+
+    try:
+        opts = re2.Options()
+        opts.max_mem = 8 << 20
+        opts.log_errors = False
+        return re2.compile(pattern, opts), None
+    except Exception as exc:  # re2.error
+        return None, str(exc)
+
+
 def _on_values(lf: ValueFn, rf: ValueFn, test) -> Callable[[Env, object], bool]:
     """A two-value condition; a missing value on either side makes it false."""
 
@@ -111,6 +164,23 @@ def _on_values(lf: ValueFn, rf: ValueFn, test) -> Callable[[Env, object], bool]:
 
 def _norm_text(value) -> str:
     return " ".join(str(value).replace("\u2019", "'").casefold().split())
+
+
+def _bare_text(value) -> str:
+    """Text for equality ``ignoring punctuation``: case-folded, without any
+    punctuation (quotation marks, apostrophes, full stops, dashes...), runs
+    of white space as one space."""
+    import unicodedata  # only `ignoring punctuation` needs it
+
+    text = str(value).casefold()
+    return " ".join("".join(ch for ch in text if not unicodedata.category(ch).startswith("P")).split())
+
+
+def _mentions(text: str, phrase: str) -> bool:
+    """``phrase`` occurs in ``text`` as whole words (lexicon phrase rules)."""
+    if not phrase.strip() or not any(ch.isalnum() for ch in phrase):
+        return False
+    return Lexicon("<mentions>", (phrase,)).search(text) is not None
 
 
 class ConditionBuilder:
@@ -130,7 +200,7 @@ class ConditionBuilder:
                     f"`{name}` is bound only inside its `unless`/`note` clause; put conditions on it after `such that` in that clause",
                 )
             else:
-                self.u.error(pos, "unbound-name", f"`{name}` is not bound to any fact in this rule", did_you_mean(name, self.names))
+                self.u.error(pos, "unbound-name", f"`{name}` is not bound to any fact in this rule", name_hint(name, self.names))
         return b
 
     # ---------------------------------------------------------------- build
@@ -141,7 +211,7 @@ class ConditionBuilder:
         if test is None or len(self.u.errors) > errors_before:
             return None
         joins = {}
-        if isinstance(cond, ast.Relation):
+        if isinstance(cond, ast.Relation) and not cond.negated:
             rel = RELATIONS[cond.relation]
             if rel.left_keys is not None and rel.right_keys is not None:
                 joins[cond.right] = JoinSpec(rel, "right", cond.left)
@@ -168,9 +238,8 @@ class ConditionBuilder:
             if b is None:
                 return None
             names.add(c.name)
-            want = c.place == "headline"
-            neg = c.negated
-            return lambda env, ctx, n=c.name: (env[n].in_headline == want) != neg
+            place, neg = c.place, c.negated
+            return lambda env, ctx, n=c.name: in_place(env[n], place, ctx) != neg
         if isinstance(c, ast.Compare):
             return self._compare(c, names)
         raise AssertionError(f"unknown condition {c!r}")
@@ -185,7 +254,8 @@ class ConditionBuilder:
             self.u.error(
                 c.right_pos or c.pos,
                 "self-relation",
-                f"`{c.left} {relation_phrase(c.relation)} {c.right}` relates a fact to itself, which never holds; bind a second fact",
+                f"`{c.left} {relation_phrase(c.relation, c.negated, c.amount)} {c.right}` relates a fact to itself, "
+                "which never holds; bind a second fact",
             )
             return None
         for b, allowed, side, pos in ((lb, rel.left, "left", c.left_pos), (rb, rel.right, "right", c.right_pos)):
@@ -198,8 +268,9 @@ class ConditionBuilder:
                 )
                 return None
         names.update((c.left, c.right))
-        test = rel.test
-        return lambda env, ctx, left=c.left, right=c.right: test(env[left], env[right], ctx)
+        neg = c.negated
+        test = within_words(c.amount or 0) if c.relation == "within" else rel.test
+        return lambda env, ctx, left=c.left, right=c.right: test(env[left], env[right], ctx) != neg
 
     def _qualified(self, c: ast.Qualified, names: set[str]):
         b = self._binding(c.name, c.pos)
@@ -251,17 +322,19 @@ class ConditionBuilder:
 
     def _field(self, e: ast.FieldRef, names: set[str]):
         if e.name == ARTICLE:
-            if len(e.path) != 1 or e.path[0] not in ARTICLE_FIELDS:
+            key, sub = e.path[0], e.path[1:]
+            typ = ARTICLE_FIELDS.get(key)
+            if typ == "text" and len(sub) == 1 and sub[0] in SPAN_SUBFIELDS:
+                typ = SPAN_SUBFIELDS[sub[0]]
+            elif typ is None or sub:
                 self.u.error(
-                    e.pos, "unknown-field", f"`article` has the fields {', '.join(ARTICLE_FIELDS)}", did_you_mean(e.path[0], ARTICLE_FIELDS)
+                    e.pos, "unknown-field", f"`article` has the fields {', '.join(ARTICLE_FIELDS)}", did_you_mean(key, ARTICLE_FIELDS)
                 )
                 return None
-            key = e.path[0]
-            typ = ARTICLE_FIELDS[key]
             if key == "published":
                 self.u.reads_published = True
                 return (lambda env, ctx: DateValue.parse(ctx.published)), typ
-            return (lambda env, ctx: ctx.path), typ
+            return (lambda env, ctx: read_article_field(key, sub, ctx)), typ
         b = self._binding(e.name, e.pos)
         if b is None:
             return None
@@ -281,58 +354,75 @@ class ConditionBuilder:
         names.add(e.name)
         name, path = e.name, e.path
         if typ == "date":
-            return (lambda env, ctx: DateValue.parse(read_field(env[name], path))), typ
-        return (lambda env, ctx: read_field(env[name], path)), typ
+            return (lambda env, ctx: DateValue.parse(read_field(env[name], path, ctx))), typ
+        return (lambda env, ctx: read_field(env[name], path, ctx)), typ
+
+    def _needs_text(self, c: ast.Compare, what: str, typ: str, allowed: tuple[str, ...]) -> bool:
+        """A type-mismatch unless ``typ`` is allowed; the sentence and paragraph
+        numbers are pointed to their text fields."""
+        if typ in allowed:
+            return True
+        hint = None
+        if isinstance(c.left, ast.FieldRef) and c.left.path in (["sentence"], ["paragraph"]):
+            hint = f"`{describe(c.left)}` is the {c.left.path[0]}'s number; its text is `{c.left.name}.{c.left.path[0]}_text`"
+        self.u.error(c.pos, "type-mismatch", f"`{what}` needs text; `{describe(c.left)}` is a {typ}", hint)
+        return False
 
     def _compare(self, c: ast.Compare, names: set[str]):
         left = self._expr(c.left, names)
         if left is None:
             return None
         lf, lt = left
-        op = c.op
+        op, neg = c.op, c.negated
         if op == "missing":
-            neg = c.negated
             return lambda env, ctx: (lf(env, ctx) in (None, "", [])) != neg
-        if op == "in_lexicon":
-            if lt not in ("text", "string", "list"):
-                self.u.error(c.pos, "type-mismatch", f"`in lexicon` needs text; `{describe(c.left)}` is a {lt}")
+        if op == "in_lexicon" or (op == "mentions" and c.lexicon is not None):
+            what = "in lexicon" if op == "in_lexicon" else "mentions lexicon"
+            if not self._needs_text(c, what, lt, ("text", "string", "list")):
                 return None
             if c.lexicon not in self.u.lexicons:
                 self.u.error(c.pos, "unknown-lexicon", f"no lexicon named `{c.lexicon}`", did_you_mean(c.lexicon, self.u.lexicons.names()))
                 return None
-            name, neg = c.lexicon, c.negated
+            self.u.lexicons_read.add(c.lexicon or "")
+            name = c.lexicon
+            if op == "in_lexicon":
 
-            def in_lex(env, ctx):
+                def hit(v, ctx):
+                    return v in ctx.lexicons.get(name)
+            else:
+
+                def hit(v, ctx):
+                    return fast(ctx.lexicons, name).search(str(v)) is not None
+
+            def lexicon_test(env, ctx):
                 v = lf(env, ctx)
                 if v is None:
                     return neg
-                lex = ctx.lexicons.get(name)
-                hit = any(x in lex for x in v) if isinstance(v, list) else v in lex
-                return hit != neg
+                found = any(hit(x, ctx) for x in v) if isinstance(v, list) else hit(v, ctx)
+                return found != neg
 
-            return in_lex
+            return lexicon_test
         if op == "matches":
-            if lt not in ("text", "string"):
-                self.u.error(c.pos, "type-mismatch", f"`matches` needs text; `{describe(c.left)}` is a {lt}")
+            if not self._needs_text(c, "matches", lt, ("text", "string")):
                 return None
-            import re2  # only a rule with `matches` needs RE2
+            rx = self._pattern(c)
+            if rx is None:
+                return None
 
-            try:
-                opts = re2.Options()
-                opts.max_mem = 8 << 20
-                opts.log_errors = False
-                rx = re2.compile(c.pattern, opts)
-            except Exception as exc:  # re2.error
-                self.u.error(c.pos, "bad-pattern", f'pattern "{c.pattern}" is not a valid RE2 regular expression ({exc})')
-                return None
-            return lambda env, ctx: (lambda v: v is not None and rx.search(str(v)) is not None)(lf(env, ctx))
+            def matches(env, ctx):
+                v = lf(env, ctx)
+                return (v is not None and rx.search(str(v)) is not None) != neg
+
+            return matches
         right = self._expr(c.right, names)
         if right is None:
             return None
         rf, rt = right
-        if op == "contains":
-            if lt not in ("text", "string", "list") or rt not in ("text", "string"):
-                self.u.error(c.pos, "type-mismatch", f"`contains` needs text on both sides; got {lt} and {rt}")
+        if op in ("contains", "mentions"):
+            if not self._needs_text(c, op, lt, ("text", "string", "list")):
+                return None
+            if rt not in ("text", "string"):
+                self.u.error(c.pos, "type-mismatch", f"`{op}` needs text on both sides; got {lt} and {rt}")
                 return None
 
             def contains(a, b):
@@ -340,7 +430,11 @@ class ConditionBuilder:
                     return any(_norm_text(x) == _norm_text(b) for x in a)
                 return _norm_text(b) in _norm_text(a)
 
-            return _on_values(lf, rf, contains)
+            def mentions(a, b):
+                return any(_mentions(str(x), str(b)) for x in a) if isinstance(a, list) else _mentions(str(a), str(b))
+
+            positive = _on_values(lf, rf, contains if op == "contains" else mentions)
+            return (lambda env, ctx: not positive(env, ctx)) if neg else positive
         if op == "tolerance":
             if lt != "number" or rt != "number":
                 self.u.error(c.pos, "type-mismatch", f"`differs by more than` compares numbers; got {lt} and {rt}")
@@ -357,6 +451,24 @@ class ConditionBuilder:
             return _on_values(lf, rf, tolerance)
         return self._ordering(c, lf, lt, rf, rt)
 
+    def _pattern(self, c: ast.Compare):
+        """The compiled RE2 pattern of a ``matches`` test: written out, or named."""
+        if c.pattern_name is not None:
+            named = self.u.patterns.get(c.pattern_name)
+            if named is None and c.pattern_name not in self.u.patterns:
+                self.u.error(
+                    c.pattern_pos or c.pos,
+                    "unknown-pattern",
+                    f"no pattern named `{c.pattern_name}`; define it with `pattern {c.pattern_name}: \"...\"`",
+                    did_you_mean(c.pattern_name, self.u.patterns),
+                )
+            self.u.patterns_read.add(c.pattern_name)
+            return named
+        rx, problem = compile_pattern(c.pattern or "")
+        if rx is None:
+            self.u.error(c.pos, "bad-pattern", f'pattern "{c.pattern}" is not a valid RE2 regular expression ({problem})')
+        return rx
+
     def _ordering(self, c: ast.Compare, lf, lt, rf, rt):
         textual = {"text", "string"}
         op = c.op
@@ -371,11 +483,16 @@ class ConditionBuilder:
             self.u.error(c.pos, "type-mismatch", f"`{op}` orders numbers and dates; `{describe(c.left)}` is a {lt}")
             return None
 
+        bare = c.ignoring_punctuation
+        if bare and (kind != "text" or op not in ("=", "!=")):
+            self.u.error(c.pos, "type-mismatch", "`ignoring punctuation` goes with `=` or `!=` between texts")
+            return None
+
         def compare(a, b):
             if kind == "date":
                 r = compare_dates(a, b)
             elif kind == "text":
-                a, b = _norm_text(a), _norm_text(b)
+                a, b = (_bare_text(a), _bare_text(b)) if bare else (_norm_text(a), _norm_text(b))
                 r = (a > b) - (a < b)
             else:
                 if kind == "number":

@@ -28,12 +28,14 @@ def shipped_rules_root() -> Path:
     return Path(str(resources.files("factlint.rules")))
 
 
-def discover(path: str | os.PathLike) -> list[tuple[Path, str]]:
+def discover(path: str | os.PathLike, warnings: list[Diagnostic] | None = None) -> list[tuple[Path, str]]:
     """Rule files under ``path`` (a file or a folder) with their id prefixes.
 
     Inside a folder only regular ``.rule`` files are read; a symbolic link
-    there is refused (it could point anywhere), as is anything that is not a
-    file (a FIFO would block, a device would never end)."""
+    to a file there is refused (it could point anywhere), as is anything that
+    is not a file (a FIFO would block, a device would never end).  A
+    symbolically linked folder is skipped, with a warning in ``warnings``;
+    so are folders whose names start with ``.`` or ``_``, silently."""
     p = Path(path)
     if not p.exists():
         raise input_error(str(path), "no such rule file or folder", "missing-file")
@@ -43,6 +45,14 @@ def discover(path: str | os.PathLike) -> list[tuple[Path, str]]:
         raise input_error(str(path), "is neither a rule file nor a folder", "not-a-file")
     found = []
     for dirpath, dirnames, filenames in os.walk(p):
+        linked = sorted(d for d in dirnames if not d.startswith((".", "_")) and (Path(dirpath) / d).is_symlink())
+        for d in linked:
+            if warnings is not None:
+                warnings.append(Diagnostic(
+                    str(Path(dirpath) / d),
+                    "is a link to a folder and is skipped: factlint reads only folders inside the rules folder given",
+                    "skipped-link", level="warning", hint="give the folder it points to with another --rules, or copy it in",
+                ))
         dirnames[:] = sorted(d for d in dirnames if not d.startswith((".", "_")) and not (Path(dirpath) / d).is_symlink())
         for name in sorted(filenames):
             if name.endswith(RULE_SUFFIX):
@@ -90,12 +100,13 @@ def parse_rule_text(text: str, path: str, prefix: str = "") -> ast.RuleFile:
     return rf
 
 
-def parse_rule_files(paths: list[str | os.PathLike]) -> list[ast.RuleFile]:
-    """Parse every rule file under ``paths``; all syntax errors are reported together."""
+def parse_rule_files(paths: list[str | os.PathLike], warnings: list[Diagnostic] | None = None) -> list[ast.RuleFile]:
+    """Parse every rule file under ``paths``; all syntax errors are reported together.
+    Folders skipped for being links are reported in ``warnings``."""
     files: list[ast.RuleFile] = []
     errors: list[Diagnostic] = []
     for root in paths:
-        for f, prefix in discover(root):
+        for f, prefix in discover(root, warnings):
             try:
                 files.append(parse_rule_text(read_rule_file(f), str(f), prefix))
             except UserError as err:

@@ -4,11 +4,15 @@ Owns: loading ``grammar/factlint.lark`` (shipped as package data), the LALR
 parser, and turning lark's exceptions into a ``Diagnostic`` with path, line,
 column, the source line and a caret.  Messages come from a small table of
 labelled malformed snippets (lark's ``match_examples``) and, failing that,
-from the list of what the parser expected, named in words.
+from the list of what the parser expected, named in words.  A misspelt
+keyword gets a "did you mean": the word the parser stopped at, or a word
+before it in the same clause that the parser took for a name (``wehre`` in
+``match d: a denial wehre d.x = 1``: the caret then points at it).
 """
 
 from __future__ import annotations
 
+import difflib
 import re
 from functools import lru_cache
 from importlib import resources
@@ -167,6 +171,48 @@ def _whole_word(text: str, tok) -> str:
     return value
 
 
+@lru_cache(maxsize=1)
+def keywords() -> dict[str, str]:
+    """The grammar's keywords (words written in quotes), by terminal name."""
+    return {
+        t.name: t.pattern.value
+        for t in get_parser().terminals
+        if t.pattern.type == "str" and t.pattern.value.isalpha()
+    }
+
+
+def _close_keyword(word: str, choices) -> str | None:
+    if len(word) < 3 or word in keywords().values():
+        return None
+    close = difflib.get_close_matches(word.lower(), sorted(set(choices)), n=1, cutoff=0.75)
+    return close[0] if close else None
+
+
+#: the words that open a clause or a block
+CLAUSE_KEYWORDS = frozenset(
+    "rule lexicon extend pattern title severity rationale tags message group match where unless note example".split()
+)
+
+
+def _typo_before(text: str, stop: int) -> tuple[str, str, int, int] | None:
+    """A misspelt keyword the parser read as a name before offset ``stop``,
+    in the clause being read: (word, keyword, line, column)."""
+    words = keywords()
+    longer = [w for w in words.values() if len(w) >= 4]
+    found = None
+    try:
+        for tok in get_parser().lex(text[:stop]):
+            if tok.type in words and words[tok.type] in CLAUSE_KEYWORDS:
+                found = None  # a new clause: only words after it count
+            elif tok.type in ("NAME", "ID") and found is None:
+                close = _close_keyword(str(tok), longer)
+                if close is not None:
+                    found = (str(tok), close, tok.line or 1, tok.column or 1)
+    except UnexpectedInput:
+        pass
+    return found
+
+
 def syntax_diagnostic(err: UnexpectedInput, text: str, path: str) -> Diagnostic:
     line, column = max(getattr(err, "line", 1) or 1, 1), max(getattr(err, "column", 1) or 1, 1)
     at_end = isinstance(err, UnexpectedEOF) or (isinstance(err, UnexpectedToken) and err.token.type == "$END")
@@ -178,6 +224,7 @@ def syntax_diagnostic(err: UnexpectedInput, text: str, path: str) -> Diagnostic:
         label = err.match_examples(get_parser().parse, SYNTAX_EXAMPLES, use_accepts=True)
     except Exception:  # pragma: no cover - match_examples is best-effort
         label = None
+    hint = None
     if isinstance(err, UnexpectedCharacters):
         ch = text[err.pos_in_stream] if err.pos_in_stream < len(text) else ""
         if ch == '"':
@@ -186,7 +233,8 @@ def syntax_diagnostic(err: UnexpectedInput, text: str, path: str) -> Diagnostic:
             message = f"unexpected character {ch!r}" + (f"; {label}" if label else "")
     elif isinstance(err, UnexpectedToken):
         tok = err.token
-        shown = "end of file" if tok.type == "$END" else f"`{_whole_word(text, tok)}`"
+        word = _whole_word(text, tok) if tok.type != "$END" else ""
+        shown = "end of file" if tok.type == "$END" else f"`{word}`"
         message = f"unexpected {shown}"
         if label:
             message += f": {label}"
@@ -194,6 +242,18 @@ def syntax_diagnostic(err: UnexpectedInput, text: str, path: str) -> Diagnostic:
             words = _expected_words(err.accepts or err.expected)
             if words:
                 message += f"; {words}"
+        expected = [keywords()[t] for t in (err.accepts or err.expected) if t in keywords()]
+        close = _close_keyword(word, expected) if word else None
+        if close is not None:
+            hint = f"did you mean `{close}`?"
+        else:
+            stop = tok.start_pos if isinstance(tok.start_pos, int) and tok.type != "$END" else len(text)
+            typo = _typo_before(text, stop)
+            if typo is not None:
+                found, keyword, typo_line, typo_column = typo
+                hint = f"the parser stopped at {line}:{column}: {message}"
+                message = f"`{found}` is not a keyword; did you mean `{keyword}`?"
+                line, column = typo_line, typo_column
     else:
         message = label or "unexpected end of file"
     return Diagnostic(
@@ -203,6 +263,7 @@ def syntax_diagnostic(err: UnexpectedInput, text: str, path: str) -> Diagnostic:
         line=line,
         column=column,
         source_line=_source_line(text, line),
+        hint=hint,
     )
 
 

@@ -35,8 +35,13 @@ class Unit:
     unless: list[CQuery] = field(default_factory=list)
     notes: list[CNote] = field(default_factory=list)
     message: Template | None = None
+    #: named RE2 patterns of every loaded file (``pattern NAME: "..."``), compiled
+    patterns: dict = field(default_factory=dict)
     #: the conditions read article.published (the rule is blind without it)
     reads_published: bool = False
+    #: lexicons and named patterns the rule's conditions read (for unused-definition warnings)
+    lexicons_read: set[str] = field(default_factory=set)
+    patterns_read: set[str] = field(default_factory=set)
     #: the conditions placed at the step where their names are all bound (``plan_joins``)
     steps: list[list[CCondition]] = field(default_factory=list)
 

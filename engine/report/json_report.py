@@ -12,7 +12,9 @@ Schema (version 1; new keys may be added, these stay)::
                              }]}],
      "summary": {"files": int, "error": int, "warning": int, "info": int},
      # from the command line: the input files that could not be checked
-     "errors": [{"path", "code", "message", "line", "column"}]}  (one per file; "errors": int in the summary)
+     "errors": [{"path", "code", "message", "line", "column"}],  (one per file; "errors": int in the summary)
+     # only when loading the rules warned: "path:line:col: warning[code] message (hint)"
+     "notices": [str]}
 
 Offsets are Unicode code points into the file as read, end exclusive; lines
 and columns are 1-based; ``end_line``/``end_column`` is the position just past
@@ -27,7 +29,9 @@ from ..api import SCHEMA_VERSION, Report
 from ..errors import Diagnostic
 
 
-def report_dict(reports: list[Report], explain: bool = False, errors: list[Diagnostic] | None = None) -> dict:
+def report_dict(
+    reports: list[Report], explain: bool = False, errors: list[Diagnostic] | None = None, notices: list[str] | None = None
+) -> dict:
     counts = {"error": 0, "warning": 0, "info": 0}
     files = []
     for r in reports:
@@ -42,8 +46,12 @@ def report_dict(reports: list[Report], explain: bool = False, errors: list[Diagn
     if errors is not None:
         out["errors"] = [{"path": d.path, "code": d.code, "message": d.message, "line": d.line, "column": d.column} for d in errors]
         summary["errors"] = len(errors)
+    if notices:
+        out["notices"] = list(notices)
     return out
 
 
-def render_json(reports: list[Report], explain: bool = False, errors: list[Diagnostic] | None = None) -> str:
-    return json.dumps(report_dict(reports, explain, errors), ensure_ascii=False, indent=2)
+def render_json(
+    reports: list[Report], explain: bool = False, errors: list[Diagnostic] | None = None, notices: list[str] | None = None
+) -> str:
+    return json.dumps(report_dict(reports, explain, errors, notices), ensure_ascii=False, indent=2)

@@ -86,17 +86,25 @@ def sarif_dict(reports: list[Report], rules: RuleSet) -> dict:
             if related:
                 result["relatedLocations"] = related
             results.append(result)
-    return {
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [
-            {
-                "tool": {"driver": {"name": "factlint", "version": __version__, "rules": descriptors}},
-                "columnKind": "unicodeCodePoints",
-                "results": results,
-            }
-        ],
+    run: dict = {
+        "tool": {"driver": {"name": "factlint", "version": __version__, "rules": descriptors}},
+        "columnKind": "unicodeCodePoints",
+        "results": results,
     }
+    if rules.warnings:  # what loading the rules warned about
+        run["invocations"] = [{"executionSuccessful": True, "toolConfigurationNotifications": [
+            _notification(w) for w in rules.warnings
+        ]}]
+    return {"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0", "runs": [run]}
+
+
+def _notification(w) -> dict:
+    note: dict = {"level": "warning", "message": {"text": w.message + (f" ({w.hint})" if w.hint else "")},
+                  "descriptor": {"id": w.code}}
+    if w.line is not None:
+        region = {"startLine": w.line, "startColumn": w.column or 1}
+        note["locations"] = [{"physicalLocation": {"artifactLocation": {"uri": _uri(w.path)}, "region": region}}]
+    return note
 
 
 def render_sarif(reports: list[Report], rules: RuleSet) -> str:

@@ -1,6 +1,8 @@
 """The document: an article's text with its structure, and positions in it.
 
-Owns: splitting text into lines, paragraphs and sentences, the headline, and converting code-point offsets to 1-based line/column.  Every
+Owns: splitting text into lines, paragraphs and sentences, the headline,
+the standfirst and the first body paragraph, and converting code-point
+offsets to 1-based line/column.  Every
 offset in factlint is a Unicode code-point offset into ``Document.text``,
 which is the file exactly as read (CRLF kept).  Lines end at ``\\n``,
 ``\\r\\n`` or a lone ``\\r``; the line break is not part of the line.
@@ -152,6 +154,15 @@ class Document:
         if len(split_sentences(self.text, second.start, second.end)) > 2 or len(self.text[second.start : second.end].split()) > 60:
             return None
         return second
+
+    @cached_property
+    def first_paragraph(self) -> Block | None:
+        """The first paragraph of the body: the one after the headline, or
+        the first of all when there is no headline."""
+        paras = self.paragraphs
+        if not paras:
+            return None
+        return paras[1] if self.headline is not None else paras[0]
 
     @cached_property
     def sentences(self) -> list[Block]:

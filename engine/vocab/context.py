@@ -1,6 +1,7 @@
 """The evaluation context: an article's facts as relations and rules see them.
 
-Owns: lookup by id, the publication date, the lexicons, and each fact's
+Owns: lookup by id, the publication date, the lexicons, the document the
+facts come from (for the text around them: ``surroundings``), and each fact's
 *effective topic*: its own topic keys plus, for a document, those of the
 reports that cite it and of its own quoted words (what the article says the
 document says).  Also the weighted topic overlap used by ``conflicts with``
@@ -14,6 +15,7 @@ from dataclasses import dataclass, field
 
 from ..facts.model import Fact
 from ..lexicon import Lexicons
+from ..text.document import Document
 
 
 def topic_weight(key: str) -> int:
@@ -26,6 +28,10 @@ class EvalContext:
     lexicons: Lexicons
     published: str | None = None
     path: str = "<text>"
+    #: the article the facts were found in (None: facts evaluated on their own)
+    doc: Document | None = None
+    #: values derived from the document once per article (``surroundings``)
+    cache: dict = field(default_factory=dict, repr=False)
     _by_id: dict[str, Fact] = field(default_factory=dict, init=False, repr=False)
     _topics: dict[str, frozenset[str]] = field(default_factory=dict, init=False, repr=False)
     _about_doc: dict[str, list[Fact]] = field(default_factory=dict, init=False, repr=False)

@@ -1,9 +1,12 @@
 """Fields: what ``name.field`` may say, and the type of each.
 
 Owns the field table of every fact kind (read from the pydantic models, so
-a new model field is usable in rules at once), the language types (text,
-string, number, bool, date, list), reading a field from a fact, and the
-built-in ``article`` name (``article.published``).  Dates are compared at
+a new model field is usable in rules at once, plus the context fields every
+fact has: ``sentence_text``, ``paragraph_text``, ``before``, ``after``, read
+by ``surroundings``), the language types (text, string, number, bool, date,
+list), reading a field from a fact, and the built-in ``article`` name
+(``article.published``, ``article.path``, ``article.headline``,
+``article.standfirst``).  Dates are compared at
 their common granularity: ``2020-01`` equals ``2020-01-06`` at month level.
 """
 
@@ -17,6 +20,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..facts.model import FACT_CLASSES, Fact, Span
+from .context import EvalContext
+from .surroundings import CONTEXT_FIELDS, article_text, context_field
 
 #: Fields holding a date value (YYYY, YYYY-MM or YYYY-MM-DD strings).
 DATE_FIELDS = {("time", "value"), ("event", "date")}
@@ -26,7 +31,7 @@ ALIASES = {("time", "date"): "value"}
 HIDDEN = {"model_config"}
 
 ARTICLE = "article"
-ARTICLE_FIELDS = {"published": "date", "path": "string"}
+ARTICLE_FIELDS = {"published": "date", "path": "string", "headline": "text", "standfirst": "text"}
 SPAN_SUBFIELDS = {"text": "string", "start": "number", "end": "number"}
 
 
@@ -71,6 +76,8 @@ def fields_of(kind: str) -> dict[str, FieldDef]:
     for (k, alias), target in ALIASES.items():
         if k == kind:
             out[alias] = out[target]
+    for name, (_, doc) in CONTEXT_FIELDS.items():
+        out[name] = FieldDef(kind, name, "text", doc)
     return out
 
 
@@ -86,10 +93,14 @@ def field_type(kind: str, path: list[str]) -> str | None:
     return None
 
 
-def read_field(fact: Fact, path: list[str]):
-    """The value of ``fact.<path>`` for rules: text fields give their text."""
+def read_field(fact: Fact, path: list[str], ctx: EvalContext | None = None):
+    """The value of ``fact.<path>`` for rules: text fields give their text.
+    Context fields (``sentence_text``...) need ``ctx`` (else they are missing)."""
     name = ALIASES.get((fact.kind, path[0]), path[0])
-    value = getattr(fact, name, None)
+    if name in CONTEXT_FIELDS:
+        value = context_field(fact, name, ctx) if ctx is not None else None
+    else:
+        value = getattr(fact, name, None)
     if isinstance(value, Span):
         if len(path) == 2:
             return getattr(value, path[1])
@@ -97,6 +108,18 @@ def read_field(fact: Fact, path: list[str]):
     if isinstance(value, list):
         return [v.text if isinstance(v, Span) else v for v in value]
     return value
+
+
+def read_article_field(name: str, path: list[str], ctx: EvalContext):
+    """``article.<name>[.<sub>]``: the publication date, path, headline or standfirst."""
+    if name == "published":
+        return ctx.published
+    if name == "path":
+        return ctx.path
+    span = article_text(name, ctx)
+    if span is None:
+        return None
+    return getattr(span, path[0]) if path else span.text
 
 
 # ------------------------------------------------------------------ dates

@@ -20,6 +20,7 @@ from ..facts.model import FACT_KINDS, Fact
 from .context import EvalContext
 from .fields import DateValue, compare_dates
 from .polarity import says_opposite
+from .surroundings import words_between
 
 KeyFn = Callable[[Fact, EvalContext], Iterable]
 
@@ -181,6 +182,16 @@ def _compare_dates(sign: int) -> Callable[[Fact, Fact, EvalContext], bool]:
     return test
 
 
+def within_words(limit: int) -> Callable[[Fact, Fact, EvalContext], bool]:
+    """``is within N words of``: at most ``limit`` words between the two facts."""
+
+    def test(a: Fact, b: Fact, ctx: EvalContext) -> bool:
+        n = words_between(a, b, ctx) if a.id != b.id else None
+        return n is not None and n <= limit
+
+    return test
+
+
 from . import compare as _cmp  # noqa: E402  (value comparisons live in their own module)
 
 
@@ -249,5 +260,8 @@ RELATIONS: dict[str, RelationDef] = {
                     _ANY, _ANY, _same_sentence, lambda f, c: [f.sentence], lambda f, c: [f.sentence]),
         RelationDef("same_paragraph", "is in the same paragraph as", "Both facts start in the same paragraph.",
                     _ANY, _ANY, _same_paragraph, lambda f, c: [f.paragraph], lambda f, c: [f.paragraph]),
+        RelationDef("within", "is within N words of",
+                    "At most N words lie between the two facts' extents (0 when they touch or overlap), wherever they are: across sentences and paragraphs too. It has no index: every candidate is tried.",
+                    _ANY, _ANY, within_words(0)),
     ]
 }
