@@ -320,3 +320,28 @@ def test_approximators_are_searched_for_only_before_one_of_their_last_words() ->
         if t.approx.search(before):
             assert may_end_with(before, t.approx_last_words), before
     assert not may_end_with("the 😀 team of\r\n", ("about",))
+
+
+MATCH_AT_LEXICONS = LEXICONS + [
+    Lexicon("dotless", ("ınfo desk", "kelvin", "said that", "said", "u.s. army", "'tis", "co-operat*")),
+]
+
+
+@pytest.mark.parametrize("text", EDGE_TEXTS + TEXTS + LEXICON_TEXTS + [
+    "Info desk, INFO DESK, ınfo desk; \u212aelvin and kelvin; he said that, said; U.S. Army, u.s. army; 'Tis; co-operated.",
+])
+def test_a_lexicon_tried_with_the_phrases_of_one_first_word_matches_as_its_whole_pattern(text: str) -> None:
+    """``Lexicon.match_at`` compiles only the phrases that can open with the
+    word at a position; everywhere, in every window, it gives the whole
+    pattern's match (shipped lexicons too)."""
+    from factlint.lang.loader import load_default_lexicons
+
+    shipped = load_default_lexicons()
+    lexicons = MATCH_AT_LEXICONS + [shipped.get(n) for n in shipped.names()]
+    for source in (text, text.upper(), text.lower()):
+        for lex in lexicons:
+            for end in (len(source), len(source) // 2):
+                for pos in range(0, end + 1):
+                    whole = lex.pattern.match(source, pos, end)
+                    part = lex.match_at(source, pos, end)
+                    assert (part and part.span()) == (whole and whole.span()), (lex.name, source, pos, end)

@@ -17,6 +17,7 @@ Does not own: what the lexicons mean (the extractors that use them).
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
 from .model import Lexicon, Lexicons, normalize_phrase
 
@@ -61,13 +62,20 @@ class FastLexicon:
         self.ascii_words = all(w.isascii() for w in self.anchors) and all(
             w.isascii() for sets in self.phrase_words.values() for ws in sets for w in ws
         )
-        self.candidates = None if fallback or not firsts else re.compile(
-            r"(?<!\w)" + trie(sorted(firsts)) + r"(?!\w)", re.IGNORECASE
-        )
+        #: no first-word regex can find where the phrases start: use the lexicon's own
+        self.fallback = fallback or not firsts
+
+    @cached_property
+    def candidates(self) -> re.Pattern[str] | None:
+        """Where a phrase can start: a trie regex of the first words (compiled on first use)."""
+        if self.fallback:
+            return None
+        return re.compile(r"(?<!\w)" + trie(sorted(self.firsts)) + r"(?!\w)", re.IGNORECASE)
 
     def finditer(self, text: str, start: int = 0, end: int | None = None):
         end = len(text) if end is None else end
-        if self.candidates is None:
+        candidates = self.candidates
+        if candidates is None:
             yield from self.lexicon.finditer(text, start, end)
             return
         if end - start < 2000:
@@ -79,10 +87,10 @@ class FastLexicon:
                 ws <= words for anchor in self.anchors & words for ws in self.phrase_words[anchor]
             ):
                 return  # no phrase has all its words in the region
-        pattern, last = self.lexicon.pattern, start
-        for c in self.candidates.finditer(text, start, end):
+        lexicon, last = self.lexicon, start
+        for c in candidates.finditer(text, start, end):
             if c.start() >= last:
-                hit = pattern.match(text, c.start(), end)
+                hit = lexicon.match_at(text, c.start(), end)
                 if hit:
                     last = hit.end()
                     yield hit
@@ -113,7 +121,7 @@ class WordIndex:
 
     def matches(self, fl: FastLexicon) -> list[re.Match[str]]:
         """Every match of the lexicon in the whole text (as ``finditer``)."""
-        if fl.candidates is None or self.low is None:
+        if fl.fallback or self.low is None:
             return list(fl.finditer(self.text))
         low, starts = self.low, []
         for w in fl.firsts & self.present:
@@ -125,10 +133,10 @@ class WordIndex:
                 pos = low.find(w, after)
         starts.sort()
         out: list[re.Match[str]] = []
-        last, pattern = 0, fl.lexicon.pattern
+        last, lexicon = 0, fl.lexicon
         for p in starts:
             if p >= last:
-                hit = pattern.match(self.text, p)
+                hit = lexicon.match_at(self.text, p)
                 if hit:
                     out.append(hit)
                     last = hit.end()
@@ -163,10 +171,16 @@ class FirstWordTable:
             alternatives.append(trie(sorted(self.exact)) + r"(?!\w)")
         if self.prefixes:
             alternatives.append(trie(sorted(set(self.prefixes))) + r"\w*")
-        self.openers = re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + ")", re.IGNORECASE) if alternatives else None
+        self._opener_alternatives = alternatives
         # lower-case word -> indexes of the lexicons with a phrase it may open
         self._lexicons_of: dict[str, list[int]] = {}
         self._ascii = all(w.isascii() for w in [*self.exact, *self.prefixes])
+
+    @cached_property
+    def openers(self) -> re.Pattern[str] | None:
+        """Any word that opens a phrase (compiled on first use: ASCII text is read word by word instead)."""
+        alternatives = self._opener_alternatives
+        return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + ")", re.IGNORECASE) if alternatives else None
 
     def finditer(self, text: str, start: int, end: int) -> list[tuple[int, re.Match[str]]]:
         """``(lexicon index, match)`` for every match of every lexicon in
@@ -179,7 +193,7 @@ class FirstWordTable:
         for pos, ks in self._openers(text, start, end):
             for k in ks:
                 if pos >= last[k]:
-                    hit = self.lexicons[k].pattern.match(text, pos, end)
+                    hit = self.lexicons[k].match_at(text, pos, end)
                     if hit:
                         found[k].append(hit)
                         last[k] = hit.end()
@@ -193,12 +207,14 @@ class FirstWordTable:
         or long s and keeps its length), only the distinct words of the
         region are looked up and those that open a phrase are found with
         ``str.find``."""
-        if self.openers is None:
+        if not self._opener_alternatives:
             return []
         region = text[start:end]
         low = region.lower()
         if not (self._ascii and len(low) == len(region) and _folds_as_regex(region)):
-            return [(w.start(), self._lexicons_for(w.group())) for w in self.openers.finditer(text, start, end)]
+            openers = self.openers
+            assert openers is not None
+            return [(w.start(), self._lexicons_for(w.group())) for w in openers.finditer(text, start, end)]
         out = []
         table = self._lexicons_of
         inside_word = start > 0 and _is_word_char(text[start - 1])  # a word cut by the region's start opens nothing

@@ -62,12 +62,51 @@ class Lexicon:
         return {}
 
     @cached_property
+    def _alternatives(self) -> list[tuple[str, str | None]]:
+        """Each phrase's regex, longest first, with the lower-case word
+        characters its first word opens with (None when it may open
+        otherwise: a ``*`` first word, no leading word character, or one
+        that is not ASCII, which the regex may fold unlike ``str.lower``)."""
+        alts = []
+        for p in self.phrases:
+            if not p.strip():
+                continue
+            first = normalize_phrase(p).split(" ")[0]
+            lead = _LEAD.match(first)
+            key = lead.group() if lead and not first.endswith("*") and lead.group().isascii() else None
+            alts.append((_phrase_regex(p), key))
+        alts.sort(key=lambda a: len(a[0]), reverse=True)
+        return alts
+
+    @cached_property
     def pattern(self) -> re.Pattern[str]:
         """A regex finding any phrase of this lexicon as whole words (longest first)."""
-        alts = sorted((_phrase_regex(p) for p in self.phrases if p.strip()), key=len, reverse=True)
-        if not alts:
-            return re.compile(r"(?!x)x")
-        return re.compile(r"(?<![\w])(?:" + "|".join(alts) + r")(?![\w])", re.IGNORECASE)
+        return _alternation([rx for rx, _ in self._alternatives])
+
+    def match_at(self, text: str, pos: int, end: int | None = None) -> re.Match[str] | None:
+        """Exactly ``self.pattern.match(text, pos, end)``, tried with only the
+        phrases that can open with the word at ``pos`` (their regex is
+        compiled the first time a word asks for it): a match at ``pos`` must
+        begin with that word's run of word characters, so the other phrases
+        cannot match there, and the phrases kept are in the same order."""
+        end = len(text) if end is None else end
+        lead = _LEAD.match(text, pos, end)
+        key = lead.group().lower() if lead is not None else ""
+        if not key.isascii() or not key:
+            return self.pattern.match(text, pos, end)
+        table = self._by_first_word
+        sub = table.get(key, _UNSET)
+        if sub is _UNSET:
+            alts = [rx for rx, first in self._alternatives if first is None or first == key]
+            sub = _alternation(alts) if alts else None
+            if len(table) > 4096:
+                table.clear()
+            table[key] = sub
+        return None if sub is None else sub.match(text, pos, end)  # type: ignore[union-attr]
+
+    @cached_property
+    def _by_first_word(self) -> dict[str, re.Pattern[str] | None]:
+        return {}
 
     def derived(self, build: Callable[[Lexicon], _Built]) -> _Built:
         """``build(self)``, built once per lexicon object and kept on it (a
@@ -88,6 +127,16 @@ class Lexicon:
 
     def search(self, text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
         return self.pattern.search(text, start, len(text) if end is None else end)
+
+
+_LEAD = re.compile(r"\w+")
+_UNSET: Any = object()
+
+
+def _alternation(alts: list[str]) -> re.Pattern[str]:
+    if not alts:
+        return re.compile(r"(?!x)x")
+    return re.compile(r"(?<![\w])(?:" + "|".join(alts) + r")(?![\w])", re.IGNORECASE)
 
 
 def normalize_phrase(phrase: str) -> str:

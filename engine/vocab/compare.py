@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from ..facts.model import Fact
+from ..lexicon import Lexicon
 from ..text.strings import edit_distance, spelling_limit
 from .context import EvalContext
 from .fields import DateValue, compare_dates
@@ -125,14 +126,19 @@ def _name_tokens(name: str) -> list[str]:
     return [t for t in re.findall(r"[\w'\u2019-]+", name.lower()) if t not in ("mr", "mrs", "ms", "dr", "jr", "sr")]
 
 
-def _nickname_pairs(ctx: EvalContext) -> set[frozenset[str]]:
+def _pairs_of(nicknames: Lexicon) -> frozenset[frozenset[str]]:
     pairs = set()
-    for phrase in ctx.lexicons.get("nicknames").phrases:
+    for phrase in nicknames.phrases:
         names = [n.strip().lower() for n in phrase.split("=") if n.strip()]
         for i, x in enumerate(names):
             for y in names[i + 1 :]:
                 pairs.add(frozenset((x, y)))
-    return pairs
+    return frozenset(pairs)
+
+
+def _nickname_pairs(ctx: EvalContext) -> frozenset[frozenset[str]]:
+    """Pairs of first names one person may go by, built once per lexicon."""
+    return ctx.lexicons.get("nicknames").derived(_pairs_of)
 
 
 def _first_names_compatible(x: str, y: str, ctx: EvalContext) -> bool:

@@ -39,9 +39,12 @@ class EvalContext:
     def __post_init__(self) -> None:
         self._by_id = {f.id: f for f in self.facts}
         for f in self.facts:
-            for doc_id in getattr(f, "cites", None) or []:
+            # fields are read from the instance dict: a fact kind without the
+            # field would go through pydantic's slow missing-attribute path
+            fields = f.__dict__
+            for doc_id in fields.get("cites") or []:
                 self._about_doc.setdefault(doc_id, []).append(f)
-            doc_id = getattr(f, "document", None)
+            doc_id = fields.get("document")
             if doc_id:
                 self._about_doc.setdefault(doc_id, []).append(f)
 
