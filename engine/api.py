@@ -16,11 +16,8 @@ from __future__ import annotations
 import json
 import math
 import os
-import re
-import stat
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
 from pydantic import BaseModel, Field, ValidationError
 
@@ -29,17 +26,17 @@ from .evaluate.evaluator import evaluate
 from .evaluate.findings import SEVERITY_RANK, Finding
 from .extract import extract_facts
 from .facts.model import Fact, FactSet, Span
+from .inputs import _no_constant, document_of, facts_in_prose, load_document, published_from_sidecar, validate_published  # noqa: F401 (API)
 from .lang.compiled import CompiledRule
 from .lang.compiler import compile_rule_files
 from .lang.loader import gather_lexicons, parse_rule_files, shipped_rule_files
 from .lexicon import Lexicons
+from .text.discover import Input
 from .text.document import Document
 from .text.source import decode_article, read_article
 from .vocab.context import EvalContext
-from .vocab.fields import DateValue
 
 SCHEMA_VERSION = 1
-MAX_META_BYTES = 64 * 1024
 
 
 @dataclass
@@ -105,63 +102,17 @@ class Report(BaseModel):
         return [f for f in self.findings if SEVERITY_RANK[f.severity] >= rank]
 
 
-#: ASCII digits only: ``\d`` would take full-width and other digits too
-_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+def make_document(text: str, path: str = "<text>", published: str | None = None, input_format: str | None = None) -> Document:
+    return document_of(text, path, published, input_format)
 
 
-def validate_published(value: str | None, where: str = "--published", field: str = "publication date", code: str = "usage") -> str | None:
-    """A publication date: YYYY-MM-DD (ASCII digits), a real day, between the years 1000 and 9000."""
-    if value is None:
-        return None
-    parsed = DateValue.parse(value) if isinstance(value, str) and _ISO_DAY.fullmatch(value) else None
-    if parsed is None or parsed.granularity != 3:
-        shown = value if isinstance(value, str) else json.dumps(value)
-        raise input_error(where, f"{field} {shown!r} is not a date in the form YYYY-MM-DD", code)
-    if not 1000 <= parsed.year <= 9000:
-        raise input_error(where, f"{field} {value} is out of range (years 1000 to 9000)", code)
-    return str(parsed)
-
-
-def published_from_sidecar(path: str) -> str | None:
-    """The ``published`` date of the sidecar beside an article (``story.meta.json`` for ``story.txt``), if any.
-
-    ``"published"`` absent or ``null`` means the date is not known; any other
-    value must be a date in the form YYYY-MM-DD (``0``, ``false`` or ``""``
-    are errors, not a silent "no date")."""
-    meta = Path(path).with_suffix(".meta.json")
-    try:
-        if not stat.S_ISREG(os.stat(meta).st_mode):
-            return None
-    except OSError:
-        return None
-    try:
-        with open(meta, "rb") as fh:
-            raw = fh.read(MAX_META_BYTES + 1)
-        if len(raw) > MAX_META_BYTES:
-            raise input_error(str(meta), "metadata file is larger than 64 KB", "metadata")
-        data = json.loads(raw.decode("utf-8"), parse_constant=_no_constant)
-    except (OSError, ValueError, UnicodeDecodeError, RecursionError) as exc:
-        raise input_error(str(meta), f"cannot read metadata: {type(exc).__name__}: {str(exc)[:80]}", "metadata") from None
-    if not isinstance(data, dict):
-        raise input_error(str(meta), "metadata must be a JSON object", "metadata")
-    value = data.get("published")
-    if value is not None and not isinstance(value, str):
-        raise input_error(str(meta), f"`published` must be a date in the form YYYY-MM-DD, not {json.dumps(value)}", "metadata")
-    return validate_published(value, str(meta), "`published`", "metadata")
-
-
-def _no_constant(name: str):
-    raise ValueError(f"{name} is not a JSON number")
-
-
-def make_document(text: str, path: str = "<text>", published: str | None = None) -> Document:
-    return Document(text=text, path=path, published=validate_published(published))
-
-
-def extract(text: str, published: str | None = None, rules: RuleSet | None = None, path: str = "<text>") -> FactSet:
-    """Facts of one article (the default extractor)."""
+def extract(
+    text: str, published: str | None = None, rules: RuleSet | None = None, path: str = "<text>", input_format: str | None = None
+) -> FactSet:
+    """Facts of one article (the default extractor); spans are offsets into the
+    prose the extractors read (``inputs.facts_in_file`` locates them in the file)."""
     rules = rules or load_rules()
-    return extract_facts(make_document(text, path, published), rules.lexicons)
+    return extract_facts(make_document(text, path, published, input_format), rules.lexicons)
 
 
 def check_document(doc: Document, facts: FactSet, rules: RuleSet, explain: bool = False) -> Report:
@@ -185,27 +136,48 @@ def check_text(
     path: str = "<text>",
     facts: FactSet | None = None,
     explain: bool = False,
+    input_format: str | None = None,
 ) -> Report:
-    """Check one article given as text; ``facts`` replaces extraction when given."""
+    """Check one article given as text (plain text unless ``input_format``
+    names another format); ``facts`` replaces extraction when given."""
     rules = rules or load_rules()
-    doc = make_document(text, path, published)
+    doc = make_document(text, path, published, input_format)
     if facts is None:
         facts = extract_facts(doc, rules.lexicons)
     return check_document(doc, facts, rules, explain)
 
 
 def check_file(
-    path: str,
+    path: str | Input,
     published: str | None = None,
     rules: RuleSet | None = None,
     explain: bool = False,
     facts_path: str | None = None,
+    input_format: str | None = None,
+    encoding: str | None = None,
 ) -> Report:
-    """Check one article file (published date: argument, else sidecar metadata)."""
-    text = read_article(path)
-    published = published or published_from_sidecar(path)
-    facts = load_facts_file(facts_path, text) if facts_path else None
-    return check_text(text, published, rules, path, facts, explain)
+    """Check one article file in any input format (by extension unless
+    ``input_format`` is given).  Publication date: the argument, else the
+    sidecar metadata, else the article's own metadata."""
+    return check_input(path, published, rules, explain, facts_path, input_format, encoding)[1]
+
+
+def check_input(
+    item: str | Input,
+    published: str | None = None,
+    rules: RuleSet | None = None,
+    explain: bool = False,
+    facts_path: str | None = None,
+    input_format: str | None = None,
+    encoding: str | None = None,
+) -> tuple[Document, Report]:
+    """``check_file`` that also returns the Document read (``doc.source`` is the file as read)."""
+    doc = load_document(item, published, input_format, encoding)
+    rules = rules or load_rules()
+    facts = load_facts_file(facts_path, doc.source, doc) if facts_path else None
+    if facts is None:
+        facts = extract_facts(doc, rules.lexicons)
+    return doc, check_document(doc, facts, rules, explain)
 
 
 # ---------------------------------------------------------- external facts
@@ -223,8 +195,10 @@ class FactsFile(BaseModel):
 MAX_FACTS_BYTES = 32 * 1024 * 1024
 
 
-def load_facts_file(path: str, text: str) -> FactSet:
-    """Read and validate a facts file against the article text it describes.
+def load_facts_file(path: str, text: str, doc: Document | None = None) -> FactSet:
+    """Read and validate a facts file against the article text it describes
+    (the file as read; for a format other than plain text, pass its Document
+    too: the spans are then moved to the prose the rules read).
 
     Validation is strict: a number must be a JSON number of the field's type
     (``false`` or ``"0"`` is not 0), offsets, sentence and paragraph numbers
@@ -259,7 +233,7 @@ def load_facts_file(path: str, text: str) -> FactSet:
         raise input_error(path, f"invalid fact at {where}: {err['msg']}", "facts") from None
     _check_numbers(fs, path)
     _check_spans(fs, text, path)
-    return fs
+    return facts_in_prose(fs, doc, path) if doc is not None else fs
 
 
 def _check_numbers(fs: FactSet, path: str) -> None:

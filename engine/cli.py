@@ -23,11 +23,11 @@ from .api import (
     Report,
     RuleSet,
     load_rules,
-    published_from_sidecar,
     validate_published,
 )
-from .errors import Diagnostic, UserError
-from .text.source import read_article
+from .errors import Diagnostic, UserError, display_path
+from .inputs import load_document
+from .text.discover import Input, collect_inputs
 
 
 class _Command(TyperCommand):
@@ -70,7 +70,15 @@ class FailOn(str, Enum):
 # not stop the others from being checked (click would refuse the whole run)
 RulesOpt = typer.Option(None, "--rules", "-r", readable=False, help="A rule file or folder to add (repeatable).")
 NoDefaultOpt = typer.Option(False, "--no-default-rules", help="Use only the rules given with --rules.")
-PublishedOpt = typer.Option(None, "--published", help="Publication date, YYYY-MM-DD (else story.meta.json beside story.txt).")
+PublishedOpt = typer.Option(
+    None, "--published", help="Publication date, YYYY-MM-DD (else story.meta.json beside story.txt, else the article's metadata)."
+)
+InputFormatOpt = typer.Option(
+    None, "--input-format", help="Read articles as text, markdown, html, json (WordPress or Arc XP, by shape), wordpress or arc."
+)
+FilesFromOpt = typer.Option(None, "--files-from", help="Also check the paths listed in this file, one a line (`-`: standard input).")
+StdinNameOpt = typer.Option(None, "--stdin-filename", help="The name of the article read from `-` (its extension picks the format).")
+EncodingOpt = typer.Option(None, "--encoding", help="Decode articles with this encoding (default UTF-8), e.g. cp1252.")
 
 
 def _rules(paths: list[Path] | None, no_default: bool) -> RuleSet:
@@ -79,6 +87,22 @@ def _rules(paths: list[Path] | None, no_default: bool) -> RuleSet:
         where = ", ".join(str(p) for p in paths or []) or "--no-default-rules"
         raise UserError(Diagnostic(where, "no rules to run: the rule files given define none (a typo in --rules?)", "no-rules"))
     return ruleset
+
+
+def _inputs(
+    paths: list[str] | None, files_from: str | None, stdin_filename: str | None, input_format: str | None, encoding: str | None
+) -> list[Input]:
+    """The articles to read, each named as factlint prints it (standard input read now); options checked first."""
+    from .text.formats import format_for
+    from .text.source import check_encoding
+
+    check_encoding(encoding)
+    if input_format:
+        format_for("", input_format)
+    if not paths and files_from is None:
+        raise UserError(Diagnostic("factlint check", "give article files or folders (or --files-from LIST, or - for stdin)", "usage"))
+    items = [Input(i.path, display_path(i.name)) for i in collect_inputs(list(paths or []), files_from, stdin_filename)]
+    return [i.with_stdin() if i.is_stdin else i for i in items]
 
 
 def _fail(err: UserError) -> None:
@@ -94,7 +118,7 @@ def _warn(ruleset: RuleSet) -> None:
 
 @app.command(cls=_Command)
 def check(
-    paths: list[Path] = typer.Argument(..., readable=False, metavar="PATH", help="Article files to check."),
+    paths: list[str] | None = typer.Argument(None, metavar="PATH", help="Article files or folders to check (`-`: standard input)."),
     rules: list[Path] | None = RulesOpt,
     no_default_rules: bool = NoDefaultOpt,
     published: str | None = PublishedOpt,
@@ -105,6 +129,10 @@ def check(
     no_cache: bool = typer.Option(False, "--no-cache", help="Parse every rule file; neither read nor write the parsed-rule cache."),
     jobs: int = typer.Option(0, "--jobs", "-j", min=0, help="Worker processes (default 0: one per available core; 1: this process only)."),
     dask: str | None = typer.Option(None, "--dask", help="Check on a Dask cluster: the scheduler's address, e.g. tcp://scheduler:8786."),
+    input_format: str | None = InputFormatOpt,
+    encoding: str | None = EncodingOpt,
+    files_from: str | None = FilesFromOpt,
+    stdin_filename: str | None = StdinNameOpt,
 ) -> None:
     """Check articles against the rules and report every inconsistency."""
     import time
@@ -122,23 +150,23 @@ def check(
     try:
         ruleset = _rules(rules, no_default_rules)
         published = validate_published(published)
-        if facts is not None and len(paths) != 1:
+        items = _inputs(paths, files_from, stdin_filename, input_format, encoding)
+        if facts is not None and len(items) != 1:
             raise UserError(Diagnostic(str(facts), "--facts describes one article: give exactly one PATH", "usage"))
     except UserError as err:
         _fail(err)
     _warn(ruleset)
     spec = RulesSpec(tuple(str(p) for p in rules or []), not no_default_rules)
-    job = CheckJob(published, explain, str(facts) if facts else None, keep_text=format == CheckFormat.text)
-    names = [str(p) for p in paths]
+    job = CheckJob(published, explain, str(facts) if facts else None, format == CheckFormat.text, input_format, encoding)
     if dask:
         from .run import run_dask
 
-        outcomes = run_dask(names, dask, spec, job)
+        outcomes = run_dask(items, dask, spec, job)
     else:
         from .run import run_local
         from .run.local import available_cores
 
-        outcomes = run_local(names, ruleset, job, jobs or available_cores(), spec)
+        outcomes = run_local(items, ruleset, job, jobs or available_cores(), spec)
     reports: list[Report] = []
     errors: list[Diagnostic] = []
     bugs = 0
@@ -176,7 +204,7 @@ def check(
         if errors:
             line += f"; {len(errors)} file{'s' if len(errors) != 1 else ''} could not be checked"
         typer.echo(line)
-    _run_summary(len(names), reports, len(errors), time.monotonic() - started)
+    _run_summary(len(items), reports, len(errors), time.monotonic() - started)
     if bugs:
         raise typer.Exit(3)
     if errors:
@@ -210,9 +238,12 @@ def facts(
     published: str | None = PublishedOpt,
     format: Format = typer.Option(Format.text, "--format", "-f"),
     rules: list[Path] | None = RulesOpt,
+    input_format: str | None = InputFormatOpt,
+    encoding: str | None = EncodingOpt,
 ) -> None:
-    """Show the facts factlint extracts from an article."""
-    from .api import extract
+    """Show the facts factlint extracts from an article (offsets into the file as read)."""
+    from .extract import extract_facts
+    from .inputs import facts_in_file
     from .report.facts import facts_json_schema, render_facts_json, render_facts_text
 
     if schema:
@@ -223,12 +254,12 @@ def facts(
     try:
         ruleset = _rules(rules, False)
         published = validate_published(published)
-        text = read_article(str(path))
-        published = published or published_from_sidecar(str(path))
-        fs = extract(text, published, ruleset, str(path))
+        (item,) = _inputs([str(path)], None, None, input_format, encoding)
+        doc = load_document(item, published, input_format, encoding)
+        fs = facts_in_file(extract_facts(doc, ruleset.lexicons), doc)
     except UserError as err:
         _fail(err)
-    typer.echo(render_facts_json(fs) if format == Format.json else render_facts_text(fs, text))
+    typer.echo(render_facts_json(fs) if format == Format.json else render_facts_text(fs, doc.source))
 
 
 def _rules_under_test(paths: list[Path]) -> RuleSet:
@@ -330,10 +361,12 @@ def explain(
     rules: list[Path] | None = RulesOpt,
     no_default_rules: bool = NoDefaultOpt,
     published: str | None = PublishedOpt,
+    input_format: str | None = InputFormatOpt,
+    encoding: str | None = EncodingOpt,
 ) -> None:
     """Explain why a rule did or did not fire on an article."""
-    from .api import extract, make_document
     from .evaluate.why import explain_rule
+    from .extract import extract_facts
     from .vocab.context import EvalContext
 
     try:
@@ -346,13 +379,11 @@ def explain(
             hint = f" (did you mean `{close[0]}`?)" if close else ""
             raise UserError(Diagnostic(rule_id, f"no rule with this id{hint}; `factlint rules` lists them", "usage"))
         published = validate_published(published)
-        text = read_article(str(path))
-        published = published or published_from_sidecar(str(path))
-        doc = make_document(text, str(path), published)
-        fs = extract(text, published, ruleset, str(path))
+        doc = load_document(str(path), published, input_format, encoding)
+        fs = extract_facts(doc, ruleset.lexicons)
     except UserError as err:
         _fail(err)
-    ctx = EvalContext(list(fs.facts), ruleset.lexicons, published, str(path), doc)
+    ctx = EvalContext(list(fs.facts), ruleset.lexicons, doc.published, str(path), doc)
     typer.echo("\n".join(explain_rule(rule, ctx, doc)))
 
 

@@ -30,7 +30,7 @@ def test_missing_file(tmp_path):
 
 
 def test_directory(tmp_path):
-    assert_input_error(factlint("check", tmp_path), str(tmp_path), "is a directory")
+    assert_input_error(factlint("check", tmp_path), str(tmp_path), "folder with no article files")
 
 
 def test_empty_file(tmp_path):

@@ -2,13 +2,20 @@
 
 Owns the ``Citation``, ``Note`` and ``Finding`` records (pydantic, so they
 serialize to the documented JSON) and building a citation from a span:
-code-point offsets (end exclusive) plus 1-based line/column of both ends.
-``end_line``/``end_column`` give the position just past the last character.
+code-point offsets (end exclusive) plus 1-based line/column of both ends, in
+the file as read (a span of prose read from Markdown, HTML or JSON is located
+in the file through the document's origin, and its text is the file's
+characters there).  ``end_line``/``end_column`` give the position just past
+the last character.  For JSON inputs, ``field`` is the JSON pointer of the
+string the span was read from and ``field_start``/``field_end`` the offsets
+inside its decoded value; these keys are left out when there is no field.
 """
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
+from typing import Any
+
+from pydantic import BaseModel, Field, SerializerFunctionWrapHandler, model_serializer
 
 from ..facts.model import Fact, Span
 from ..text.document import Document
@@ -27,6 +34,17 @@ class Citation(BaseModel):
     end_column: int
     text: str
     fact: str | None = None
+    field: str | None = None
+    field_start: int | None = None
+    field_end: int | None = None
+
+    @model_serializer(mode="wrap")
+    def _without_empty_field(self, handler: SerializerFunctionWrapHandler) -> Any:
+        data = handler(self)
+        if isinstance(data, dict) and data.get("field") is None:
+            for key in ("field", "field_start", "field_end"):
+                data.pop(key, None)
+        return data
 
 
 class Note(BaseModel):
@@ -55,16 +73,35 @@ class Finding(BaseModel):
 
 
 def cite(doc: Document, role: str, span: Span, fact: Fact | None = None) -> Citation:
-    line, column = doc.position(span.start)
-    end_line, end_column = doc.position(span.end)
+    if doc.origin is None:  # plain text: the prose is the file
+        line, column = doc.position(span.start)
+        end_line, end_column = doc.position(span.end)
+        return Citation(
+            role=role,
+            start=span.start,
+            end=span.end,
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=end_column,
+            text=span.text,
+            fact=fact.id if fact is not None else None,
+        )
+    at = doc.locate(span.start, span.end)
+    src = doc.source_document
+    line, column = src.position(at.start)
+    end_line, end_column = src.position(at.end)
     return Citation(
         role=role,
-        start=span.start,
-        end=span.end,
+        start=at.start,
+        end=at.end,
         line=line,
         column=column,
         end_line=end_line,
         end_column=end_column,
-        text=span.text,
+        text=src.text[at.start : at.end],
         fact=fact.id if fact is not None else None,
+        field=at.pointer,
+        field_start=at.field_start,
+        field_end=at.field_end,
     )

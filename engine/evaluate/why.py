@@ -19,7 +19,7 @@ def _describe_fact(ctx: EvalContext, fact_id: str, doc: Document) -> str:
     fact = ctx.get(fact_id)
     if fact is None:
         return fact_id
-    line, col = doc.position(fact.start)
+    line, col = doc.source_document.position(doc.locate(fact.start, fact.end).start)
     text = " ".join(fact.cite_span().text.split())
     if len(text) > 60:
         text = text[:57] + "\u2026"

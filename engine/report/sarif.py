@@ -3,7 +3,8 @@
 One run whose tool driver lists the rules that ran (id, title, rationale,
 default level), and one result per finding: level (info -> note), message,
 the first citation as the location and every other citation and note as a
-related location with its role.  ``columnKind`` is ``unicodeCodePoints``, so
+related location with its role (a citation read from a JSON field also
+names the field: ``properties`` ``field``, ``fieldStart``, ``fieldEnd``).  ``columnKind`` is ``unicodeCodePoints``, so
 columns and ``charOffset``/``charLength`` are the same code-point values as
 in the JSON output.  Validated against the OASIS schema in the tests.
 """
@@ -35,6 +36,8 @@ def _region(c: Citation) -> dict:
 
 def _location(uri: str, c: Citation, message: str | None = None, ident: int | None = None) -> dict:
     loc: dict = {"physicalLocation": {"artifactLocation": {"uri": uri}, "region": _region(c)}}
+    if c.field is not None:  # a span read from a JSON string: the field and the offsets inside its value
+        loc["physicalLocation"]["properties"] = {"field": c.field, "fieldStart": c.field_start, "fieldEnd": c.field_end}
     if ident is not None:
         loc["id"] = ident
     if message:

@@ -28,6 +28,7 @@ from itertools import islice
 
 from ..api import RuleSet
 from ..errors import Diagnostic, UserError
+from ..text.discover import Input
 from .outcome import CheckJob, Outcome, RulesSpec, check_one, lost
 
 _rules_lock = threading.Lock()
@@ -43,7 +44,7 @@ def _worker_rules(spec: RulesSpec) -> RuleSet:
         return rules
 
 
-def check_chunk(paths: list[str], spec: RulesSpec, job: CheckJob) -> list[Outcome]:
+def check_chunk(paths: list[str | Input], spec: RulesSpec, job: CheckJob) -> list[Outcome]:
     """The task a Dask worker runs: one outcome per path, in order."""
     rules = _worker_rules(spec)
     return [check_one(p, rules, job) for p in paths]
@@ -65,7 +66,7 @@ def _client(where):
 
 
 def run_dask(
-    paths: Iterable[str],
+    paths: Iterable[str | Input],
     scheduler,
     spec: RulesSpec | None = None,
     job: CheckJob | None = None,

@@ -25,6 +25,7 @@ from itertools import islice
 from typing import TYPE_CHECKING
 
 from ..api import RuleSet, check_text
+from ..text.discover import Input
 from .outcome import CheckJob, Outcome, RulesSpec, check_one, lost
 
 if TYPE_CHECKING:
@@ -54,7 +55,7 @@ def available_cores() -> int:
 
 
 def run_local(
-    paths: Iterable[str],
+    paths: Iterable[str | Input],
     rules: RuleSet,
     job: CheckJob | None = None,
     jobs: int = 1,
@@ -82,7 +83,7 @@ def _init_spawned(spec: RulesSpec, job: CheckJob) -> None:
     _worker_rules, _worker_job = spec.load(), job
 
 
-def _check_chunk(paths: list[str]) -> list[Outcome]:
+def _check_chunk(paths: list[str | Input]) -> list[Outcome]:
     assert _worker_rules is not None and _worker_job is not None
     return [check_one(p, _worker_rules, _worker_job) for p in paths]
 
@@ -98,7 +99,7 @@ def _new_pool(rules: RuleSet, job: CheckJob, jobs: int, spec: RulesSpec) -> Proc
     return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"), initializer=_init_spawned, initargs=(spec, job))
 
 
-def _in_workers(paths: Iterator[str], rules: RuleSet, job: CheckJob, jobs: int, spec: RulesSpec, size: int) -> Iterator[Outcome]:
+def _in_workers(paths: Iterator[str | Input], rules: RuleSet, job: CheckJob, jobs: int, spec: RulesSpec, size: int) -> Iterator[Outcome]:
     from concurrent.futures.process import BrokenProcessPool
 
     try:
@@ -106,7 +107,7 @@ def _in_workers(paths: Iterator[str], rules: RuleSet, job: CheckJob, jobs: int, 
     except Exception:  # noqa: S110 - only a warm-up: the real files report any problem
         pass
     pool = _new_pool(rules, job, jobs, spec)
-    window: deque[tuple[list[str], Future]] = deque()
+    window: deque[tuple[list[str | Input], Future]] = deque()
     chunks = iter(lambda: list(islice(paths, size)), [])
     try:
         for chunk in islice(chunks, jobs * 4):
@@ -128,7 +129,7 @@ def _in_workers(paths: Iterator[str], rules: RuleSet, job: CheckJob, jobs: int, 
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _one_by_one(chunk: list[str], pool: ProcessPoolExecutor, rules: RuleSet, job: CheckJob, jobs: int, spec: RulesSpec):
+def _one_by_one(chunk: list[str | Input], pool: ProcessPoolExecutor, rules: RuleSet, job: CheckJob, jobs: int, spec: RulesSpec):
     """Check a chunk that broke its pool file by file, to find the file that kills a worker."""
     from concurrent.futures.process import BrokenProcessPool
 

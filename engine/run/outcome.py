@@ -18,9 +18,9 @@ import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..api import Report, RuleSet, check_text, load_facts_file, load_rules, published_from_sidecar
+from ..api import Report, RuleSet, check_input, load_rules
 from ..errors import Diagnostic, UserError, display_path
-from ..text.source import read_article
+from ..text.discover import Input
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,9 @@ class CheckJob:
     facts_path: str | None = None
     #: keep each article's text in its outcome (the text reporter quotes it)
     keep_text: bool = True
+    #: ``--input-format`` (None: by extension) and ``--encoding`` (None: UTF-8)
+    input_format: str | None = None
+    encoding: str | None = None
 
 
 @dataclass
@@ -60,15 +63,13 @@ class Outcome:
         return self.report is not None
 
 
-def check_one(path: str, rules: RuleSet, job: CheckJob) -> Outcome:
-    """Check one article file; never raises for anything about the file."""
-    shown = display_path(str(path))
+def check_one(path: str | Input, rules: RuleSet, job: CheckJob) -> Outcome:
+    """Check one article file (or standard input already read); never raises for anything about the file."""
+    item = path if isinstance(path, Input) else Input(str(path), display_path(str(path)))
+    shown = item.name
     try:
-        text = read_article(str(path))
-        published = job.published or published_from_sidecar(str(path))
-        facts = load_facts_file(job.facts_path, text) if job.facts_path else None
-        report = check_text(text, published, rules, shown, facts, job.explain)
-        return Outcome(shown, report, text if job.keep_text else None)
+        doc, report = check_input(item, job.published, rules, job.explain, job.facts_path, job.input_format, job.encoding)
+        return Outcome(shown, report, doc.source if job.keep_text else None)
     except UserError as err:
         return Outcome(shown, error=err.diagnostics)
     except (KeyboardInterrupt, SystemExit):
@@ -83,6 +84,6 @@ def describe_bug(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {str(exc)[:200]}{where}"
 
 
-def lost(path: str, why: str) -> Outcome:
+def lost(path: str | Input, why: str) -> Outcome:
     """The outcome of a file whose worker died or vanished (no report came back)."""
-    return Outcome(display_path(str(path)), bug=why)
+    return Outcome(path.name if isinstance(path, Input) else display_path(str(path)), bug=why)

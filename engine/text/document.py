@@ -2,9 +2,12 @@
 
 Owns: splitting text into lines, paragraphs and sentences, the headline,
 the standfirst and the first body paragraph, and converting code-point
-offsets to 1-based line/column.  Every
-offset in factlint is a Unicode code-point offset into ``Document.text``,
-which is the file exactly as read (CRLF kept).  Lines end at ``\\n``,
+offsets to 1-based line/column.  Every offset the extractors use is a Unicode code-point offset into
+``Document.text``.  For plain text that is the file exactly as read (CRLF
+kept); for other input formats it is the prose the format read, and
+``origin`` maps every prose character back into the file (``locate``), and
+``parts`` gives the structure the format knows (headline, standfirst, body,
+captions, quotes) instead of the plain-text guesses.  Lines end at ``\\n``,
 ``\\r\\n`` or a lone ``\\r``; the line break is not part of the line.
 
 Does not own: words (``words``) or any linguistic interpretation (that is
@@ -17,6 +20,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+
+from .origin import Located, Origin, Part
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _BLANK_LINE = re.compile(r"(?:\r\n|\r(?!\n)|\n)[ \t\u00a0]*(?:\r\n|\r(?!\n)|\n)")
@@ -57,11 +62,18 @@ class Document:
 
     ``path`` is only used for messages.  ``published`` is an ISO date string
     (YYYY-MM-DD) or None; extractors use it to resolve relative dates.
+    ``origin`` and ``parts`` are set by input formats other than plain text
+    (see the module docstring); ``metadata`` holds what a format read besides
+    prose (``title``, ``author``, ``published`` as written...).
     """
 
     text: str
     path: str = "<text>"
     published: str | None = None
+    origin: Origin | None = field(default=None, repr=False)
+    parts: list[Part] | None = field(default=None, repr=False)
+    metadata: dict[str, str] = field(default_factory=dict)
+    format: str = "text"
     _line_starts: list[int] = field(default_factory=list, init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -100,11 +112,33 @@ class Document:
             return text.rstrip("\r\n") if text.endswith(("\n", "\r")) else text
         return self.text[start:]
 
+    # -- the file ----------------------------------------------------------
+    @property
+    def source(self) -> str:
+        """The file as read (the prose itself for plain text)."""
+        return self.origin.source if self.origin is not None else self.text
+
+    @cached_property
+    def source_document(self) -> Document:
+        """A plain Document of the file as read: positions and lines in the file."""
+        if self.origin is None:
+            return self
+        return Document(self.origin.source, self.path, self.published)
+
+    def locate(self, start: int, end: int) -> Located:
+        """Where the prose span ``[start, end)`` is in the file (and, for JSON, in which field)."""
+        if self.origin is None:
+            return Located(start, end)
+        return self.origin.locate(start, end)
+
     # -- structure -------------------------------------------------------
     @cached_property
     def paragraphs(self) -> list[Block]:
         """Paragraphs: blank-line separated blocks; if the text has no blank
-        lines, each non-empty line is a paragraph (wire copy style)."""
+        lines, each non-empty line is a paragraph (wire copy style).  A format
+        that knows its blocks (``parts``) gives them instead."""
+        if self.parts is not None:
+            return [Block(i, p.start, p.end, i) for i, p in enumerate(self.parts)]
         spans: list[tuple[int, int]] = []
         if _BLANK_LINE.search(self.text):
             pos = 0
@@ -129,7 +163,9 @@ class Document:
     @cached_property
     def headline(self) -> Block | None:
         """The first paragraph when it reads like a headline: one line, short,
-        and the article has a body after it."""
+        and the article has a body after it.  A format gives its headline field."""
+        if self.parts is not None:
+            return self._part_block("headline")
         paras = self.paragraphs
         if len(paras) < 2:
             return None
@@ -147,6 +183,8 @@ class Document:
         paragraph when the article has a headline, another paragraph follows
         and it is at most two sentences (a BBC summary line, a subheadline).
         Input formats that name a standfirst field set it instead."""
+        if self.parts is not None:
+            return self._part_block("standfirst")
         paras = self.paragraphs
         if self.headline is None or len(paras) < 3:
             return None
@@ -159,10 +197,39 @@ class Document:
     def first_paragraph(self) -> Block | None:
         """The first paragraph of the body: the one after the headline, or
         the first of all when there is no headline."""
+        if self.parts is not None:
+            return self._part_block("body")
         paras = self.paragraphs
         if not paras:
             return None
         return paras[1] if self.headline is not None else paras[0]
+
+    @cached_property
+    def captions(self) -> list[Block]:
+        """Picture captions (formats that mark them; none in plain text)."""
+        return self._part_blocks("caption")
+
+    @cached_property
+    def quotes(self) -> list[Block]:
+        """Block quotations (formats that mark them; none in plain text)."""
+        return self._part_blocks("quote")
+
+    def role_of(self, block: Block) -> str:
+        """``headline``, ``standfirst``, ``body``, ``caption`` or ``quote``."""
+        if self.parts is not None:
+            return self.parts[block.paragraph].role
+        if block.paragraph == (self.headline.index if self.headline else -1):
+            return "headline"
+        return "standfirst" if self.standfirst is not None and block.paragraph == self.standfirst.index else "body"
+
+    def _part_blocks(self, role: str) -> list[Block]:
+        if self.parts is None:
+            return []
+        return [b for b, p in zip(self.paragraphs, self.parts) if p.role == role]
+
+    def _part_block(self, role: str) -> Block | None:
+        blocks = self._part_blocks(role)
+        return blocks[0] if blocks else None
 
     @cached_property
     def sentences(self) -> list[Block]:

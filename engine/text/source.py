@@ -1,8 +1,10 @@
 """Reading an article from disk, refusing what is not text.
 
 Owns: the checks between a path and a Python string: the file exists, is a
-regular file, is not empty, is not binary, is valid UTF-8 and is not larger
-than the limit, each failure said as what it is (a missing file, a link
+regular file, is not empty, is not binary, is valid UTF-8 (or valid in the
+encoding the user named with ``--encoding``: never a guess; offsets are then
+code points of the decoded text) and is not larger than the limit, each
+failure said as what it is (a missing file, a link
 loop, a folder that cannot be entered, a file that cannot be read).  The
 string returned is the file *as read*: no newline translation and no BOM
 stripping, so every offset factlint reports is a code point offset into
@@ -16,11 +18,12 @@ escaped by the text reporter, never written to a terminal as they are.
 
 from __future__ import annotations
 
+import codecs
 import errno
 import os
 import stat
 
-from ..errors import UserError, input_error
+from ..errors import Diagnostic, UserError, input_error
 
 #: Largest article factlint reads, in bytes.  News copy is a few kilobytes; a
 #: file above this is almost certainly not an article, and refusing it keeps
@@ -32,24 +35,38 @@ _CONTROL_OK = {"\t", "\n", "\r", "\f", "\v"}
 _CONTROLS = bytes(c for c in [*range(32), 127] if chr(c) not in _CONTROL_OK)
 
 
-def decode_article(data: bytes, path: str) -> str:
-    """Decode bytes read from ``path``; raise a UserError naming it if not text."""
+def check_encoding(encoding: str | None) -> str:
+    """The codec name for ``--encoding`` (default UTF-8); a usage error if Python has no such codec."""
+    if not encoding:
+        return "utf-8"
+    try:
+        return codecs.lookup(encoding).name
+    except LookupError:
+        raise input_error("--encoding", f"unknown encoding {encoding!r} (for example utf-8, cp1252, latin-1)", "usage") from None
+
+
+def decode_article(data: bytes, path: str, encoding: str | None = None) -> str:
+    """Decode bytes read from ``path`` (UTF-8 unless ``encoding`` names another
+    codec); raise a UserError naming it if not text."""
+    codec = check_encoding(encoding)
     if not data.strip():
         raise input_error(path, "file is empty", "empty-input")
-    nul = data.find(b"\x00")
+    nul = data.find(b"\x00") if not codec.startswith(("utf-16", "utf-32")) else -1  # NUL is half of every ASCII letter there
     if nul >= 0:
         raise input_error(path, f"file looks binary (a NUL byte at byte offset {nul}), not text", "binary-input")
     try:
-        text = data.decode("utf-8")
+        text = data.decode(codec)
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise input_error(
-            path,
-            f"file is not valid UTF-8 (byte 0x{data[exc.start]:02x} at byte offset {exc.start}, line {line})",
-            "encoding",
-        ) from None
+        name = "UTF-8" if codec == "utf-8" else codec
+        hint = "if it is Windows or Latin-1 text, give --encoding cp1252" if codec == "utf-8" else None
+        message = f"file is not valid {name} (byte 0x{data[exc.start]:02x} at byte offset {exc.start}, line {line})"
+        raise UserError(Diagnostic(path, message, "encoding", hint=hint)) from None
     # the whole file, not a sample: C0 controls (but tabs and line breaks) and DEL
-    controls = len(data) - len(data.translate(None, _CONTROLS))
+    if codec.startswith(("utf-16", "utf-32")):  # count in the text: the bytes hold a NUL for every ASCII letter
+        controls = len(text) - len(text.translate(dict.fromkeys(_CONTROLS)))
+    else:
+        controls = len(data) - len(data.translate(None, _CONTROLS))
     if controls > max(8, len(text) // 10):
         raise input_error(path, f"file looks binary ({controls:,} control characters), not text", "binary-input")
     return text
@@ -103,6 +120,6 @@ def read_bytes(path: str, max_bytes: int, what: str = "article") -> bytes:
     return data
 
 
-def read_article(path: str, max_bytes: int = MAX_ARTICLE_BYTES, what: str = "article") -> str:
+def read_article(path: str, max_bytes: int = MAX_ARTICLE_BYTES, what: str = "article", encoding: str | None = None) -> str:
     """Read an article file as text, with a clear one-line error for anything else."""
-    return decode_article(read_bytes(path, max_bytes, what), path)
+    return decode_article(read_bytes(path, max_bytes, what), path, encoding)
