@@ -97,10 +97,11 @@ def test_bad_input_is_one_line_exit_2(tmp_path, case_id, files, args, words):
 
 
 def test_usage_line_names_the_arguments():
-    run = factlint("check")
+    run = factlint("check")  # PATH is optional (--files-from can give the paths): factlint says what is missing
     assert run.code == 2
-    usage = run.err.splitlines()[0]
-    assert usage.endswith("check [OPTIONS] PATH...") and "{" not in usage, usage
+    assert run.err.splitlines()[0] == "factlint check: error[usage] give article files or folders (or --files-from LIST, or - for stdin)"
+    usage = next(line for line in factlint("check", "--help").out.splitlines() if "Usage:" in line).strip()
+    assert usage.endswith("check [OPTIONS] [PATH]...") and "{" not in usage, usage
 
 
 # ------------------------------------------------------------ unreadable files
