@@ -204,3 +204,58 @@ def test_the_pipeline_drops_numbers_read_as_ages_and_renumbers():
     assert sorted(f.age for f in facts if f.kind == "age") == [45, 62]
     quantities = [f for f in facts if f.kind == "quantity"]
     assert [(q.id, q.value) for q in quantities] == [("q1", 300), ("q2", 12)]
+
+
+# What happened to what a figure counts (action, action_key) and what a bare
+# figure measures: (sentence, figure as written, action, action_key, measure).
+ACTION_CASES = [
+    # after the figure or its noun, past auxiliaries, "who", belief verbs
+    ("Fourteen people were killed on Monday.", "Fourteen", "killed", "death", None),
+    ("Fourteen people were killed and 20 injured.", "20", "injured", "injury", None),
+    ("Three people are feared dead.", "Three", "dead", "death", None),
+    ("Twelve people who died were named.", "Twelve", "died", "death", None),
+    ("Police said 12 people were thought to have been killed.", "12", "killed", "death", None),
+    ("Storm leaves 3 dead", "3", "dead", "death", None),
+    # before the figure: a verb, or a verb and to/by/at/from
+    ("Bus crash kills 12", "12", "kills", "death", None),
+    ("The blast killed at least 14 people.", "14", "killed", "death", None),
+    ("The firm sold 3,000 cars and cut 200 jobs.", "3,000", "sold", "sale", None),
+    ("The firm sold 3,000 cars and cut 200 jobs.", "200", "cut", "cut", None),
+    ("The charity raised £5m.", "£5m", "raised", "raise", None),
+    # the measure of a figure without a counted noun
+    ("The death toll rose to 15 on Tuesday.", "15", "rose", "rise", "death toll"),
+    ("Unemployment rose to 5.2% in March.", "5.2%", "rose", "rise", "Unemployment"),
+    ("The jobless rate fell to 4.9%.", "4.9%", "fell", "fall", "jobless rate"),
+    ("Sales rose 5% last year.", "5%", "rose", "rise", "Sales"),
+    ("Voters turned out in force, with a turnout of 64%.", "64%", None, None, "turnout"),
+    ("With inflation at 3%, prices held.", "3%", None, None, "inflation"),
+    # nothing to say: no action word, or punctuation in between
+    ("The hall seats 300 people.", "300", None, None, None),
+    ("It happened on the A1, 12 miles north.", "12 miles", None, None, None),
+    ("Injured, 12 people lay on the road.", "12", None, None, None),
+]
+
+
+@pytest.mark.parametrize("text, figure, action, key, measure", ACTION_CASES, ids=[f"{c[0][:40]}|{c[1]}" for c in ACTION_CASES])
+def test_action_and_measure(text, figure, action, key, measure):
+    [q] = [q for q in quantities(text) if q.figure is not None and q.figure.text == figure]
+    assert (q.action.text if q.action else None, q.action_key, q.measure.text if q.measure else None) == (action, key, measure)
+    for span in (q.action, q.measure):
+        assert span is None or text[span.start:span.end] == span.text
+
+
+def test_a_user_lexicon_adds_action_words_and_keys():
+    lex = load_default_lexicons()
+    lex.extend("quantity-action-words", ["evacuates"])
+    lex.extend("quantity-action-keys", ["evacuat*=evacuation"])
+    [q] = quantities("Town evacuates 300 homes", lex)
+    assert (q.action.text, q.action_key) == ("evacuates", "evacuation")
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("The bill was backed, according to 12 senators.", "12 senators"),
+    ("The bus carried 40 people, including 30 children.", "30 children"),
+])
+def test_a_participle_that_is_a_preposition_is_no_action(text, figure):
+    [q] = [q for q in quantities(text) if q.figure is not None and q.text.endswith(figure)]
+    assert q.action is None

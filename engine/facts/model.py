@@ -280,6 +280,17 @@ class QuantityFact(Fact):
     #: the 23 people") and not picked out by what follows it ("the 23 people
     #: who ...", "the 23 people injured", "the 23 people in hospital")
     definite: bool = False
+    #: what happened to the things counted: the verb or adjective after the
+    #: figure ("were killed", "20 injured", "12 dead") or before it ("kills
+    #: 12", "sold 3,000 cars", "rose to 15")
+    action: Span | None = None
+    #: the action's meaning (lexicon ``quantity-action-keys``: "killed",
+    #: "died", "dead" -> "death"), else the action in lower case
+    action_key: str | None = None
+    #: for a figure without a counted noun, what it is the value of: the
+    #: subject of its action ("Unemployment rose to 5.2%") or the noun before
+    #: "of"/"at" ("a turnout of 64%", "a death toll of 15")
+    measure: Span | None = None
 
 
 class RoleFact(Fact):

@@ -1,7 +1,8 @@
 """Quantity extraction: counts of things, percentages, money and measures.
 
 Owns: ``extract``, which turns the figures of a document into
-``QuantityFact`` records: approximators before and after a figure (lexicon
+``QuantityFact`` records (and asks ``quantity.action`` what happened to what
+each counts): approximators before and after a figure (lexicon
 ``approximators`` and ``quantity-postfix-approximators``, "phrase=meaning"
 entries; "a dozen" is "about", "hundreds of" is "at least"), "100m" as
 metres beside a race word, ranks without a noun ("the top 10") dropped, vote
@@ -23,6 +24,7 @@ import re
 from ...facts.model import QuantityFact, Span
 from ...lexicon import Lexicons
 from ...text.document import Document
+from .action import action_of
 from .filters import not_a_count, prev_word, title_case_headline
 from .noun import counted_noun, metre_context
 from .numbers import LOOKBACK, Num, find_figures
@@ -54,8 +56,21 @@ def extract(doc: Document, lex: Lexicons) -> list[QuantityFact]:
             continue
         fact = _build(doc, n, t, len(facts) + 1)
         if fact is not None:
+            _add_action(doc, fact, lex)
             facts.append(fact)
     return facts
+
+
+def _add_action(doc: Document, fact: QuantityFact, lex: Lexicons) -> None:
+    """What happened to what the figure counts, and what a bare figure measures (``quantity.action``)."""
+    sentence = doc.sentence_at(fact.start)
+    bounds = (sentence.start, sentence.end) if sentence else (0, len(doc.text))
+    found = action_of(doc.text, fact.start, fact.end, fact.noun is not None, fact.unit, bounds, lex)
+    if found.action is not None:
+        fact.action = Span.of(doc.text, *found.action)
+        fact.action_key = found.key
+    if found.measure is not None:
+        fact.measure = Span.of(doc.text, *found.measure)
 
 
 def _approximator(text: str, n: Num, t: Tables) -> tuple[int, str | None]:
