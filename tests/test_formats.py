@@ -125,3 +125,22 @@ def test_same_findings_in_every_format(rules):
         _, report = check(name, rules, published="2020-01-08")
         seen[name] = sorted((f.rule, f.message) for f in report.findings)
     assert len({tuple(v) for v in seen.values()}) == 1, seen
+
+
+@pytest.mark.parametrize("name", ["story.md", "story.html", "wordpress.json"])
+def test_facts_are_printed_in_file_offsets_and_read_back(name, rules, tmp_path):
+    """`factlint facts` locates spans in the file; `check --facts` takes them back to the same findings."""
+    from factlint.extract import extract_facts
+    from factlint.inputs import facts_in_file, load_document
+    from factlint.report.facts import render_facts_json
+
+    source = read(name)
+    doc = load_document(str(FIXTURES / name))
+    printed = render_facts_json(facts_in_file(extract_facts(doc, rules.lexicons), doc))
+    for fact in json.loads(printed)["facts"]:
+        assert source[fact["start"] : fact["end"]] == fact["text"]
+    facts = tmp_path / "facts.json"
+    facts.write_text(printed, encoding="utf-8")
+    _, own = check(name, rules)
+    _, given = check(name, rules, facts_path=str(facts))
+    assert [f.model_dump() for f in given.findings] == [f.model_dump() for f in own.findings]

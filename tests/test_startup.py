@@ -29,6 +29,15 @@ FORBIDDEN = [
     "factlint.report.rule_docs",
     "factlint.selftest",
     "factlint.evaluate.why",
+    # input formats: plain text reads none of them
+    "markdown_it",
+    "yaml",
+    "pathspec",
+    "html.parser",
+    "factlint.text.formats.markdown",
+    "factlint.text.formats.html",
+    "factlint.text.formats.cms_json",
+    "factlint.text.formats.dates",
 ]
 
 PROBE = """
