@@ -1,0 +1,166 @@
+"""What a rule's clauses mean: `unless`, `note` and `such that` never match a
+fact the rule already bound; `group by` and de-duplication; the order of
+findings and of their citations; messages over grouped matches."""
+
+from __future__ import annotations
+
+import pytest
+from meaning import Article, cited, fires, report, run
+
+# ------------------------------------------------ sub-queries and bound facts
+UNLESS = [
+    # (rule, facts' values, the fact ids each finding cites)
+    ("rule r:\n  match q: a quantity\n  unless x: a quantity such that x.value > 0", [5.0], [["f1"]]),
+    ("rule r:\n  match q: a quantity\n  unless x: a quantity such that x.value > 0", [5.0, 6.0], []),
+    ("rule r:\n  match q: a quantity\n  unless x: a quantity such that x.value = q.value", [5.0], [["f1"]]),
+    ("rule r:\n  match q: a quantity\n  unless x: a quantity such that x.value = q.value", [5.0, 5.0], []),
+    ("rule r:\n  match q: a quantity\n  unless x: a quantity such that x.value = q.value", [5.0, 6.0], [["f1"], ["f2"]]),
+    ("rule r:\n  match q: a quantity\n  unless x: a quantity", [5.0], [["f1"]]),
+    ("rule r:\n  match q: a quantity\n  unless a quantity is the same thing as q", [5.0], [["f1"]]),
+    ("rule r:\n  match q: a quantity\n  unless a quantity is the same thing as q", [5.0, 6.0], []),
+    ("rule r:\n  match p: a quantity, q: a quantity\n  where p.value < q.value\n  unless x: a quantity such that x.value > 0", [5.0, 6.0], [["f1", "f2"]]),
+    ("rule r:\n  match p: a quantity, q: a quantity\n  where p.value < q.value\n  unless x: a quantity such that x.value > 0", [5.0, 6.0, 7.0], []),
+    ("rule r:\n  match p: a quantity, q: a quantity\n  where p.value < q.value\n  unless x: a quantity such that x.value < p.value", [5.0, 6.0], [["f1", "f2"]]),
+    ("rule r:\n  match p: a quantity, q: a quantity\n  where p.value < q.value\n  unless x: a quantity such that x.value < p.value", [5.0, 6.0, 4.0], [["f3", "f1"], ["f3", "f2"]]),
+]
+
+
+@pytest.mark.parametrize("rule, values, expected", UNLESS)
+def test_unless_never_finds_a_fact_the_rule_bound(rule, values, expected):
+    a = Article()
+    for v in values:
+        a.quantity(v)
+    assert cited(run(rule, a)) == expected
+
+
+def test_unless_that_finds_a_fact_vetoes_every_match_it_finds_it_for():
+    a = Article()
+    a.quantity(5.0)
+    a.quantity(6.0)
+    a.quantity(7.0, noun_key="tank")
+    rule = "rule r:\n  match q: a quantity\n  unless x: a quantity such that x is the same thing as q"
+    assert cited(run(rule, a)) == [["f3"]]
+
+
+NOTE = "rule r:\n  match q: a quantity\n  note x: a quantity such that x.value >= q.value saying \"{x.value} beside {q.value}\""
+
+
+@pytest.mark.parametrize("values, notes", [
+    ([5.0], [[]]),
+    ([5.0, 5.0], [["5 beside 5"], ["5 beside 5"]]),
+    ([5.0, 6.0], [["6 beside 5"], []]),
+    ([5.0, 6.0, 7.0], [["6 beside 5", "7 beside 5"], ["7 beside 6"], []]),
+])
+def test_note_never_finds_a_fact_the_rule_bound(values, notes):
+    a = Article()
+    for v in values:
+        a.quantity(v)
+    found = run(NOTE, a)
+    assert [[n.message for n in f.notes] for f in found] == notes
+    assert all(n.citations[0].role == "x" for f in found for n in f.notes)
+
+
+def test_a_note_cites_each_fact_once_per_finding_and_never_vetoes():
+    a = Article()
+    a.quantity(1.0, noun_key="tank")
+    a.quantity(2.0, noun_key="tank")
+    a.quantity(9.0)
+    rule = ("rule r:\n  match p: a quantity, q: a quantity\n  where p is the same thing as q\n  group by p\n"
+            "  note x: a quantity such that x.value > p.value saying \"{x.value}\"")
+    found = run(rule, a)
+    assert cited(found) == [["f1", "f2"], ["f2", "f1"]]
+    assert [[n.message for n in f.notes] for f in found] == [["9"], ["9"]]
+
+
+def test_the_step_budget_applies_to_unless_and_note_lookups(monkeypatch):
+    import factlint.evaluate.evaluator as ev
+
+    a = Article()
+    for v in range(5):
+        a.quantity(float(v))
+    monkeypatch.setattr(ev, "MAX_STEPS", 7)
+    result = report("rule r:\n  match q: a quantity\n  unless x: a quantity such that x.value > 100", a)
+    assert len(result.findings) < 5 and any("step limit" in n for n in result.notices)
+
+
+# ------------------------------------------------ grouping and de-duplication
+def _three_pairs() -> Article:
+    a = Article()
+    a.quantity(1.0)
+    a.quantity(2.0)
+    a.quantity(3.0)
+    return a
+
+
+@pytest.mark.parametrize("rule, expected", [
+    # a symmetric relation: each pair once, in the first order found
+    ("rule r:\n  match p: a quantity, q: a quantity\n  where p is the same thing as q", [["f1", "f2"], ["f1", "f3"], ["f2", "f3"]]),
+    # an ordered condition: each ordered pair is another set of facts only once
+    ("rule r:\n  match p: a quantity, q: a quantity\n  where p.value < q.value", [["f1", "f2"], ["f1", "f3"], ["f2", "f3"]]),
+    ("rule r:\n  match p: a quantity, q: a quantity\n  where p.value > q.value", [["f2", "f1"], ["f3", "f1"], ["f3", "f2"]]),
+    # group by one name: one finding per fact it names, citing every partner
+    ("rule r:\n  match p: a quantity, q: a quantity\n  where p.value < q.value\n  group by p", [["f1", "f2", "f3"], ["f2", "f3"]]),
+    ("rule r:\n  match p: a quantity, q: a quantity\n  where p.value < q.value\n  group by q", [["f1", "f2"], ["f1", "f2", "f3"]]),
+    # grouped by both names: a finding per ordered pair
+    ("rule r:\n  match p: a quantity, q: a quantity\n  where p is the same thing as q\n  group by p, q",
+     [["f1", "f2"], ["f1", "f3"], ["f2", "f1"], ["f2", "f3"], ["f3", "f1"], ["f3", "f2"]]),
+])
+def test_group_by_and_de_duplication(rule, expected):
+    found = run(rule, _three_pairs())
+    assert sorted(cited(found)) == sorted(expected)
+    assert len(found) == len(expected)
+
+
+def test_a_grouped_finding_cites_each_name_s_facts_in_text_order():
+    a = _three_pairs()
+    [finding] = run("rule r:\n  match p: a quantity, q: a quantity\n  where p.value > q.value\n  group by p\n"
+                    "  message \"{p.value} over {q.value}\"", a)[-1:]
+    assert [(c.role, c.fact) for c in finding.citations] == [("p", "f3"), ("q", "f1"), ("q", "f2")]
+    assert finding.message == "3 over 1 and 2"
+
+
+def test_findings_are_ordered_by_first_citation_then_rule_then_message():
+    a = Article()
+    a.quantity(2.0)
+    a.quantity(1.0)
+    source = ("rule b: match q: a quantity\n  message \"b{q.value}\"\n"
+              "rule a: match q: a quantity\n  message \"a{q.value}\"\n"
+              "rule c:\n  match p: a quantity, q: a quantity\n  where p.value < q.value\n  message \"c\"\n"
+              "rule d:\n  match p: a quantity, q: a quantity\n  where p.value > q.value\n  group by q\n  message \"z\"\n"
+              "rule d2:\n  match p: a quantity, q: a quantity\n  where p.value > q.value\n  group by q\n  message \"y\"\n")
+    found = run(source, a)
+    assert [(f.rule, f.message, f.citations[0].fact) for f in found] == [
+        ("a", "a2", "f1"), ("b", "b2", "f1"), ("d", "z", "f1"), ("d2", "y", "f1"),
+        ("a", "a1", "f2"), ("b", "b1", "f2"), ("c", "c", "f2"),
+    ]
+    assert [(f.line, f.column) for f in found] == [(1, 1)] * 4 + [(1, 5)] * 3
+
+
+def test_finding_fields_come_from_the_rule():
+    a = Article()
+    a.quantity(2.0)
+    [f] = run('rule r:\n  title "T"\n  severity error\n  match q: a quantity\n  message "{q.value} {q.noun_key}"', a)
+    assert (f.rule, f.severity, f.title, f.message) == ("r", "error", "T", "2 troop")
+    [c] = f.citations
+    assert (c.role, c.start, c.end, c.line, c.column, c.end_line, c.end_column, c.text, c.fact) == ("q", 0, 3, 1, 1, 1, 4, "w00", "f1")
+
+
+@pytest.mark.parametrize("severity", ["info", "warning", "error"])
+def test_each_severity_is_reported_as_written(severity):
+    a = Article()
+    a.quantity(2.0)
+    assert [f.severity for f in run(f"rule r:\n  severity {severity}\n  match q: a quantity", a)] == [severity]
+
+
+def test_the_default_severity_is_warning():
+    a = Article()
+    a.quantity(2.0)
+    assert [f.severity for f in run("rule r: match q: a quantity", a)] == ["warning"]
+
+
+def test_a_rule_whose_names_cannot_all_be_bound_does_not_fire():
+    a = Article()
+    a.quantity(2.0)
+    assert not fires("rule r: match p: a quantity, q: a quantity", a)
+    a.quantity(3.0)
+    assert cited(run("rule r: match p: a quantity, q: a quantity", a)) == [["f1", "f2"]]
