@@ -20,6 +20,10 @@ from factlint.lang.loader import load_default_lexicons
 from factlint.lexicon import Lexicons
 from factlint.text.document import Document
 
+#: A guard against hangs (a quadratic path takes minutes on the long
+#: inputs), not a speed target: speed is measured in bench/speed.py.
+HANG_GUARD_SECONDS = 120
+
 
 @pytest.fixture(scope="module")
 def lex() -> Lexicons:
@@ -189,9 +193,16 @@ def test_denial_vs_document_cites_the_author_statement():
 
 
 def test_missing_lexicons_degrade_without_error():
+    """Without lexicons there is no document word and no speech verb: nothing
+    is found and linking has nothing to link; with them, the same text links
+    the trust's statement to its letter."""
     text = "The Riverside Trust sent a letter to the council. The trust said the museum would close."
     facts = attribution.extract(Document(text), Lexicons())
     link_author_statements(Document(text), facts, Lexicons())
+    assert facts == []
+    facts = attribution.extract(Document(text), load_default_lexicons())
+    link_author_statements(Document(text), facts, load_default_lexicons())
+    assert [(f.kind, getattr(f, "author_statements", None)) for f in facts] == [("statement", None), ("document", ["s1"])]
 
 
 def test_linking_a_one_megabyte_line_does_not_hang(lex):
@@ -203,7 +214,7 @@ def test_linking_a_one_megabyte_line_does_not_hang(lex):
     facts = attribution.extract(doc, lex)
     began = time.perf_counter()
     link_author_statements(doc, facts, lex)
-    assert time.perf_counter() - began < 60
+    assert time.perf_counter() - began < HANG_GUARD_SECONDS
     assert sum(len(f.author_statements) for f in facts if isinstance(f, DocumentFact)) >= 10_000
 
 
@@ -393,18 +404,13 @@ def test_denial_vs_document_sees_documents_that_show_or_record(body):
 
 
 def test_documents_that_show_and_negated_claims_stay_linear(lex):
+    """A hang guard (a quadratic path takes minutes on this text), not a speed
+    target: speed is bench/speed.py.  What is found grows with the text."""
     unit = "Minutes of the meeting, seen by the Herald, show that no stations would close, the official said, and "
-    small, large = (unit * 1000)[:100_000], (unit * 4000)[:400_000]
-
-    def best_of(runs: int, text: str) -> tuple[float, list]:  # the least disturbed run on a shared machine
-        times, facts = [], []
-        for _ in range(runs):
-            t0 = time.perf_counter()
-            facts = attribution.extract(Document(text), lex)
-            times.append(time.perf_counter() - t0)
-        return min(times), facts
-
-    t_small, _ = best_of(3, small)
-    t_large, facts = best_of(2, large)
-    assert t_large < 10 * max(t_small, 0.05)  # 4x the text, well under 16x the time
-    assert len([f for f in facts if isinstance(f, StatementFact)]) > 3000
+    counts = []
+    for repeats in (100, 4000):
+        began = time.perf_counter()
+        facts = attribution.extract(Document(unit * repeats), lex)
+        assert time.perf_counter() - began < HANG_GUARD_SECONDS
+        counts.append(sum(isinstance(f, StatementFact) for f in facts))
+    assert counts[0] >= 90 and counts[1] == counts[0] * 40

@@ -7,13 +7,13 @@ import time
 from pathlib import Path
 
 import pytest
+from corpus_dir import CORPUS, SKIP_REASON
 from factlint.extract import quantity
 from factlint.lang.loader import load_default_lexicons
 from factlint.lexicon import Lexicons
 from factlint.text.document import Document
 
 LEX = load_default_lexicons()
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 
 
 def quantities(text: str, lex: Lexicons = LEX):
@@ -139,11 +139,13 @@ def test_a_long_text_finishes():
     bench/speed.py): 1.2 MB of text with a figure every 41 words."""
     big = ("word " * 40 + "5 ") * 4000 + "x" * 200_000
     t0 = time.perf_counter()
-    quantity.extract(Document(big), LEX)
-    assert time.perf_counter() - t0 < 30
+    facts = quantity.extract(Document(big), LEX)
+    assert time.perf_counter() - t0 < 120
+    assert len(facts) == 4000 and {f.value for f in facts} == {5} and facts[-1].figure.start == big.rindex("5 ")
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="development corpus not available")
+@pytest.mark.corpus
+@pytest.mark.skipif(not CORPUS.is_dir(), reason=SKIP_REASON)
 def test_bbc_labels_precision_recall():
     labels = json.loads((Path(__file__).resolve().parents[1] / "bench" / "quantity_labels.json").read_text())
     tp = pred = gold = 0
