@@ -74,7 +74,7 @@ def test_the_summary_line(severities, text):
     assert summary([Report(path="a", findings=findings)]) == text
     assert summary([Report(path="a", findings=findings), Report(path="b")]) == text.replace("1 file", "2 files")
     counts = report_dict([Report(path="a", findings=findings)])["summary"]
-    assert counts == {"files": 1, **{s: severities.count(s) for s in ("error", "warning", "info")}}
+    assert {k: counts[k] for k in ("files", "error", "warning", "info")} == {"files": 1, **{s: severities.count(s) for s in ("error", "warning", "info")}}
 
 
 def _finding(severity: str) -> tuple[Document, Finding]:
