@@ -350,3 +350,35 @@ def test_a_qualifier_holds_for_its_facts_only(qualifier, kind, fields, holds):
     assert fires(f"rule r: match x: a {qualifier} {kind}", a) is holds
     assert fires(f"rule r:\n  match x: a {kind}\n  where x is {qualifier}", a) is holds
     assert fires(f"rule r:\n  match x: a {kind}\n  where x is not {qualifier}", a) is not holds
+
+
+# ------------------------------------------------------------ joins by key
+#: relation phrase -> (kind word, a fact with key number i), all keys distinct.
+KEYED = {
+    "is the same thing as": ("quantity", lambda a, i: a.quantity(1.0, noun_key=f"n{i}")),
+    "differs from": ("quantity", lambda a, i: a.quantity(float(i), noun_key=f"n{i}")),
+    "is the same person as": ("age", lambda a, i: a.age(30, person_entity=f"e{i}")),
+    "is the same event as": ("event", lambda a, i: a.event(event_key=f"k{i}")),
+    "is in the same sentence as": ("quantity", lambda a, i: a.quantity(1.0, sentence=i)),
+    "is in the same paragraph as": ("quantity", lambda a, i: a.quantity(1.0, paragraph=i)),
+    "is the same topic as": ("statement", lambda a, i: a.statement(topic=[f"class:c{i}", f"w{i}"])),
+    "is spelled differently from": ("entity", lambda a, i: a.entity(f"Ann {chr(65 + i)}mith")),
+}
+
+
+@pytest.mark.parametrize("phrase", KEYED)
+def test_a_join_looks_up_candidates_by_key_not_all_pairs(phrase):
+    from factlint.evaluate.evaluator import match_rule
+    from factlint.evaluate.index import FactIndex
+    from factlint.vocab.context import EvalContext
+    from meaning import compile_source, lexicons
+
+    kind, make = KEYED[phrase]
+    a = Article()
+    n = 26
+    for i in range(n):
+        make(a, i)
+    rule = compile_source(f"rule r:\n  match x: a {kind}, y: a {kind}\n  where x {phrase} y").rules[0]
+    index = FactIndex(EvalContext(a.facts, lexicons()))
+    assert match_rule(rule, index) == []
+    assert index.visited <= 2 * n  # each fact, then itself under its own key; all pairs would be n * n

@@ -152,7 +152,7 @@ def test_a_negation_after_a_modal_of_obligation_says_it_is_so(modal):
 
 @pytest.mark.parametrize("word, stem, same", [
     ("close", "closed", True), ("close", "closing", True), ("close", "closure", True), ("close", "closures", True), ("cut", "cutters", False),
-    ("cut", "cuts", True), ("up", "ups", False), ("open", "opened", True),
+    ("cut", "cuts", True), ("up", "ups", False), ("open", "opened", True), ("close", "cabin", False), ("close", "clamp", False),
 ])
 def test_words_match_by_prefix_with_at_most_three_more_letters(word, stem, same):
     assert polarity._same(word, stem) is same
@@ -169,3 +169,13 @@ def test_every_negation_makes_a_negated_predicate(negation):
 @pytest.mark.parametrize("subject", NEGATIVE_SUBJECTS)
 def test_every_negative_subject_makes_a_negated_predicate(subject):
     assert polarity.negated_predicate(f"{subject} of the stations would close", LEX) == "close"
+
+
+@pytest.mark.parametrize("denied, predicate", [
+    ("the plan had not been going to have been agreed", "agreed"),  # six words on: the last one read
+    ("the plan had not been going to have been to agree", None),  # seven: too far
+    ("the ward would not go", None),  # a two-letter word is no predicate
+    ("the ward would not ban it", "ban"),
+])
+def test_the_negated_predicate_is_the_next_content_word_within_six(denied, predicate):
+    assert polarity.negated_predicate(denied, LEX) == predicate
