@@ -184,6 +184,29 @@ def test_headline_and_body(in_headline):
         assert fires(f"rule r:\n  match q: a {place} quantity", a) is expected
 
 
+@pytest.mark.parametrize("gap", [0, 1, 2, 5])
+def test_within_n_words_counts_the_words_between(gap):
+    """Facts on words w00 and w(gap+1) have ``gap`` words between them."""
+    a = Article()
+    a.quantity(1.0)
+    for _ in range(gap):
+        a.span()
+    a.quantity(2.0)
+    for n in range(0, 8):
+        rule = f"rule r:\n  match x: a quantity, y: a quantity\n  where x is within {n} words of y and x.value < y.value"
+        assert fires(rule, a) is (gap <= n), (gap, n)
+        negated = f"rule r:\n  match x: a quantity, y: a quantity\n  where x is not within {n} words of y and x.value < y.value"
+        assert fires(negated, a) is (gap > n), (gap, n)
+
+
+def test_within_zero_words_when_facts_touch_or_overlap():
+    a = Article()
+    a.quantity(1.0)
+    wide = a.quantity(2.0)
+    a.facts[1] = wide.model_copy(update={"start": 0, "end": 7, "text": "w00 w01"})  # overlaps the first
+    assert cited(run("rule r:\n  match x: a quantity, y: a quantity\n  where x is within 0 words of y", a)) == [["f1", "f2"]]
+
+
 # ------------------------------------------------------------ join keys
 #: relation -> (fields of the left fact, fields of the right fact) that
 #: relate them, then the change to the right fact that unrelates them.
@@ -235,7 +258,7 @@ def test_disavows_its_document_its_quoted_words_or_a_report_citing_it():
 
 def test_every_relation_is_pinned():
     tested = set(JOINED) | {"conflicts_with", "differs_from", "agrees_with", "spelled_differently", "before", "after",
-                            "same_topic", "same_sentence", "same_paragraph"}
+                            "same_topic", "same_sentence", "same_paragraph", "within"}
     assert set(RELATIONS) == tested
 
 
