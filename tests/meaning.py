@@ -46,11 +46,19 @@ def compile_source(source: str) -> RuleSet:
 
 
 class Article:
-    """Facts over ``TEXT``, each on its own word (in the order built)."""
+    """Facts over ``TEXT``, each on its own word (in the order built), or
+    over another text, each where ``at="words"`` says."""
 
-    def __init__(self) -> None:
+    def __init__(self, text: str = TEXT) -> None:
+        self.text = text
         self.facts: list = []
         self._next = 0
+
+    def span_of(self, words: str, nth: int = 0) -> Span:
+        start = -1
+        for _ in range(nth + 1):
+            start = self.text.index(words, start + 1)
+        return Span(start=start, end=start + len(words), text=words)
 
     def span(self) -> Span:
         i = self._next
@@ -59,7 +67,8 @@ class Article:
         return Span(start=start, end=start + 3, text=TEXT[start : start + 3])
 
     def _add(self, cls, fields: dict, spans: tuple[str, ...]):
-        span = self.span()
+        at = fields.pop("at", None)
+        span = self.span_of(at) if at is not None else self.span()
         for name in spans:
             fields.setdefault(name, span)
         fields.setdefault("id", f"f{len(self.facts) + 1}")
@@ -101,7 +110,7 @@ class Article:
 
 
 def report(source: str, article: Article, published: str | None = None) -> Report:
-    return check_text(TEXT, published, compile_source(source), "a.txt", article.factset())
+    return check_text(article.text, published, compile_source(source), "a.txt", article.factset())
 
 
 def run(source: str, article: Article, published: str | None = None) -> list:

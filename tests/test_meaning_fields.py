@@ -117,3 +117,50 @@ def test_date_shifts(start, sign, amount, unit, result):
 def test_an_unknown_unit_is_an_error():
     with pytest.raises(ValueError):
         DateValue.parse("2020-05-06").shift(1, 1, "fortnight")
+
+
+# ------------------------------------------------------------ the text around a fact
+STORY = ("Council vote delayed\n\nThe vote is off.\n\n"
+         "The council said on Monday that the vote would be delayed by seven days. Seven members were absent.\n\n"
+         "A second paragraph, here with more words in it.")
+#: (the fact's word, field, what it reads; None: missing).  Five words at most, inside the sentence.
+AROUND = [
+    ("seven", "before", "vote would be delayed by"), ("seven", "after", "days"),
+    ("Seven", "before", None), ("Seven", "after", "members were absent"),
+    ("off", "before", "The vote is"), ("off", "after", None),
+    ("second", "before", "A"), ("second", "after", "paragraph, here with more words"),
+    ("seven", "sentence_text", "The council said on Monday that the vote would be delayed by seven days."),
+    ("Seven", "sentence_text", "Seven members were absent."),
+    ("Seven", "paragraph_text", "The council said on Monday that the vote would be delayed by seven days. Seven members were absent."),
+    ("vote", "after", "delayed"), ("vote", "before", "Council"),
+]
+
+
+@pytest.mark.parametrize("word, field, expected", AROUND)
+def test_the_text_around_a_fact(word, field, expected):
+    a = Article(STORY)
+    a.quantity(7.0, at=word)
+    rule = f"rule r:\n  match q: a quantity\n  where q.{field} is missing"
+    assert fires(rule, a) is (expected is None)
+    if expected is not None:
+        assert fires(f'rule r:\n  match q: a quantity\n  where q.{field} = "{expected}"', a)
+        assert not fires(f'rule r:\n  match q: a quantity\n  where q.{field} = "{expected} x"', a)
+
+
+@pytest.mark.parametrize("word, places", [
+    ("off", {"body", "standfirst", "first paragraph"}), ("seven", {"body"}), ("second", {"body"}),
+])
+def test_places(word, places):
+    a = Article(STORY)
+    a.quantity(7.0, at=word)
+    for place in ("headline", "body", "standfirst", "first paragraph"):
+        assert fires(f"rule r:\n  match q: a quantity\n  where q is in the {place}", a) is (place in places), place
+
+
+def test_article_headline_and_standfirst():
+    a = Article(STORY)
+    a.quantity(7.0, at="seven")
+    assert fires('rule r:\n  match q: a quantity\n  where article.headline = "Council vote delayed" and article.standfirst = "The vote is off."', a)
+    b = Article("One paragraph only, no headline at all.")
+    b.quantity(1.0, at="One")
+    assert fires("rule r:\n  match q: a quantity\n  where article.headline is missing and article.standfirst is missing", b)
