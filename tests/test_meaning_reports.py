@@ -117,6 +117,11 @@ def test_text_finding_with_notes():
     ]
 
 
+def test_a_finding_made_through_the_api_starts_at_line_1_column_1():
+    f = Finding(rule="r", severity="info", message="m")
+    assert (f.line, f.column, f.citations, f.notes, f.explanation) == (1, 1, [], [], None)
+
+
 def test_json_leaves_out_the_explanation_unless_asked():
     _, f = _finding("info")
     f.explanation = []

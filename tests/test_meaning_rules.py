@@ -164,3 +164,78 @@ def test_a_rule_whose_names_cannot_all_be_bound_does_not_fire():
     assert not fires("rule r: match p: a quantity, q: a quantity", a)
     a.quantity(3.0)
     assert cited(run("rule r: match p: a quantity, q: a quantity", a)) == [["f1", "f2"]]
+
+
+# ------------------------------------------------ budgets and caps at their limits
+def test_an_unless_lookup_that_spends_the_last_step_still_counts(monkeypatch):
+    """Binding q takes a step and the unless lookup one per candidate: with
+    two steps the rule finishes; with one it stops, reports nothing and says so."""
+    import factlint.evaluate.evaluator as ev
+
+    a = Article()
+    a.quantity(5.0)
+    rule = "rule r:\n  match q: a quantity\n  unless x: a quantity such that x.value > 100"
+    monkeypatch.setattr(ev, "MAX_STEPS", 2)
+    done = report(rule, a)
+    assert (cited(done.findings), [n for n in done.notices if "step limit" in n]) == ([["f1"]], [])
+    monkeypatch.setattr(ev, "MAX_STEPS", 1)
+    cut = report(rule, a)
+    assert cut.findings == [] and [n for n in cut.notices if "step limit" in n] == [
+        "rule r stopped at its step limit (1 per rule, 1,000,000 per article); its findings may be incomplete"]
+
+
+def test_the_findings_cap_is_noted_once(monkeypatch):
+    import factlint.evaluate.evaluator as ev
+
+    a = Article()
+    for v in range(6):
+        a.quantity(float(v))
+    monkeypatch.setattr(ev, "MAX_FINDINGS", 2)
+    result = report("rule r: match q: a quantity", a)
+    assert cited(result.findings) == [["f1"], ["f2"]]
+    assert [n for n in result.notices if "first" in n] == ["rule r reported only its first 2 findings"]
+
+
+# ------------------------------------------------ explain
+def explain(source: str, article: Article) -> list[str]:
+    from factlint.evaluate.why import explain_rule
+    from factlint.text.document import Document
+    from factlint.vocab.context import EvalContext
+    from meaning import compile_source, lexicons
+
+    doc = Document(article.text)
+    return explain_rule(compile_source(source).rules[0], EvalContext(article.facts, lexicons(), doc=doc), doc)[1:]
+
+
+def test_explain_counts_candidates_and_what_fires():
+    a = Article()
+    a.quantity(1.0)
+    assert explain("rule r: match q: a quantity", a) == ["  q: quantity -> 1 candidate fact", "  it fires: 1 binding, 1 finding"]
+    a.quantity(2.0)
+    assert explain("rule r:\n  match p: a quantity, q: a quantity\n  where p.value < q.value", a) == [
+        "  p: quantity -> 2 candidate facts", "  q: quantity -> 2 candidate facts", "  it fires: 1 binding, 1 finding"]
+    assert explain("rule r:\n  match p: a quantity, q: a quantity\n  group by p", a)[-1] == "  it fires: 2 bindings, 2 findings"
+    assert explain("rule r:\n  match p: a quantity, q: a quantity\n  where p is the same thing as q\n  group by q", a)[-1] == (
+        "  it fires: 2 bindings, 2 findings")
+
+
+def test_explain_says_why_nothing_fired():
+    a = Article()
+    a.quantity(1.0)
+    assert explain("rule r: match p: a quantity, q: a quantity", a) == [
+        "  p: quantity -> 1 candidate fact", "  q: quantity -> 1 candidate fact", "  no candidate binding got as far as a condition"]
+    assert explain("rule r: match p: a quantity, q: an age", a) == [
+        "  p: quantity -> 1 candidate fact", "  q: age -> 0 candidate facts", "  no fact is age (binding q), so nothing can match"]
+    a.quantity(2.0)
+    vetoed = explain("rule r:\n  match q: a quantity\n  unless x: a quantity such that x.value > q.value", a)
+    assert vetoed[:2] == ["  q: quantity -> 2 candidate facts", "  it fires: 1 binding, 1 finding"]
+    b = Article()
+    b.quantity(1.0)
+    b.quantity(2.0)
+    lines = explain("rule r:\n  match q: a quantity\n  unless x: a quantity such that x.value != q.value", b)
+    assert lines[0] == "  q: quantity -> 2 candidate facts"
+    assert lines[1] == '  vetoed by `unless x: quantity such that x.value != q.value` (found f2 (quantity at 1:5: "w01")) for q=f1 (quantity at 1:1: "w00")'
+    assert len(lines) == 3 and lines[2].startswith("  vetoed by ") and lines[2].endswith('for q=f2 (quantity at 1:5: "w01")')
+    failed = explain("rule r:\n  match p: a quantity, q: a quantity\n  where p.value > 5", b)
+    assert failed[2:] == ["  closest candidates:", '    p=f1 (quantity at 1:1: "w00")', "      failed: p.value > 5",
+                          '    p=f2 (quantity at 1:5: "w01")', "      failed: p.value > 5"]
