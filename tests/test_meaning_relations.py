@@ -405,3 +405,25 @@ def test_a_join_looks_up_candidates_by_key_not_all_pairs(phrase):
     index = FactIndex(EvalContext(a.facts, lexicons()))
     assert match_rule(rule, index) == []
     assert index.visited <= 2 * n  # each fact, then itself under its own key; all pairs would be n * n
+
+
+def test_no_relation_holds_between_a_fact_and_itself():
+    """The evaluator never binds one fact twice; the relations say so too
+    (for callers of the vocabulary), even where the fact shares every key
+    with itself."""
+    from factlint.vocab.context import EvalContext
+    from meaning import lexicons
+
+    a = Article()
+    facts = [
+        a.statement(stance="deny", topic=SHARED + ["x"], speaker_entity="e1", target_fact="f1", document="f1"),
+        a.report(cites=["f2"], topic=SHARED),
+        a.document(topic=SHARED),
+        a.quantity(1.0), a.age(30, person_entity="e1"), a.role("mayor", person_entity="e1"),
+        a.event(event_key="vote", date="2020-01-01"), a.time("2020-01-01"), a.entity("Ann Lee"),
+    ]
+    ctx = EvalContext(a.facts, lexicons())
+    for name, rel in RELATIONS.items():
+        for f in facts:
+            if f.kind in rel.left and f.kind in rel.right:
+                assert not rel.test(f, f, ctx), (name, f.kind)

@@ -232,10 +232,35 @@ def test_explain_says_why_nothing_fired():
     b = Article()
     b.quantity(1.0)
     b.quantity(2.0)
+    b.quantity(3.0)
     lines = explain("rule r:\n  match q: a quantity\n  unless x: a quantity such that x.value != q.value", b)
-    assert lines[0] == "  q: quantity -> 2 candidate facts"
+    assert lines[0] == "  q: quantity -> 3 candidate facts"
+    # the first fact the unless clause found is named
     assert lines[1] == '  vetoed by `unless x: quantity such that x.value != q.value` (found f2 (quantity at 1:5: "w01")) for q=f1 (quantity at 1:1: "w00")'
-    assert len(lines) == 3 and lines[2].startswith("  vetoed by ") and lines[2].endswith('for q=f2 (quantity at 1:5: "w01")')
+    assert len(lines) == 4 and lines[2].startswith("  vetoed by ") and lines[2].endswith('for q=f2 (quantity at 1:5: "w01")')
     failed = explain("rule r:\n  match p: a quantity, q: a quantity\n  where p.value > 5", b)
-    assert failed[2:] == ["  closest candidates:", '    p=f1 (quantity at 1:1: "w00")', "      failed: p.value > 5",
-                          '    p=f2 (quantity at 1:5: "w01")', "      failed: p.value > 5"]
+    assert failed[2:5] == ["  closest candidates:", '    p=f1 (quantity at 1:1: "w00")', "      failed: p.value > 5"]
+
+
+@pytest.mark.parametrize("length, shown", [(60, "x" * 60), (61, "x" * 57 + "\u2026")])
+def test_explain_shortens_a_fact_s_text_to_60_characters(length, shown):
+    a = Article("x" * length + " end")
+    a.quantity(1.0, at="x" * length)
+    a.quantity(2.0, at="end")
+    lines = explain("rule r:\n  match q: a quantity\n  unless x: a quantity such that x.value != q.value", a)
+    assert lines[1].endswith(f'for q=f1 (quantity at 1:1: "{shown}")')
+
+
+def test_unless_and_note_look_their_fact_up_by_key(monkeypatch):
+    """30 quantities of 30 nouns: an unless clause joined by key tries one
+    candidate per match (60 steps in all); scanning would try 930."""
+    import factlint.evaluate.evaluator as ev
+
+    a = Article()
+    for i in range(30):
+        a.quantity(float(i), noun_key=f"n{i}")
+    monkeypatch.setattr(ev, "MAX_STEPS", 100)
+    for clause in ("unless x: a quantity such that x is the same thing as q",
+                   "note x: a quantity such that x is the same thing as q saying \"{x.value}\""):
+        result = report(f"rule r:\n  match q: a quantity\n  {clause}", a)
+        assert len(result.findings) == 30 and result.notices == [], clause
