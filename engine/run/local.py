@@ -107,24 +107,37 @@ def _in_workers(paths: Iterator[str | Input], rules: RuleSet, job: CheckJob, job
     except Exception:  # noqa: S110 - only a warm-up: the real files report any problem
         pass
     pool = _new_pool(rules, job, jobs, spec)
+
+    def submit(chunk: list[str | Input]) -> Future:
+        try:
+            return pool.submit(_check_chunk, chunk)
+        except BrokenProcessPool as exc:  # a worker died since the last result: fail this chunk the same way
+            from concurrent.futures import Future
+
+            failed: Future = Future()
+            failed.set_exception(exc)
+            return failed
+
     window: deque[tuple[list[str | Input], Future]] = deque()
     chunks = iter(lambda: list(islice(paths, size)), [])
     try:
         for chunk in islice(chunks, jobs * 4):
-            window.append((chunk, pool.submit(_check_chunk, chunk)))
+            window.append((chunk, submit(chunk)))
         while window:
             chunk, future = window.popleft()
             try:
                 outcomes = future.result()
             except BrokenProcessPool:
+                # the pool is gone with every chunk in flight: find the file that killed
+                # a worker in this chunk, then send the other chunks to a new pool
                 pool.shutdown(wait=True, cancel_futures=True)
                 pool = _new_pool(rules, job, jobs, spec)
                 outcomes, pool = _one_by_one(chunk, pool, rules, job, jobs, spec)
-                window = deque((c, pool.submit(_check_chunk, c)) for c, _ in window)
+                window = deque((c, submit(c)) for c, _ in window)
             yield from outcomes
             nxt = next(chunks, None)
             if nxt is not None:
-                window.append((nxt, pool.submit(_check_chunk, nxt)))
+                window.append((nxt, submit(nxt)))
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
