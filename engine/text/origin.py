@@ -180,10 +180,12 @@ class ProseBuilder:
         self.ends.extend([at] * n)
         self.length += n
 
-    def embed(self, sub: ProseBuilder, pointer: str, value_starts: array, value_ends: array, src_start: int) -> None:
-        """Append ``sub`` (prose built from a JSON string's decoded value) mapped
-        through that value's offsets in the file (``value_starts``/``value_ends``
-        per value character; ``src_start`` is where the value begins)."""
+    def embed(self, sub: ProseBuilder, pointer: str | None, value_starts, value_ends, src_start: int) -> None:
+        """Append ``sub`` (prose built from a JSON string's decoded value, or
+        from any text taken out of the file) mapped through that value's
+        offsets in the file (``value_starts``/``value_ends`` per value
+        character; ``src_start`` is where the value begins).  ``pointer``
+        names the JSON field (None: not a JSON field)."""
         n = len(value_starts)
         if self.length and sub.length:
             self.mark("\n\n")
@@ -201,7 +203,8 @@ class ProseBuilder:
             fs = file_at(s)
             self.starts.append(fs)
             self.ends.append(value_ends[e - 1] if e > s else fs)
-        self.fields.append(FieldRun(pointer, base, base + sub.length, sub.starts, sub.ends))
+        if pointer is not None:
+            self.fields.append(FieldRun(pointer, base, base + sub.length, sub.starts, sub.ends))
         self.length += sub.length
         if sub.length:
             self._last_end = self.ends[-1]

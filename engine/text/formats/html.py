@@ -12,7 +12,10 @@ name="description">``); ``<figcaption>`` text is a caption and
 ``<blockquote>`` text a quote; everything else in the article is body, one
 block per paragraph, heading, list item or table cell.  ``script``,
 ``style``, ``nav``, ``aside``, ``footer``, ``form``, ``pre``, ``code`` and
-the like are skipped.  The publication date is ``<meta
+the like are skipped, and so are elements marked as page furniture (class
+``byline``, ``dateline``, ``breadcrumb``, ``related``, ``share``,
+``newsletter``...; ARIA role ``navigation``, ``complementary``...;
+``hidden`` or ``aria-hidden``).  The publication date is ``<meta
 property="article:published_time">``, else JSON-LD ``datePublished``.
 
 Entities map to their whole source (``&amp;`` -> ``&``); a run of white
@@ -41,6 +44,9 @@ BLOCKS = frozenset(
     "ul ol dl address hr pre".split()
 )
 VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+#: page furniture marked by class or ARIA role, skipped like ``nav``
+SKIP_CLASSES = frozenset("byline dateline breadcrumb breadcrumbs related share social newsletter advertisement".split())
+SKIP_ROLES = frozenset("navigation complementary banner contentinfo search".split())
 STANDFIRST_CLASSES = frozenset("standfirst dek deck subheadline subhead subtitle summary".split())
 _REF = re.compile(r"&(?:#[xX][0-9a-fA-F]{1,8}|#[0-9]{1,9}|[A-Za-z][A-Za-z0-9]{0,40});?")
 _WS = re.compile(r"\s+")
@@ -58,7 +64,7 @@ class _Prose(HTMLParser):
         self.lf_starts = [0, *(m.end() for m in re.finditer("\n", text))]
         self.scope_tag = _scope_tag(text) if page else None
         self.scope_depth = 0 if self.scope_tag else 1
-        self.stack: list[tuple[str, str]] = []  # (tag, role given by this element or "")
+        self.stack: list[tuple[str, str, bool]] = []  # (tag, role given by this element or "", skipped)
         self.skip = 0
         self.headline = ProseBuilder()
         self.standfirst = ProseBuilder()
@@ -93,10 +99,18 @@ class _Prose(HTMLParser):
             self.handle_endtag(tag)
         if tag == self.scope_tag:
             self.scope_depth += 1
-        if tag in SKIP:
+        found = dict(attrs)
+        classes = set((found.get("class") or "").lower().split())
+        itemprop = (found.get("itemprop") or "").lower()
+        skipped = (
+            tag in SKIP
+            or bool(classes & SKIP_CLASSES)
+            or (found.get("role") or "").lower() in SKIP_ROLES
+            or (found.get("aria-hidden") or "").lower() == "true"
+            or "hidden" in found
+        )
+        if skipped:
             self.skip += 1
-        classes = set((dict(attrs).get("class") or "").lower().split())
-        itemprop = (dict(attrs).get("itemprop") or "").lower()
         role = ""
         if tag == "figcaption":
             role = "caption"
@@ -106,7 +120,7 @@ class _Prose(HTMLParser):
             role = "headline"
         elif self.page and (classes & STANDFIRST_CLASSES or itemprop == "description") and not self.standfirst.length:
             role = "standfirst"
-        self.stack.append((tag, role))
+        self.stack.append((tag, role, skipped))
         if tag in BLOCKS or role:
             self._close_block()
 
@@ -119,11 +133,11 @@ class _Prose(HTMLParser):
         if tag == "script" and self._ld_open is not None:
             self.ld_json.append("".join(self._ld_open))
             self._ld_open = None
-        if not any(t == tag for t, _ in self.stack):
+        if not any(t == tag for t, _, _ in self.stack):
             return
         while self.stack:
-            open_tag, role = self.stack.pop()
-            if open_tag in SKIP:
+            open_tag, role, skipped = self.stack.pop()
+            if skipped:
                 self.skip -= 1
             if open_tag == self.scope_tag:
                 self.scope_depth -= 1
@@ -183,7 +197,7 @@ class _Prose(HTMLParser):
         return self.skip == 0 and self.scope_depth > 0
 
     def _role(self) -> str:
-        for _tag, role in reversed(self.stack):
+        for _tag, role, _skipped in reversed(self.stack):
             if role:
                 return role
         return self.role

@@ -2,9 +2,10 @@
 
 Owns reading a Markdown file (CommonMark plus tables and strikethrough,
 parsed by markdown-it-py) into a Document.  Prose is the text of headings,
-paragraphs, list items, table cells and block quotes (role ``quote``); code
-blocks, inline code, HTML blocks and comments, inline HTML, link targets,
-images and the front matter itself are not prose.  Front matter fields:
+paragraphs, list items, table cells and block quotes (role ``quote``), and
+of HTML blocks read as HTML (``html``: a ``<figure>``'s ``<figcaption>`` is a
+caption; a comment gives nothing); code blocks, inline code, inline HTML,
+link targets, images and the front matter itself are not prose.  Front matter fields:
 ``title``/``headline`` is the headline, ``standfirst``/``description`` the
 standfirst, ``published``/``publishDate``/``date`` the publication date (as
 written, read by ``dates``) and ``author`` the author.  Without a title, a
@@ -102,8 +103,29 @@ def _read_body(b: ProseBuilder, text: str, base: int, has_headline: bool) -> Non
             _inline(b, tok, text, lines, cells)
             b.close_block()
             first_block = False
-        elif tok.type in ("fence", "code_block", "html_block", "hr"):
-            first_block = first_block and tok.type == "html_block"  # a comment before the heading is not a block
+        elif tok.type == "html_block" and tok.map is not None:
+            if _html_block(b, tok, text, lines, quote_depth):
+                first_block = False
+        elif tok.type in ("fence", "code_block", "hr"):
+            first_block = False
+
+
+def _html_block(b: ProseBuilder, tok: Any, text: str, lines: list[tuple[int, int]], quote_depth: int) -> bool:
+    """The prose of an HTML block (a ``<figure>`` with its caption, a ``<p>``),
+    read as HTML; comments, scripts and the like give none.  True if it gave prose."""
+    content = tok.content.rstrip("\n")
+    cmap = _content_map(content, tok.map[0], text, lines, None)
+    if cmap is None or "<" not in content:
+        return False
+    from .html import html_fragment
+
+    sub = html_fragment(content, "quote" if quote_depth else "body")
+    if not sub.length:
+        return False
+    if b.in_block():
+        b.close_block()
+    b.embed(sub, None, cmap[0], cmap[1], cmap[0][0] if cmap[0] else 0)
+    return True
 
 
 def _inline(b: ProseBuilder, tok: Any, text: str, lines: list[tuple[int, int]], cells: dict[int, int]) -> None:
