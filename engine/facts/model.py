@@ -27,7 +27,7 @@ repetition  the same word twice in a row ("that that")
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -89,6 +89,8 @@ _FAST_SPANS = _bare_spans_work()
 
 
 Stance = Literal["assert", "deny", "confirm", "retract"]
+#: the tense of a statement's content or of an event's verb
+Tense = Literal["past", "present", "future", "unknown"]
 
 
 class Fact(BaseModel):
@@ -152,7 +154,7 @@ class StatementFact(Fact):
     direct: bool = False
     official: bool = False
     anonymous: bool = False
-    tense: Literal["past", "present", "future", "unknown"] = "unknown"
+    tense: Tense = "unknown"
     target: Span | None = None
     target_fact: str | None = None
     document: str | None = None
@@ -214,6 +216,12 @@ class DocumentFact(Fact):
         return self.content or self.mention
 
 
+#: TimeML's types of temporal expression
+TimeType = Literal["date", "time", "duration", "set"]
+#: how precise a time value is
+Granularity = Literal["day", "month", "year", "week", "quarter", "season", "decade", "century", "unknown"]
+
+
 class TimeFact(Fact):
     """A temporal expression and its normalized value.
 
@@ -226,9 +234,9 @@ class TimeFact(Fact):
 
     kind: Literal["time"] = "time"
     value: str | None = None
-    time_type: Literal["date", "time", "duration", "set"] = "date"
+    time_type: TimeType = "date"
     #: quarter/season/decade/century carry TimeML values: 1998-Q3, 1998-SU, 199, 19
-    granularity: Literal["day", "month", "year", "week", "quarter", "season", "decade", "century", "unknown"] = "unknown"
+    granularity: Granularity = "unknown"
     weekday: str | None = None
     #: weekday (Monday..Sunday) of ``value`` when granularity is day, else None
     actual_weekday: str | None = None
@@ -248,7 +256,7 @@ class EventFact(Fact):
     trigger: Span
     time: str | None = None  # id of the TimeFact
     date: str | None = None  # its value
-    tense: Literal["past", "present", "future", "unknown"] = "unknown"
+    tense: Tense = "unknown"
     anchor: Span | None = None  # the whole dated phrase
     #: lower-case trigger lemma plus its main object/modifier ("attack drone",
     #: "pass resolution", "die"): equal keys mean "the same kind of event"
@@ -375,21 +383,24 @@ class RepetitionFact(Fact):
     run: int = 2
 
 
-#: every fact class, in the order kinds are documented
-FACT_TYPES = (
-    StatementFact,
-    ReportFact,
-    DocumentFact,
-    TimeFact,
-    EventFact,
-    QuantityFact,
-    RoleFact,
-    AgeFact,
-    EntityFact,
-    RepetitionFact,
-)
+#: any one fact, told apart by its ``kind``; the one list of fact classes,
+#: in the order kinds are documented
+AnyFact = Annotated[
+    StatementFact
+    | ReportFact
+    | DocumentFact
+    | TimeFact
+    | EventFact
+    | QuantityFact
+    | RoleFact
+    | AgeFact
+    | EntityFact
+    | RepetitionFact,
+    Field(discriminator="kind"),
+]
 
-AnyFact = Annotated[Union[FACT_TYPES], Field(discriminator="kind")]  # noqa: UP007  (a union of a tuple of types)
+#: every fact class, derived from ``AnyFact`` (written once, above)
+FACT_TYPES: tuple[type[Fact], ...] = get_args(get_args(AnyFact)[0])
 
 FACT_CLASSES: dict[str, type[Fact]] = {cls.model_fields["kind"].default: cls for cls in FACT_TYPES}
 #: every fact kind: the one list, derived from the models above

@@ -38,7 +38,8 @@ class FastLexicon:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
-        self.firsts = firsts = set()
+        self.firsts: set[str] = set()
+        firsts = self.firsts
         self.anchors: set[str] = set()  # the longest word of each phrase
         # anchor -> the word sets of the phrases it anchors (all must be in a region)
         self.phrase_words: dict[str, list[frozenset[str]]] = {}

@@ -30,12 +30,12 @@ TAIL_END = ".;!?"
 
 @dataclass
 class Attr:
-    cue: tuple[int, int] | None  # None for an unattributed quote
+    cue: tuple[int, int]
     content: tuple[int, int]
     speaker: tuple[int, int] | None
     direct: bool
     tail_end: int
-    kind: str  # speech, report, according, unattributed, retraction
+    kind: str  # speech, report, according, passive, retraction
     preposed: bool = False
     ref: tuple[int, int] | None = None  # antecedent of a "who" speaker
     governor: tuple[int, int] | None = None  # denial verb of the main clause of a participle

@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import bisect
 import re
+from typing import Any
 
 from ...facts.model import Fact, ReportFact, Span, StatementFact
 from ...lexicon import IdentityCache, Lexicons, cached_by_identity, fast
 from ...text.document import Document
 from ..english import speaker_gender
 from .attr import Attr
-from .documents import DocumentBook, later_definite
+from .documents import DocumentBook, DocumentMention, later_definite
 from .quotes import QuoteIndex
 from .speakers import has_name, is_anonymous, is_official, speaker_type, split_title
 from .stance import negated_claim, stance_of, tense_of
@@ -56,7 +57,9 @@ def _memo_for(lex: Lexicons) -> dict[str, dict]:
     source, cue stance): pure functions of a phrase and the lexicons, so they
     are kept while the same lexicon objects are in use (held here, so their
     ids cannot be reused), and dropped when they grow large."""
-    memo = cached_by_identity(_MEMO, lex, _MEMO_LEXICONS, lambda: {"speakers": {}, "reports": {}, "cues": {}, "genders": {}})
+    memo: dict[str, dict] = cached_by_identity(
+        _MEMO, lex, _MEMO_LEXICONS, lambda: {"speakers": {}, "reports": {}, "cues": {}, "genders": {}}
+    )
     for cache in memo.values():
         if len(cache) > _MEMO_SIZE:
             cache.clear()
@@ -79,20 +82,21 @@ class Builder:
         self._cue_stances: dict = memo["cues"]
         self._genders: dict[str, str | None] = memo["genders"]
 
-    def build(self, attrs: list[Attr]) -> list[Fact]:
+    def build(self, attrs: list[Attr], unattributed: list[tuple[int, int]]) -> list[Fact]:
         """Facts in order: statements, reports, documents, each numbered in
-        document order.  Fields are gathered as plain values first (spans as
+        document order; ``unattributed`` are the contents of quotes no cue
+        attributes.  Fields are gathered as plain values first (spans as
         offset pairs) and each model is built once, complete."""
         statements: list[dict] = []
         reports: list[dict] = []
-        for a in sorted((a for a in attrs if a.cue is not None), key=lambda a: a.cue[0]):
+        for a in sorted(attrs, key=lambda a: a.cue[0]):
             self._extend_outlet(a)
             if self._is_report(a):
                 if a.speaker is not None:
-                    reports.append(self._report(a))
+                    reports.append(self._report(a, a.speaker))
             else:
                 statements.append(self._statement(a, statements, reports))
-        statements.extend(self._unattributed([a for a in attrs if a.cue is None], statements + reports))
+        statements.extend(self._unattributed(unattributed, statements + reports))
         # a report cites the documents first mentioned after its cue in its
         # sentence, or in its content before the cue ("..., citing a letter,
         # reports Xinhua")
@@ -117,7 +121,8 @@ class Builder:
 
     def _model(self, cls: type[Fact], fid: str, fields: dict) -> Fact:
         text = self.text
-        values = {k: (Span.of(text, *v) if type(v) is tuple else v) for k, v in fields.items() if v is not None}
+        # Any: mypy checks a ** of one value type against every parameter
+        values: dict[str, Any] = {k: (Span.of(text, *v) if type(v) is tuple else v) for k, v in fields.items() if v is not None}
         return cls(id=fid, text=text[fields["start"]:fields["end"]], **values)
 
     # -- classification -----------------------------------------------------
@@ -174,13 +179,14 @@ class Builder:
                 d.reported_content = content
 
     # -- facts --------------------------------------------------------------
-    def _report(self, a: Attr) -> dict:
+    def _report(self, a: Attr, speaker: tuple[int, int]) -> dict:
+        """The report ``a``, whose speaker (its source) is ``speaker``."""
         text = self.text
         stance, _ = stance_of(text, a.cue, a.content, self.lex, self._cue_stances)
-        spans = [a.speaker, a.cue, a.content]
+        spans = [speaker, a.cue, a.content]
         return dict(
-            start=min(s[0] for s in spans), end=max(s[1] for s in spans), source=a.speaker,
-            source_type="anonymous" if a.kind == "passive" else self._source_type(text[a.speaker[0]:a.speaker[1]]),
+            start=min(s[0] for s in spans), end=max(s[1] for s in spans), source=speaker,
+            source_type="anonymous" if a.kind == "passive" else self._source_type(text[speaker[0]:speaker[1]]),
             cue=a.cue, content=a.content,
             stance=stance, cites=[],
         )
@@ -197,6 +203,7 @@ class Builder:
             phrase = text[a.speaker[0]:a.speaker[1]]
             kind, title, official, anonymous = self._speaker_info(phrase, spoken_by is not None)
             ref = a.ref or self._speaker_ref(phrase, kind, a.speaker[0], earlier)
+        stance_cue: tuple[int, int] | None
         if a.kind == "retraction":  # "X retracted the letter": the verb retracts its object
             stance, stance_cue = "retract", a.cue
         else:
@@ -204,13 +211,16 @@ class Builder:
             if stance == "assert" and official and (negation := negated_claim(text, a.content, lex)) is not None:
                 # an official says it is not so ("no stations will close"): a denial in substance
                 stance, stance_cue = "deny", negation
-        target_span, target_doc = None, None
+        target_span: tuple[int, int] | None = None
+        target_doc: DocumentMention | None = None
+        target_report: dict | None = None
         if stance in ("deny", "retract"):
-            found = later_definite(text, lex, a.content[0], a.content[1])
-            if found:
-                target_span = found[0]
-                target_doc = self.book.before(found[1], found[0][0])
-            if target_doc is None and stance == "retract":
+            definite = later_definite(text, lex, a.content[0], a.content[1])
+            if definite:
+                target_span = definite[0]
+                target_doc = self.book.before(definite[1], definite[0][0])
+            # (a retraction always has its cue)
+            if target_doc is None and stance == "retract" and stance_cue is not None:
                 # "A letter from X was a draft and a mistake": the document the clause is about
                 mentioned = self.book.first_in(a.content[0], stance_cue[0])
                 if mentioned is not None:
@@ -220,13 +230,14 @@ class Builder:
             if target_doc is None and reports:
                 found_ref = self._report_reference(a)
                 if found_ref is not None:  # "said the reports were untrue": the latest report
-                    target_span, target_doc = found_ref, reports[-1]
+                    target_span, target_report = found_ref, reports[-1]
         spans = [x for x in (a.speaker, a.cue, a.content, stance_cue, target_span) if x is not None]
         return dict(
             start=min(x[0] for x in spans), end=max(x[1] for x in spans), speaker=a.speaker,
             speaker_ref=ref, speaker_type=kind, speaker_title=title, cue=a.cue, content=a.content,
             stance=stance, stance_cue=stance_cue, direct=a.direct, official=official, anonymous=anonymous,
-            tense=tense_of(text, *a.content), target=target_span, target_fact=target_doc,
+            tense=tense_of(text, *a.content), target=target_span,
+            target_fact=target_doc if target_doc is not None else target_report,
             document=spoken_by,
         )
 
@@ -247,10 +258,11 @@ class Builder:
                     return lo + det.start(), m.end()
         return None
 
-    def _unattributed(self, attrs: list[Attr], attributed: list[dict]) -> list[dict]:
-        """Statements for quotes no cue attributes; ``speaker_ref`` is the
-        speaker a reader would presume (``presumed_speaker``)."""
-        if not attrs:
+    def _unattributed(self, contents: list[tuple[int, int]], attributed: list[dict]) -> list[dict]:
+        """Statements for quotes no cue attributes (``contents``);
+        ``speaker_ref`` is the speaker a reader would presume
+        (``presumed_speaker``)."""
+        if not contents:
             return []
         starts = self.paragraph_starts
         spoken = []
@@ -262,14 +274,14 @@ class Builder:
                 spoken.append((bisect.bisect_right(starts, f["start"]) - 1, f["start"], spk, bool(f.get("direct"))))
         spoken.sort()
         out = []
-        for a in attrs:
-            ref = presumed_speaker(self.text, self.quotes, starts, spoken, a.content)
-            stance, stance_cue = stance_of(self.text, None, a.content, self.lex)
-            spans = [x for x in (a.content, stance_cue) if x is not None]
+        for content in contents:
+            ref = presumed_speaker(self.text, self.quotes, starts, spoken, content)
+            stance, stance_cue = stance_of(self.text, None, content, self.lex)
+            spans = [x for x in (content, stance_cue) if x is not None]
             out.append(dict(
                 start=min(x[0] for x in spans), end=max(x[1] for x in spans), speaker_ref=ref,
-                content=a.content, stance=stance, stance_cue=stance_cue, direct=True,
-                tense=tense_of(self.text, *a.content), document=None, target_fact=None,
+                content=content, stance=stance, stance_cue=stance_cue, direct=True,
+                tense=tense_of(self.text, *content), document=None, target_fact=None,
             ))
         return out
 

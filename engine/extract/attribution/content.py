@@ -131,9 +131,10 @@ class ContentReader:
             if not has_words(text, start, end, 2) or spk[1] <= spk[0]:
                 return None
             return Attr((cs, ce), (start, end), spk, False, end, "according", True)
-        spk = phrase_after(text, skip_space(text, ce), sent_e)
-        if spk is None:
+        after = phrase_after(text, skip_space(text, ce), sent_e)
+        if after is None:
             return None
+        spk = after
         right = text[spk[1]:sent_e]
         right_start = spk[1] + (len(right) - len(right.lstrip(" ,")))
         right_end = trim_end(text, right_start, sent_e)

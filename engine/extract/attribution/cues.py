@@ -138,7 +138,7 @@ class Finder(ContentReader):
 
     # -- cues ---------------------------------------------------------------
     def cues(self) -> list[tuple[int, int, str]]:
-        found = []
+        found: list[tuple[int, int, str]] = []
         for kind, name in (("speech", "speech-verbs"), ("report", "report-verbs"), ("according", "according-cues")):
             found.extend((m.start(), m.end(), kind) for m in self.words.matches(fast(self.lex, name)))
         # a document-content verb ("shows"; lower case: not "United States") only with a document

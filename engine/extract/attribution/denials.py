@@ -75,6 +75,7 @@ def denied_object(text: str, start: int, sent_e: int, lex: Lexicons) -> tuple[in
     documents = (lex.get("document-words"), lex.get("document-words-contextual"))
     toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, min(sent_e, start + 160))]
     n, document = len(toks), False
+    end: int | None
     if n and toks[0][2].lower() in _PRONOUN_OBJECTS:
         i, end = 1, toks[0][1]
     else:

@@ -173,8 +173,8 @@ def author_names(text: str, doc: DocumentFact, sentence: Block, statements: list
             in_sentence = sentence.start <= found[0][0] and found[0][1] <= sentence.end
             if in_sentence and name is not None and not (len(name.words) == 1 and name.words[0] in _PRONOUNS):
                 clause_author = found[0]  # (not a pronoun's antecedent in another sentence)
-    names = [read_name(text, s, e, org_words) for s, e in spans]
-    names = [n for n in names if n is not None and not (len(n.words) == 1 and n.words[0] in _PRONOUNS)]
+    read = [read_name(text, s, e, org_words) for s, e in spans]
+    names = [n for n in read if n is not None and not (len(n.words) == 1 and n.words[0] in _PRONOUNS)]
     return names, subject, clause_author
 
 
@@ -185,12 +185,12 @@ def _clause_subject(text: str, pos: int, sentence: Block,
     sentence ("The HTG faults ..., in a statement"); with the start
     of that name when it is not a statement's speaker (which speaks for
     itself)."""
-    near = [s for s in statements if sentence.start <= s.start < sentence.end and s.speaker is not None and s.document is None]
-    if any(s.content.start <= pos < s.content.end for s in near):
+    near = [(s, s.speaker) for s in statements if sentence.start <= s.start < sentence.end and s.speaker is not None and s.document is None]
+    if any(s.content.start <= pos < s.content.end for s, _ in near):
         return None  # the mention is in what someone says: "Lee said the HTG, in a statement, ..."
     if near:
-        s = min(near, key=lambda s: abs(s.speaker.start - pos))
-        return _span(s.speaker_ref or s.speaker), None
+        s, speaker = min(near, key=lambda pair: abs(pair[1].start - pos))
+        return _span(s.speaker_ref or speaker), None
     m = _LEADING_NAME.match(text, sentence.start, pos)
     if m is None or not (m.group("det") or " " in m.group("name") or m.group("name").isupper()):
         return None
@@ -271,7 +271,7 @@ def _set_author(text: str, d: DocumentFact, span: tuple[int, int]) -> None:
     d.start, d.end, d.text = start, end, text[start:end]
 
 
-def _read_talk(text: str, f: Fact, org_words: Lexicon) -> _Talk:
+def _read_talk(text: str, f: StatementFact | ReportFact, org_words: Lexicon) -> _Talk:
     if isinstance(f, ReportFact):
         name = read_name(text, f.source.start, f.source.end, org_words)
         return _Talk(f.source.start, f.id, None, tuple(f.cites), name, None, False, None)
@@ -295,11 +295,12 @@ def _authored(doc: DocumentFact, authors: list[Name], subject: tuple[int, bool] 
     events.sort(key=lambda e: e[:2])
     # is the nearest earlier speaker the author (or the document)?  And is
     # it an organisation (None: the document or its author, any pronoun fits)?
-    last, last_org = False, organization
+    last: bool = False
+    last_org: bool | None = organization
     mention, out = doc.mention.start, []
     for _, _, t in events:
         if t is None:
-            last, last_org = True, organization if subject[1] else None
+            last, last_org = True, organization if subject is not None and subject[1] else None
         elif t.document is not None:
             last, last_org = t.document == doc.id, None  # the document speaks: "It added" is the document
         elif doc.id in t.cites or t.name is None:

@@ -27,6 +27,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from ...facts.model import DocumentFact, Span
 from ...lexicon import Lexicons, WordIndex, fast
@@ -133,7 +134,9 @@ def find_documents(text: str, lex: Lexicons, sentence_of, words: WordIndex) -> l
     addressees = lex.get("addressee-words").normalized
     outlets = OutletMatcher(lex)
     bare = fast(lex, "document-words-bare")
-    hits = [(m, True) for m in words.matches(strong)] + [(m, False) for m in words.matches(contextual)]
+    # (match, strong): True for a document word, False for a contextual one, None for a bare plural
+    hits: list[tuple[re.Match[str], bool | None]] = [(m, True) for m in words.matches(strong)]
+    hits += [(m, False) for m in words.matches(contextual)]
     hits += [(m, None) for m in words.matches(bare)]
     hits.sort(key=lambda h: h[0].start())
     docs: list[DocumentMention] = []
@@ -340,6 +343,7 @@ class DocumentBook:
         mention "a memo sent by X to the board said"), created when new,
         with the speaker span to use; its content becomes the statement's."""
         s, e = speaker
+        doc: DocumentMention | None
         whole = self.by_mention_end.get(e)
         inside = self._attachment_at(s)
         if whole is not None and whole.mention[0] <= s:
@@ -454,7 +458,8 @@ class DocumentBook:
         text, out = self.text, []
         for d in sorted(self.docs, key=_extent):
             start, end = _extent(d)
-            spans = {k: Span.of(text, *v) for k, v in
+            # Any: mypy checks a ** of one value type against every parameter
+            spans: dict[str, Any] = {k: Span.of(text, *v) for k, v in
                      (("mention", d.mention), ("author", d.author), ("recipient", d.recipient), ("content", d.content),
                       ("reported_content", d.reported_content))
                      if v is not None}

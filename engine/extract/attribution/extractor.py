@@ -37,11 +37,11 @@ def extract(doc: Document, lex: Lexicons) -> list[Fact]:
     words = WordIndex(text)
     finder = Finder(doc, lex, quotes, words)
     attrs = finder.run()
-    attrs += unattributed_quotes(text, quotes, [p.start for p in doc.paragraphs], attrs)
+    alone = unattributed_quotes(text, quotes, [p.start for p in doc.paragraphs], attrs)
     book = DocumentBook(text, lex, find_documents(text, lex, finder.sentence, words))
     retractions = find_retractions(text, lex, quotes, book, finder.sentence, words)
     give_speakers(attrs, retractions)
     attrs += retractions
-    facts = Builder(doc, lex, book, quotes).build(attrs)
+    facts = Builder(doc, lex, book, quotes).build(attrs, alone)
     link_author_statements(doc, facts, lex)
     return facts

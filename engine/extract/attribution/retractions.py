@@ -74,6 +74,9 @@ def give_speakers(attrs: list[Attr], retractions: list[Attr]) -> None:
     withdrew the letter, saying ..." read as one subject) takes the
     retraction's speaker."""
     for r in retractions:
+        taker = r.speaker  # a retraction always has its speaker
+        if taker is None:
+            continue
         for a in attrs:
-            if a.speaker is not None and a.speaker[0] <= r.speaker[0] and r.cue[1] <= a.speaker[1]:
-                a.speaker = r.speaker
+            if a.speaker is not None and a.speaker[0] <= taker[0] and r.cue[1] <= a.speaker[1]:
+                a.speaker = taker

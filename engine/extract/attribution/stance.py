@@ -20,7 +20,7 @@ from ...lexicon import Lexicons, fast, trie
 
 
 def stance_of(text: str, cue: tuple[int, int] | None, content: tuple[int, int], lex: Lexicons,
-              cue_cache: dict | None = None,
+              cue_cache: dict[str, tuple[str, int, int] | None] | None = None,
               governor: tuple[int, int] | None = None) -> tuple[str, tuple[int, int] | None]:
     """(stance, span of the deciding cue) for a statement.  A retraction
     phrase in the content wins, then a governing denial (the denial verb of
@@ -39,8 +39,10 @@ def stance_of(text: str, cue: tuple[int, int] | None, content: tuple[int, int], 
         return ("deny", (m.start(), m.end())) if m else ("assert", None)
     cue_text = text[cue[0]:cue[1]]
     key = cue_text.lower()
-    verdict = cue_cache.get(key, False) if cue_cache is not None else False
-    if verdict is False:
+    verdict: tuple[str, int, int] | None
+    if cue_cache is not None and key in cue_cache:
+        verdict = cue_cache[key]
+    else:
         verdict = None
         for stance, name in (("deny", "denial-verbs"), ("confirm", "confirm-verbs")):
             m = fast(lex, name).search(cue_text)

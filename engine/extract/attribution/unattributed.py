@@ -3,8 +3,8 @@
 Owns: finding the closed quotes that stand as sentences of their own (they
 open a paragraph or follow a sentence end, hold at least ``MIN_WORDS``
 words, end a sentence and are followed by nothing but the next sentence or
-the paragraph end) that no attribution covers; each becomes an ``Attr``
-with no cue and no speaker.  Also owns ``presumed_speaker``: whom a reader
+the paragraph end) that no attribution covers; each is given by its
+content's span (a statement with no cue and no speaker).  Also owns ``presumed_speaker``: whom a reader
 would take such a quote to be from (the builder stores it as the
 statement's ``speaker_ref``): the speaker of the last attribution before
 it in its paragraph, else of the first one after it in its paragraph or
@@ -56,12 +56,12 @@ _INVERTED_AFTER = re.compile(r",?[ \t]+[a-z]+ed[ \t]+(?P<name>(?:(?:Mr|Mrs|Ms|Dr
 _DASH_NAME = re.compile(r"\s*[\-\u2013\u2014\u2015]+\s*(?P<name>[A-Z][\w.'\u2019\-]*(?:\s+[A-Z][\w.'\u2019\-]*){0,3})")
 
 
-def unattributed_quotes(text: str, quotes: QuoteIndex, paragraph_starts: list[int], attrs: list[Attr]) -> list[Attr]:
-    """Speaker-less attributions for the stand-alone quotes ``attrs`` leaves
-    uncovered, in document order."""
+def unattributed_quotes(text: str, quotes: QuoteIndex, paragraph_starts: list[int], attrs: list[Attr]) -> list[tuple[int, int]]:
+    """The contents of the stand-alone quotes ``attrs`` leaves uncovered, in
+    document order."""
     taken = sorted((a.content[0], a.content[1]) for a in attrs)
     taken_starts = [t[0] for t in taken]
-    out = []
+    out: list[tuple[int, int]] = []
     for q in quotes.quotes:
         if not q.closed or _covered(q.content_start, q.content_end, taken, taken_starts):
             continue
@@ -72,7 +72,7 @@ def unattributed_quotes(text: str, quotes: QuoteIndex, paragraph_starts: list[in
         end = quotes.content_end(q)
         if len(text[q.content_start:end].split()) < MIN_WORDS:
             continue
-        out.append(Attr(None, (q.content_start, end), None, True, q.end, "unattributed"))
+        out.append((q.content_start, end))
     return out
 
 

@@ -368,11 +368,14 @@ class AgeFinder:
         while k >= 0 and self.mentions[k].start >= low:
             m = self.mentions[k]
             k -= 1
-            if m.end > start or not self._is_person(m) or self._gender(m.entity) not in (None, gender):
+            if m.end > start or m.entity is None or m.entity.entity_type != "person" or self._gender(m.entity) not in (None, gender):
                 continue
             if chosen is None:
                 chosen = m
-                low = max(low, min(doc.sentence_at(m.start).start, doc.sentence_at(start).start))
+                # a text with a mention has sentences: neither is None
+                said, told = doc.sentence_at(m.start), doc.sentence_at(start)
+                if said is not None and told is not None:
+                    low = max(low, min(said.start, told.start))
             elif m.entity is not chosen.entity:
                 return None  # "Tom Abel met Carl Ode. He was 88.": either of them
         return chosen
@@ -399,8 +402,8 @@ class AgeFinder:
             self._add_nearest(int(hit.group(1)), hit.span(), not self._at_death(hit.start()))
         before, after = _PRONOUN_WINDOW
         for place in _COPULA_NUMBER.finditer(text, self.body_start):
-            hit = _PRONOUN_AGE.search(text, max(self.body_start, place.start() - before), place.end() + after)
-            if hit is not None and hit.start("age") == place.end() - 1:
-                self._pronoun_age(hit)
+            near = _PRONOUN_AGE.search(text, max(self.body_start, place.start() - before), place.end() + after)
+            if near is not None and near.start("age") == place.end() - 1:
+                self._pronoun_age(near)
         self.ages.sort(key=lambda a: a.span[0])
         return self.ages

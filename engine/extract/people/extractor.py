@@ -63,15 +63,16 @@ def extract(doc: Document, lex: Lexicons) -> list[Fact]:
     if typed:
         grouper.type_by_first_names()  # "José Ramírez" beside "José Ramires, 41"
     text = doc.text
-    facts: list[Fact] = [_entity_fact(text, e, f"n{i}") for i, e in enumerate(entities, 1)]
-    _mark_named_together(doc, entities, facts)
+    named = [_entity_fact(text, e, f"n{i}") for i, e in enumerate(entities, 1)]
+    _mark_named_together(doc, entities, named)
+    facts: list[Fact] = list(named)
     keys = TitleKeys(lex)
     facts.extend(_role_fact(text, r, f"p{i}", keys) for i, r in enumerate(roles, 1))
     facts.extend(_age_fact(text, a, f"a{i}") for i, a in enumerate(ages, 1))
     return facts
 
 
-def _mark_named_together(doc: Document, entities: list[Entity], facts: list[Fact]) -> None:
+def _mark_named_together(doc: Document, entities: list[Entity], facts: list[EntityFact]) -> None:
     """Fill ``named_with``: entities sharing a last name word with a
     mention in one sentence ("Maria Gonzalez and her brother, Mario
     Gonzalez").  Entities are bucketed by (last name word, sentence), so

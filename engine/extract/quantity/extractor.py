@@ -88,8 +88,8 @@ def _build(doc: Document, n: Num, t: Tables, index: int) -> QuantityFact | None:
     text = doc.text
     start, approx = _approximator(text, n, t)
     end = n.end
-    gap = _DASH_GAP.match(text, end)
-    post = t.postfix.pattern.match(text, gap.end()) if n.high is None else None
+    gap = _DASH_GAP.match(text, end)  # always matches, maybe empty
+    post = t.postfix.pattern.match(text, gap.end()) if n.high is None and gap is not None else None
     if post and (meaning := meaning_of(t.postfix_map, post.group())):
         approx, end = approx or meaning, post.end()
     elif n.word and _DOZEN.match(n.digits):

@@ -86,7 +86,7 @@ def not_a_count(doc: Document, n: Num, t: Tables, title_case: bool) -> bool:
     if n.value < 130 and n.value == int(n.value) and (t.age_cues.search(before) or _age_apposition(before, after)):
         return True
     return bool(
-        prev[:1].isupper() and not pm[1] and not (title_case and doc.in_headline(n.start))
+        prev[:1].isupper() and not (pm and pm[1]) and not (title_case and doc.in_headline(n.start))
         and low not in t.stops and low not in t.ranks and low not in t.skips
         and meaning_of(t.approx_map, low) is None and not _POSSESSIVE_END.search(prev)
         and (not n.word or text[n.start].isupper())

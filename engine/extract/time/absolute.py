@@ -64,7 +64,7 @@ def _calendar(m: re.Match[str], ctx: Context) -> Resolution:
         res.granularity = "month"
         res.value = f"{int(year_text):04d}-{month:02d}"
         return res
-    day = int(re.match(r"\d+", day_text).group())
+    day = int(day_text[:-2] if day_text[-2:].isalpha() else day_text)  # "21st" -> 21
     res.granularity = "day"
     year_words = (m.group("r1") or m.group("r2") or "").lower()
     if year_text:
@@ -319,10 +319,14 @@ def _holiday(m: re.Match[str], ctx: Context) -> Resolution:
     found = holiday_date(name, pub.year)
     if found is None:
         return res
+    shift = 0
     if pre == "last" and found >= pub or not pre and not ctx.future and (found - pub).days > 60:
-        found = holiday_date(name, pub.year - 1)
+        shift = -1
     elif pre == "next" and found <= pub or ctx.future and found < pub:
-        found = holiday_date(name, pub.year + 1)
+        shift = 1
+    # a holiday known in one year is known in every year
+    if shift and (other := holiday_date(name, pub.year + shift)) is not None:
+        found = other
     res.value = week_value(found) if tail == "week" else day_value(found)
     return res
 

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from ...facts.model import Granularity, TimeType
+
 SEASONS = {"spring": ("SP", 3), "summer": ("SU", 6), "fall": ("FA", 9), "autumn": ("FA", 9), "winter": ("WI", 12)}
 
 
@@ -21,8 +23,8 @@ class Resolution:
     """What an expression means; ``value`` None when it cannot be resolved."""
 
     value: str | None = None
-    granularity: str = "unknown"
-    time_type: str = "date"
+    granularity: Granularity = "unknown"
+    time_type: TimeType = "date"
     weekday: str | None = None
     explicit: bool = False
     relative: bool = False
@@ -117,7 +119,7 @@ def quarter_value(year: int, q: int, delta: int = 0) -> str:
 
 
 
-def granularity_of(value: str | None) -> str:
+def granularity_of(value: str | None) -> Granularity:
     if value is None:
         return "unknown"
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):

@@ -50,7 +50,7 @@ from __future__ import annotations
 
 import re
 
-from ...facts.model import EventFact
+from ...facts.model import EventFact, Tense
 from ...lexicon import normalize_phrase
 from .event_vocab import Hit, Vocabulary
 from .patterns import MONTHS, WEEKDAYS
@@ -159,7 +159,7 @@ def _noun_lemma(noun: str, nouns: Vocabulary) -> str:
     return word
 
 
-def verb_key(verb: re.Match[str], noun: re.Match[str] | None, nouns: Vocabulary, verbs: Vocabulary, support: Vocabulary) -> str:
+def verb_key(verb: Hit, noun: Hit | None, nouns: Vocabulary, verbs: Vocabulary, support: Vocabulary) -> str:
     """Verb lemma plus its noun's lemma ("pass resolution"), the noun's alone after a support verb."""
     lemma = _verb_lemma(verb.group(), verbs)
     if noun is not None and verb.group() in support:
@@ -179,7 +179,7 @@ def _verb_lemma(word: str, verbs: Vocabulary) -> str:
     return norm
 
 
-def verb_tense(text: str, verb: re.Match[str]) -> str:
+def verb_tense(text: str, verb: Hit) -> Tense:
     before_lo = max(0, verb.start() - 40)
     if _FUTURE_AUX.search(text, before_lo, verb.start()):
         return "future"
@@ -253,7 +253,9 @@ def place_at(text: str, lo: int, hi: int) -> tuple[int, str]:
     ends and the name ("Hartley Mill"); ``(lo, "")`` when there is none or
     the name is a month or weekday ("on Friday")."""
     place = _PLACE_AFTER.match(text, lo, hi)
-    name = place.group("name").split() if place else []
+    if place is None:
+        return lo, ""
+    name = place.group("name").split()
     if name and name[0] == "The":
         name = name[1:]  # "at The Savoy"
     if not name or name[0].lower().rstrip(".") in _CALENDAR_WORDS:

@@ -45,7 +45,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from ...facts.model import EventFact, Span, TimeFact
+from ...facts.model import EventFact, Span, Tense, TimeFact
 from ...lexicon import Lexicons
 from ...text.document import Document
 from .calendar import shift_value
@@ -61,7 +61,7 @@ from .event_keys import (
     verb_key,
     verb_tense,
 )
-from .event_vocab import Vocabulary, vocabulary
+from .event_vocab import Hit, Vocabulary, vocabulary
 from .patterns import sentence_window
 
 _DETERMINER_BEFORE = re.compile(r"(?<![\w])(?:the|a|an|its|this|that|last|their|his|her|our|next)\s{1,3}$", re.IGNORECASE)
@@ -144,7 +144,8 @@ def find_events(doc: Document, times: list[TimeFact], shifts: dict[str, tuple[in
     return events
 
 
-def _event(text: str, trigger: tuple[int, int], anchor: tuple[int, int], t: TimeFact, date: str | None, tense: str, key: str) -> EventFact:
+def _event(text: str, trigger: tuple[int, int], anchor: tuple[int, int], t: TimeFact, date: str | None, tense: Tense,
+           key: str) -> EventFact:
     start, end = min(trigger[0], anchor[0]), max(trigger[1], anchor[1])
     return EventFact(
         id="e0",
@@ -218,14 +219,16 @@ def _verb_before_time(text: str, t: TimeFact, words: _Words) -> tuple[EventFact,
     anchor_start = noun_phrase(text, subject[0].start(), left)[0] if subject else verb.start()
     if noun is not None and happening:  # "the fire at Hartley Mill broke out"
         _, determiner, modifiers = noun_phrase(text, noun.start(), verb.end() if obj else left)
-        place = place_at(text, obj.end(), t.start)[1] if obj else subject[1] or place_at(text, verb.end(), t.start)[1]
+        # with no object the noun is the subject's
+        told = subject[1] if subject else ""
+        place = place_at(text, obj.end(), t.start)[1] if obj else told or place_at(text, verb.end(), t.start)[1]
         key, reference = phrase_key(noun.group(), determiner, modifiers, place, words.nouns, told_by_verb=True)
         return _event(text, (verb.start(), verb.end()), (anchor_start, t.end), t, t.value, verb_tense(text, verb), key), reference
     event = _verb_event(text, verb, noun, (anchor_start, t.end), t, t.value, words.nouns, words.verbs, words.support)
     return event, ""
 
 
-def _subject_noun(text: str, verb_start: int, left: int, nouns: Vocabulary, finite: bool) -> tuple[re.Match[str], str] | None:
+def _subject_noun(text: str, verb_start: int, left: int, nouns: Vocabulary, finite: bool) -> tuple[Hit, str] | None:
     """The event noun whose verb group starts at ``verb_start``, and the place
     named after it: right before the group ("the meeting will take place"),
     after a place ("the fire at Hartley Mill broke out") or as the antecedent
@@ -249,8 +252,8 @@ def _subject_noun(text: str, verb_start: int, left: int, nouns: Vocabulary, fini
 
 def _verb_event(
     text: str,
-    verb: re.Match[str],
-    noun: re.Match[str] | None,
+    verb: Hit,
+    noun: Hit | None,
     anchor: tuple[int, int],
     t: TimeFact,
     date: str | None,

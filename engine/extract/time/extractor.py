@@ -107,7 +107,8 @@ def extract_times(doc: Document, lex: Lexicons | None = None) -> tuple[list[Time
             res.value = _on_side(res.value, res.inferred, pub, -1) or res.value
         start = cand.start
         if res.granularity == "day":
-            clock = _CLOCK_BEFORE.search(text, max(doc.paragraph_at(start).start, start - 30), start)
+            para = doc.paragraph_at(start)  # None only in an empty document
+            clock = _CLOCK_BEFORE.search(text, max(para.start if para is not None else 0, start - 30), start)
             if clock:
                 start, res.time_type = clock.start(), "time"
         fact = _time_fact(text, f"t{len(times) + 1}", start, cand.end, res)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from ...facts.model import Granularity
 from .calendar import (
     SEASONS,
     Context,
@@ -97,6 +98,13 @@ def _deictic(m: re.Match[str], ctx: Context) -> Resolution | None:
     return res
 
 
+#: the granularity of "last week", "next quarter"... by unit (else a season)
+_UNIT_GRANULARITY: dict[str, Granularity] = {"week": "week", "weekend": "week", "month": "month", "year": "year",
+                                             "quarter": "quarter", "decade": "decade", "century": "century"}
+#: the granularity of "three days ago", "two months later"... by unit (else a year)
+_OFFSET_GRANULARITY: dict[str, Granularity] = {"day": "day", "week": "week", "month": "month"}
+
+
 def _unit(m: re.Match[str], ctx: Context) -> Resolution | None:
     pub, future = ctx.pub, ctx.future
     pre = " ".join((m.group("pre") or "").lower().split())
@@ -111,8 +119,7 @@ def _unit(m: re.Match[str], ctx: Context) -> Resolution | None:
     if direction in ("that", "the same", "the previous", "the following"):
         return _anchored_unit(unit, direction, ctx)
     res = Resolution(relative=True)
-    res.granularity = {"week": "week", "weekend": "week", "month": "month", "year": "year", "quarter": "quarter",
-                       "decade": "decade", "century": "century"}.get(unit, "season")
+    res.granularity = _UNIT_GRANULARITY.get(unit, "season")
     step = {"last": -1, "this past": -1, "the past": -1, "the last": -1, "the latest": -1,
             "next": 1, "this coming": 1, "the next": 1, "the coming": 1,
             "this": 0, "the current": 0, "the": 0}.get(direction)
@@ -120,8 +127,8 @@ def _unit(m: re.Match[str], ctx: Context) -> Resolution | None:
         step = -1
     if pub is None or step is None:
         return res
-    if unit == "year" and step == -1 and direction == "last" and ctx.near_previous(300) and "-Q" in ctx.previous:
-        res.value, res.granularity = shift_value(ctx.previous, -1, "year"), "quarter"
+    if unit == "year" and step == -1 and direction == "last" and (near := ctx.near_previous(300)) and "-Q" in near:
+        res.value, res.granularity = shift_value(near, -1, "year"), "quarter"
     elif unit == "weekend":
         # the most recent weekend (this week's from Saturday on), or the coming one in a future clause
         base = pub + timedelta(weeks=step) if direction != "the" else pub
@@ -250,7 +257,7 @@ def _offset(m: re.Match[str], ctx: Context) -> Resolution:
     unit = m.group("unit").lower().rstrip("s")
     unit = "century" if unit.startswith("centur") else unit
     direction = " ".join(m.group("dir").lower().split())
-    res = Resolution(relative=True, granularity={"day": "day", "week": "week", "month": "month"}.get(unit, "year"))
+    res = Resolution(relative=True, granularity=_OFFSET_GRANULARITY.get(unit, "year"))
     if unit == "decade" and n is not None:
         unit, n = "year", n * 10
     if unit == "century" and n is not None:
