@@ -14,6 +14,7 @@ import re
 import sys
 from enum import Enum
 from pathlib import Path
+from typing import NoReturn
 
 import typer
 from typer.core import TyperCommand
@@ -105,7 +106,7 @@ def _inputs(
     return [i.with_stdin() if i.is_stdin else i for i in items]
 
 
-def _fail(err: UserError) -> None:
+def _fail(err: UserError) -> NoReturn:
     typer.echo(err.render(), err=True)
     raise typer.Exit(2)
 

@@ -87,7 +87,7 @@ def _query_candidates(q: CQuery, env: Env, index: FactIndex) -> list[Fact]:
 
 def query_facts(q: CQuery, env: Env, index: FactIndex, budget: _Budget | None = None) -> list[Fact]:
     """Facts that satisfy an unless/note query given the outer bindings."""
-    out = []
+    out: list[Fact] = []
     bound_ids = {f.id for f in env.values()}
     candidates = _query_candidates(q, env, index)
     if budget is not None and not budget.spend(len(candidates)):
@@ -184,7 +184,7 @@ def findings_for(
             # the same facts matched in another order (a symmetric relation):
             # report the first ordering only
             groups.setdefault(tuple(sorted(f.id for f in env.values())), [env])
-    findings = []
+    findings: list[Finding] = []
     cited: set[tuple] = set()
     for envs in groups.values():
         if len(findings) >= MAX_FINDINGS:

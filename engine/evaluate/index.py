@@ -42,8 +42,7 @@ class FactIndex:
 
     def joined(self, binding: CBinding, join: JoinSpec, other: Fact) -> list[Fact]:
         """Candidates for ``binding`` related to ``other`` through ``join``'s keys."""
-        new_keys = join.relation.keys_for(join.new_side)
-        other_keys = join.relation.keys_for("left" if join.new_side == "right" else "right")
+        new_keys, other_keys = join.new_keys, join.other_keys
         table_key = (id(binding), join.relation.name, join.new_side)
         table = self._keyed.get(table_key)
         if table is None:

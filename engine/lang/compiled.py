@@ -17,7 +17,7 @@ from ..facts.model import Fact
 from ..vocab.context import EvalContext
 from ..vocab.fields import read_article_field, read_field
 from ..vocab.kinds import KindDef, QualifierDef
-from ..vocab.relations import RelationDef
+from ..vocab.relations import KeyFn, RelationDef
 from .ast import Example, Pos
 
 Env = dict[str, Fact]
@@ -50,6 +50,8 @@ class JoinSpec:
     relation: RelationDef
     new_side: str  # "left" or "right": which side of the relation the new name is
     other: str
+    new_keys: KeyFn  # the relation's keys of the new name's side
+    other_keys: KeyFn  # and of the other side
 
 
 @dataclass

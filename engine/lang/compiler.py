@@ -404,6 +404,7 @@ def compile_rule_files(
             if u.errors:
                 errors.extend(u.errors)
                 continue
+            assert u.message is not None  # every pass ran, check_templates too
             compiled.append(
                 CompiledRule(
                     id=u.rule_id,

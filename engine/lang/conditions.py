@@ -85,7 +85,7 @@ def describe(c) -> str:
         if c.op == "matches":
             if c.pattern_name is not None:
                 return f"{left} {neg}matches pattern {c.pattern_name}"
-            return f'{left} {neg}matches "{_quote(c.pattern)}"'
+            return f'{left} {neg}matches "{_quote(c.pattern or "")}"'
         if c.op == "mentions":
             what = f"lexicon {c.lexicon}" if c.lexicon is not None else describe(c.right)
             return f"{left} {neg}mentions {what}"
@@ -192,7 +192,7 @@ class ConditionBuilder:
     def _binding(self, name: str, pos: ast.Pos) -> CBinding | None:
         b = self.names.get(name)
         if b is None:
-            inner = {x.binding.name for x in [*self.u.rule.unless, *self.u.rule.notes]}
+            inner = {x.binding.name for x in self.u.rule.unless} | {x.binding.name for x in self.u.rule.notes}
             if name in inner:
                 self.u.error(
                     pos,
@@ -214,8 +214,8 @@ class ConditionBuilder:
         if isinstance(cond, ast.Relation) and not cond.negated:
             rel = RELATIONS[cond.relation]
             if rel.left_keys is not None and rel.right_keys is not None:
-                joins[cond.right] = JoinSpec(rel, "right", cond.left)
-                joins[cond.left] = JoinSpec(rel, "left", cond.right)
+                joins[cond.right] = JoinSpec(rel, "right", cond.left, rel.right_keys, rel.left_keys)
+                joins[cond.left] = JoinSpec(rel, "left", cond.right, rel.left_keys, rel.right_keys)
         return CCondition(frozenset(names), test, describe(cond), cond.pos, joins)
 
     def _cond(self, c: ast.Condition, names: set[str]):
@@ -381,7 +381,8 @@ class ConditionBuilder:
             if not self._needs_text(c, what, lt, ("text", "string", "list")):
                 return None
             if c.lexicon not in self.u.lexicons:
-                self.u.error(c.pos, "unknown-lexicon", f"no lexicon named `{c.lexicon}`", did_you_mean(c.lexicon, self.u.lexicons.names()))
+                hint = did_you_mean(c.lexicon or "", self.u.lexicons.names())
+                self.u.error(c.pos, "unknown-lexicon", f"no lexicon named `{c.lexicon}`", hint)
                 return None
             self.u.lexicons_read.add(c.lexicon or "")
             name = c.lexicon

@@ -226,7 +226,8 @@ def syntax_diagnostic(err: UnexpectedInput, text: str, path: str) -> Diagnostic:
         label = None
     hint = None
     if isinstance(err, UnexpectedCharacters):
-        ch = text[err.pos_in_stream] if err.pos_in_stream < len(text) else ""
+        pos = err.pos_in_stream  # (set on this error; None only on lark's base class)
+        ch = text[pos] if pos is not None and pos < len(text) else ""
         if ch == '"':
             message = "a string is not closed: add the closing quote"
         else:

@@ -102,7 +102,7 @@ class Lexicon:
             if len(table) > 4096:
                 table.clear()
             table[key] = sub
-        return None if sub is None else sub.match(text, pos, end)  # type: ignore[union-attr]
+        return None if sub is None else sub.match(text, pos, end)
 
     @cached_property
     def _by_first_word(self) -> dict[str, re.Pattern[str] | None]:

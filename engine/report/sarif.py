@@ -54,7 +54,7 @@ def _uri(path: str) -> str:
 
 
 def sarif_dict(reports: list[Report], rules: RuleSet) -> dict:
-    descriptors = []
+    descriptors: list[dict] = []
     index = {}
     for r in rules.rules:
         index[r.id] = len(descriptors)
@@ -80,7 +80,7 @@ def sarif_dict(reports: list[Report], rules: RuleSet) -> dict:
                 result["ruleIndex"] = index[f.rule]
             if f.citations:
                 result["locations"] = [_location(uri, f.citations[0], f.citations[0].role)]
-            related = []
+            related: list[dict] = []
             for c in f.citations[1:]:
                 related.append(_location(uri, c, c.role, len(related)))
             for n in f.notes:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from ..facts.model import Fact
+from ..facts.model import AgeFact, EntityFact, Fact, QuantityFact, RoleFact
 from ..lexicon import Lexicon
 from ..text.strings import edit_distance, spelling_limit
 from .context import EvalContext
@@ -45,7 +45,7 @@ _APPROX = {
 }
 
 
-def quantity_interval(q: Fact) -> tuple[float, float]:
+def quantity_interval(q: QuantityFact) -> tuple[float, float]:
     value = float(q.value)
     high = getattr(q, "value_high", None)
     lo_f, hi_f = _APPROX.get(getattr(q, "approx", None), (0.9, 1.1))
@@ -62,7 +62,7 @@ def comparable_values(a: Fact, b: Fact) -> bool:
     return True
 
 
-def _quantities_conflict(a: Fact, b: Fact) -> bool:
+def _quantities_conflict(a: QuantityFact, b: QuantityFact) -> bool:
     a_lo, a_hi = quantity_interval(a)
     b_lo, b_hi = quantity_interval(b)
     return a_hi < b_lo or b_hi < a_lo
@@ -76,7 +76,7 @@ def title_words(title: str) -> set[str]:
     return {w for w in words if w not in _TITLE_STOP and w not in ("s",)}
 
 
-def _role_title_words(role: Fact) -> set[str]:
+def _role_title_words(role: RoleFact) -> set[str]:
     """The words of a role's title key ("Lt. Col." -> lieutenant, colonel), so
     that an abbreviation is a shorter form of its full title; the title as
     written when there is no key."""
@@ -84,7 +84,7 @@ def _role_title_words(role: Fact) -> set[str]:
     return title_words(key) if key else title_words(role.title.text)
 
 
-def _titles_conflict(a: Fact, b: Fact, ctx: EvalContext) -> bool:
+def _titles_conflict(a: RoleFact, b: RoleFact, ctx: EvalContext) -> bool:
     if getattr(a, "former", False) or getattr(b, "former", False):
         return False
     if getattr(a, "change", False) or getattr(b, "change", False):
@@ -95,7 +95,7 @@ def _titles_conflict(a: Fact, b: Fact, ctx: EvalContext) -> bool:
     return not (_shorter_form(wa, wb, a, ctx) or _shorter_form(wb, wa, a, ctx))
 
 
-def _shorter_form(short: set[str], long: set[str], role: Fact, ctx: EvalContext) -> bool:
+def _shorter_form(short: set[str], long: set[str], role: RoleFact, ctx: EvalContext) -> bool:
     """Whether ``short`` is a shorter form of ``long``: its words are all in
     it and none dropped is subordinate (lexicon ``subordinate-title-words``:
     "Gov." is not short for a lieutenant governor, "President" not for a
@@ -109,11 +109,12 @@ def _shorter_form(short: set[str], long: set[str], role: Fact, ctx: EvalContext)
 
 
 def values_conflict(a: Fact, b: Fact, ctx: EvalContext) -> bool:
-    if a.kind == "quantity":
+    """Whether two facts of one kind (``comparable_values``) hold incompatible values."""
+    if isinstance(a, QuantityFact) and isinstance(b, QuantityFact):
         return _quantities_conflict(a, b)
-    if a.kind == "age":
+    if isinstance(a, AgeFact) and isinstance(b, AgeFact):
         return a.age != b.age
-    if a.kind == "role":
+    if isinstance(a, RoleFact) and isinstance(b, RoleFact):
         return _titles_conflict(a, b, ctx)
     if a.kind == "event":
         da, db = DateValue.parse(getattr(a, "date", None)), DateValue.parse(getattr(b, "date", None))
@@ -179,7 +180,9 @@ def names_spelled_differently(a: Fact, b: Fact, ctx: EvalContext) -> bool:
       them in one sentence (``named_with``) or the first names are of
       different genders (``female-first-names``, ``male-first-names``).
     """
-    if a.id == b.id or getattr(a, "entity_type", None) != "person" or getattr(b, "entity_type", None) != "person":
+    if a.id == b.id or not isinstance(a, EntityFact) or not isinstance(b, EntityFact):
+        return False
+    if a.entity_type != "person" or b.entity_type != "person":
         return False
     if getattr(a, "marked_sic", False) or getattr(b, "marked_sic", False):
         return False

@@ -186,8 +186,8 @@ class DateValue:
             first = DateValue(self.year, self.month, self.day).shift(sign, amount, unit)
             return DateValue(first.year, first.month, first.day, self.last.shift(sign, amount, unit))
         if unit in _UNIT_DAYS:
-            if self.day is None:
-                return self  # a day shift is below this value's precision
+            if self.day is None or self.month is None:
+                return self  # a day shift is below this value's precision (a day has its month)
             d = _dt.date(self.year, self.month, self.day) + sign * _dt.timedelta(days=amount * _UNIT_DAYS[unit])
             return DateValue(d.year, d.month, d.day)
         if unit == "month":
@@ -207,7 +207,7 @@ class DateValue:
         raise ValueError(unit)
 
     def __str__(self) -> str:
-        if self.last is not None:
+        if self.last is not None and self.month is not None and self.day is not None:  # a week (from its first day)
             year, week, weekday = _dt.date(self.year, self.month, self.day).isocalendar()
             return f"{year:04d}-W{week:02d}" + ("-WE" if weekday == 6 else "")
         out = f"{self.year:04d}"

@@ -68,7 +68,11 @@ KINDS: dict[str, KindDef] = {
 
 def document_kind(word: str) -> KindDef:
     word = word.lower()
-    return KindDef(word, "document", f"A document of type {word!r}.", lambda f, w=word: (getattr(f, "doc_type", None) or "").lower() == w)
+
+    def of_type(f: Fact) -> bool:
+        return (getattr(f, "doc_type", None) or "").lower() == word
+
+    return KindDef(word, "document", f"A document of type {word!r}.", of_type)
 
 
 def resolve_kind(word: str, lexicons: Lexicons) -> KindDef | None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from ..facts.model import FACT_KINDS, Fact
+from ..facts.model import FACT_KINDS, DocumentFact, Fact
 from .context import EvalContext
 from .fields import DateValue, compare_dates
 from .polarity import says_opposite
@@ -39,9 +39,6 @@ class RelationDef:
     test: Callable[[Fact, Fact, EvalContext], bool]
     left_keys: KeyFn | None = None
     right_keys: KeyFn | None = None
-
-    def keys_for(self, side: str) -> KeyFn | None:
-        return self.left_keys if side == "left" else self.right_keys
 
 
 # --------------------------------------------------------------- key helpers
@@ -130,10 +127,10 @@ def _what_it_says(f: Fact, ctx: EvalContext) -> list[str]:
     """The texts in which ``f`` says something: a statement's or report's
     content; a document's content, what a report citing it says it says,
     and its author's statements beside it."""
-    if f.kind != "document":
+    if not isinstance(f, DocumentFact):
         return [_text_of(getattr(f, "content", None))]
-    texts = [_text_of(f.content), _text_of(getattr(f, "reported_content", None))]
-    texts += [_text_of(getattr(ctx.get(sid), "content", None)) for sid in getattr(f, "author_statements", [])]
+    texts = [_text_of(f.content), _text_of(f.reported_content)]
+    texts += [_text_of(getattr(ctx.get(sid), "content", None)) for sid in f.author_statements]
     return [t for t in texts if t]
 
 

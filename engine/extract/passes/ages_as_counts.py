@@ -19,7 +19,7 @@ from ...text.document import Document
 def drop_ages_counted_as_quantities(doc: Document, facts: list[Fact], lex: Lexicons) -> None:
     """Drop every quantity fact inside an age's expression with the age's
     value, in place, and renumber the quantities left."""
-    ages = [(f.expression.start, f.expression.end, f.age) for f in facts if isinstance(f, AgeFact)]
+    ages = [(f.expression.start, f.expression.end, f.age) for f in facts if isinstance(f, AgeFact) and f.expression is not None]
     if not ages:
         return
 

@@ -47,7 +47,7 @@ class MentionIndex:
     def entity_at(self, span: Span | None) -> str | None:
         if span is None or not self.rows:
             return None
-        best: tuple[int, bool, int] | None = None
+        best: tuple[bool, int, bool, int] | None = None
         best_id = None
         # a mention overlapping span starts before span.end and no earlier than span.start - longest
         lo = bisect.bisect_left(self.starts, span.start - self.longest)

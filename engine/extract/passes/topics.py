@@ -30,7 +30,7 @@ import bisect
 import re
 from functools import lru_cache
 
-from ...facts.model import EntityFact, Fact
+from ...facts.model import DocumentFact, EntityFact, EventFact, Fact, ReportFact, StatementFact
 from ...lexicon import (
     FirstWordTable,
     IdentityCache,
@@ -62,7 +62,7 @@ def assign_topics(doc: Document, facts: list[Fact], lex: Lexicons) -> None:
         for ent in facts
         if isinstance(ent, EntityFact)
         for key in (f"entity:{ent.id}",)
-        for m in (ent.mentions or [ent])
+        for m in (ent.mentions if ent.mentions else [ent])
     )
     stops = _stopwords(lex.get("stopwords"))
     word_keys = _word_keys(stops)
@@ -83,9 +83,7 @@ def assign_topics(doc: Document, facts: list[Fact], lex: Lexicons) -> None:
             words = _WORD.findall(doc.text, start, end)
             for word in set(words).difference(word_keys):  # words not seen before
                 word_keys[word] = word_key(word, stops)
-            found = set(map(word_keys.__getitem__, words))
-            found.discard(None)  # stopwords and short words
-            keys |= found
+            keys.update(filter(None, map(word_keys.__getitem__, words)))  # (None: stopwords and short words)
             lo, hi = bisect.bisect_left(hit_starts, start), bisect.bisect_left(hit_starts, end)
             keys |= {name for hs, he, name in hits[lo:hi] if he <= end}
             lo = bisect.bisect_left(mention_starts, start - longest_mention)
@@ -93,15 +91,14 @@ def assign_topics(doc: Document, facts: list[Fact], lex: Lexicons) -> None:
             keys |= {key for ms, me, key in mentions[lo:hi] if start < me}
         fact.topic = sorted(keys)
     by_id = {f.id: f for f in facts}
-    # (kinds are tested first: a missing attribute costs a raised error in pydantic)
     for fact in facts:  # a document also says what its author says next to it
-        if fact.kind == "document":
+        if isinstance(fact, DocumentFact):
             for sid in fact.author_statements:
                 said = by_id.get(sid)
                 if said is not None:
                     fact.topic = sorted(set(fact.topic) | set(said.topic))
     for fact in facts:  # "said the reports were untrue": the denial is about the report
-        if fact.kind == "statement" and fact.stance == "deny" and fact.target_fact:
+        if isinstance(fact, StatementFact) and fact.stance == "deny" and fact.target_fact:
             target = by_id.get(fact.target_fact)
             if target is not None:
                 fact.topic = sorted(set(fact.topic) | set(target.topic))
@@ -127,14 +124,14 @@ def _windows(spans: list[tuple[int, int]], size: int) -> list[tuple[int, int]]:
 def topical_spans(fact: Fact) -> list[tuple[int, int]]:
     """The (start, end) regions whose words say what ``fact`` is about."""
     whole = [(fact.start, fact.end)]
-    if fact.kind == "statement":
+    if isinstance(fact, StatementFact):
         return [(fact.content.start, fact.content.end)]
-    if fact.kind == "report":
+    if isinstance(fact, ReportFact):
         return [(fact.content.start, fact.content.end)] if fact.content else whole
-    if fact.kind == "document":
+    if isinstance(fact, DocumentFact):
         parts = [fact.content, fact.mention]
         return [(s.start, s.end) for s in parts if s is not None]
-    if fact.kind == "event":
+    if isinstance(fact, EventFact):
         return [(fact.anchor.start, fact.anchor.end)] if fact.anchor else whole
     return whole
 
