@@ -63,7 +63,7 @@ def read_front_matter(text: str, path: str) -> FrontMatter | None:
 
 
 def _yaml_fields(body: str, base: int, text: str, path: str) -> dict[str, MetaField]:
-    import yaml  # type: ignore[import-untyped]
+    import yaml
 
     try:
         root = yaml.compose(body, Loader=yaml.SafeLoader)
