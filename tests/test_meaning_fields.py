@@ -157,6 +157,15 @@ def test_places(word, places):
         assert fires(f"rule r:\n  match q: a quantity\n  where q is in the {place}", a) is (place in places), place
 
 
+def test_the_first_paragraph_is_not_always_a_standfirst():
+    a = Article("Council vote delayed\n\n" + "The council said on Monday that the vote would be delayed by seven days. "
+                "Members were absent. A new date would be set.\n\nMore.")  # three sentences: no standfirst
+    a.quantity(7.0, at="seven")
+    places = {p for p in ("headline", "body", "standfirst", "first paragraph")
+              if fires(f"rule r:\n  match q: a quantity\n  where q is in the {p}", a)}
+    assert places == {"body", "first paragraph"}
+
+
 def test_article_headline_and_standfirst():
     a = Article(STORY)
     a.quantity(7.0, at="seven")

@@ -208,6 +208,43 @@ def test_text_comparisons_ignore_case_and_space_runs(op, right, expected):
     assert fires(f"rule r:\n  match q: a quantity\n  where q.noun_key {op} {right}", a) is expected
 
 
+@pytest.mark.parametrize("value, in_lexicon, mentions", [
+    ("denied", True, True), ("DENIED", True, True), ("he denied it", False, True), ("undenied", False, False), ("deni", False, False),
+])
+def test_in_lexicon_is_the_whole_value_mentions_is_a_whole_word(value, in_lexicon, mentions):
+    a = Article()
+    a.quantity(5.0, noun_key=value)
+    assert fires("rule r:\n  match q: a quantity\n  where q.noun_key in lexicon denial-verbs", a) is in_lexicon
+    assert fires("rule r:\n  match q: a quantity\n  where q.noun_key not in lexicon denial-verbs", a) is not in_lexicon
+    assert fires("rule r:\n  match q: a quantity\n  where q.noun_key mentions lexicon denial-verbs", a) is mentions
+    assert fires('rule r:\n  match q: a quantity\n  where q.noun_key mentions "denied"', a) is mentions
+
+
+#: condition as written -> as the compiler writes it back (explain, docs)
+DESCRIBED = [
+    ("q.value > 5", "q.value > 5"), ("q.value = 5.5", "q.value = 5.5"), ("q.noun_key is missing", "q.noun_key is missing"),
+    ("q.noun_key is not missing", "q.noun_key is not missing"), ("q.noun_key in lexicon denial-verbs", "q.noun_key in lexicon denial-verbs"),
+    ("q.noun_key not in lexicon denial-verbs", "q.noun_key not in lexicon denial-verbs"),
+    ('q.noun_key matches "^t[a-z]+"', 'q.noun_key matches "^t[a-z]+"'), ('q.noun_key contains "ro"', 'q.noun_key contains "ro"'),
+    ('q.noun_key mentions "troop"', 'q.noun_key mentions "troop"'),
+    ("q.value differs by more than 10% from p.value", "q.value differs by more than 10% from p.value"),
+    ("q.value differs by more than 2.5 from p.value", "q.value differs by more than 2.5 from p.value"),
+    ("q is the same thing as p", "q is the same thing as p"), ("q is in the same sentence as p", "q is in the same sentence as p"),
+    ("q is exact", "q is exact"), ("q is not exact", "q is not exact"), ("q is in the headline", "q is in the headline"),
+    ("q is not in the body", "q is not in the body"), ("not q.value > 5", "not q.value > 5"),
+    ("not (q.value > 5 and (p.value < 2 or p.value > 9))", "not (q.value > 5 and (p.value < 2 or p.value > 9))"),
+    ("q differs from p", "q differs from p"), ('q.noun_key = "x"', 'q.noun_key = "x"'),
+]
+
+
+@pytest.mark.parametrize("written, described", DESCRIBED)
+def test_conditions_are_written_back_as_they_read(written, described):
+    from meaning import compile_source
+
+    rule = compile_source(f"rule r:\n  match q: a quantity, p: a quantity\n  where {written}").rules[0]
+    assert [c.text for step in rule.steps for c in step] == [described]
+
+
 @pytest.mark.parametrize("shift, op, expected", [
     ("+ 1 day", "=", "2020-03-01"), ("- 1 day", "=", "2020-02-28"), ("+ 1 month", "=", "2020-03-29"),
     ("+ 1 year", "=", "2021-02-28"), ("- 4 years", "=", "2016-02-28"), ("+ 1 week", "=", "2020-03-07"),
