@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import math
 import os
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -57,19 +58,27 @@ class RuleSet:
         return RuleSet([r for r in self.rules if r.id in rule_ids], self.lexicons, self.sources, self.warnings)
 
 
-def load_rules(paths: list[str | os.PathLike] | tuple = (), default: bool = True) -> RuleSet:
+def load_rules(
+    paths: list[str | os.PathLike] | tuple = (),
+    default: bool = True,
+    extend_lexicons: Mapping[str, Sequence[str]] | None = None,
+    extend_source: str = "<config>",
+) -> RuleSet:
     """Compile the shipped pack (unless ``default`` is False) plus ``paths``.
 
     The shipped lexicons are always loaded: extractors need them.  Rule files
     in ``paths`` may define, replace (``lexicon``) or extend (``extend
-    lexicon``) lexicons; those changes apply to extraction too.
+    lexicon``) lexicons; those changes apply to extraction too, and so do
+    ``extend_lexicons`` (name -> phrases, added last, as from ``extend_source``).
     """
-    if not paths and default:
+    if not paths and default and not extend_lexicons:
         return _default_rules()
     shipped = list(shipped_rule_files())
     warnings: list[Diagnostic] = []
     user = parse_rule_files(list(paths), warnings)
     lexicons = gather_lexicons(shipped + user)
+    for name, phrases in (extend_lexicons or {}).items():
+        lexicons.extend(name, phrases, extend_source)
     files = (shipped if default else [_lexicons_only(f) for f in shipped]) + user
     rules = compile_rule_files(files, lexicons, warnings, quiet=frozenset(f.path for f in shipped))
     return RuleSet(rules, lexicons, [str(p) for p in paths], warnings)
@@ -96,6 +105,8 @@ class Report(BaseModel):
     findings: list[Finding] = Field(default_factory=list)
     #: things the user should know that are not findings (a rule cut short)
     notices: list[str] = Field(default_factory=list)
+    #: findings hidden by a suppression comment or the baseline, each with its ``suppression``
+    suppressed: list[Finding] = Field(default_factory=list)
 
     def at_or_above(self, severity: str) -> list[Finding]:
         rank = SEVERITY_RANK[severity]

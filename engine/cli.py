@@ -55,8 +55,13 @@ class Format(str, Enum):
 
 class CheckFormat(str, Enum):
     text = "text"
+    compact = "compact"
     json = "json"
     sarif = "sarif"
+    github = "github"
+    junit = "junit"
+    gitlab = "gitlab"
+    html = "html"
 
 
 class FailOn(str, Enum):
@@ -117,48 +122,66 @@ def _warn(ruleset: RuleSet) -> None:
         typer.echo(warning.render(), err=True)
 
 
-@app.command(cls=_Command)
-def check(
-    paths: list[str] | None = typer.Argument(None, metavar="PATH", help="Article files or folders to check (`-`: standard input)."),
-    rules: list[Path] | None = RulesOpt,
-    no_default_rules: bool = NoDefaultOpt,
-    published: str | None = PublishedOpt,
-    format: CheckFormat = typer.Option(CheckFormat.text, "--format", "-f", help="Output format: text, json or sarif (SARIF 2.1.0)."),
-    fail_on: FailOn = typer.Option(FailOn.warning, "--fail-on", help="Lowest severity that makes the exit code 1."),
-    explain: bool = typer.Option(False, "--explain", help="Show the facts bound and the conditions that held."),
-    facts: Path | None = typer.Option(None, "--facts", readable=False, help="Use facts from this JSON file instead of extracting."),
-    no_cache: bool = typer.Option(False, "--no-cache", help="Parse every rule file; neither read nor write the parsed-rule cache."),
-    jobs: int = typer.Option(0, "--jobs", "-j", min=0, help="Worker processes (default 0: one per available core; 1: this process only)."),
-    dask: str | None = typer.Option(None, "--dask", help="Check on a Dask cluster: the scheduler's address, e.g. tcp://scheduler:8786."),
-    input_format: str | None = InputFormatOpt,
-    encoding: str | None = EncodingOpt,
-    files_from: str | None = FilesFromOpt,
-    stdin_filename: str | None = StdinNameOpt,
-) -> None:
-    """Check articles against the rules and report every inconsistency."""
-    import time
+ConfigOpt = typer.Option(None, "--config", help="Use this configuration file for every file (no search).")
+NoConfigOpt = typer.Option(False, "--no-config", help="Ignore configuration files.")
+SelectOpt = typer.Option(None, "--select", help="Run only these rule ids or id prefixes (comma-separated, repeatable).")
+IgnoreOpt = typer.Option(None, "--ignore", help="Do not run these rule ids or id prefixes (comma-separated, repeatable).")
+NoCacheOpt = typer.Option(False, "--no-cache", help="Parse every rule file; neither read nor write the parsed-rule cache.")
+JobsOpt = typer.Option(0, "--jobs", "-j", min=0, help="Worker processes (default 0: one per available core; 1: this process only).")
+DaskOpt = typer.Option(None, "--dask", help="Check on a Dask cluster: the scheduler's address, e.g. tcp://scheduler:8786.")
 
-    from .report.json_report import render_json
-    from .report.text import render_report, summary
-    from .run import CheckJob, RulesSpec
-    from .text.document import Document
 
-    started = time.monotonic()
-    if no_cache:
-        from .lang import cache
+def _split(values: list[str] | None) -> tuple[str, ...] | None:
+    if values is None:
+        return None
+    return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
 
-        cache.disable()
+
+def _flags(config, no_config, rules, no_default_rules, select, ignore, fail_on=None):
+    from .config.resolve import Flags
+
+    if config is not None and no_config:
+        raise UserError(Diagnostic("--config", "--config and --no-config contradict each other", "usage"))
+    return Flags(
+        config=str(config) if config else None,
+        no_config=no_config,
+        rules=tuple(str(p) for p in rules) if rules else None,
+        no_default_rules=no_default_rules,
+        select=_split(select),
+        ignore=_split(ignore),
+        fail_on=fail_on.value if fail_on else None,
+    )
+
+
+def _outputs(values: list[str] | None) -> list[tuple[str, Path]]:
+    from .report.formats import FORMATS
+
+    out = []
+    for value in values or []:
+        fmt, sep, path = value.partition("=")
+        if not sep or fmt not in FORMATS or not path:
+            raise UserError(Diagnostic("--output", f"{value!r}: expected FORMAT=PATH with FORMAT one of {', '.join(FORMATS)}", "usage"))
+        out.append((fmt, Path(path)))
+    return out
+
+
+def _write(path: Path, text: str) -> None:
     try:
-        ruleset = _rules(rules, no_default_rules)
-        published = validate_published(published)
-        items = _inputs(paths, files_from, stdin_filename, input_format, encoding)
-        if facts is not None and len(items) != 1:
-            raise UserError(Diagnostic(str(facts), "--facts describes one article: give exactly one PATH", "usage"))
-    except UserError as err:
-        _fail(err)
-    _warn(ruleset)
-    spec = RulesSpec(tuple(str(p) for p in rules or []), not no_default_rules)
-    job = CheckJob(published, explain, str(facts) if facts else None, format == CheckFormat.text, input_format, encoding)
+        path.write_text(text + "\n", encoding="utf-8")
+    except OSError as exc:
+        raise UserError(Diagnostic(str(path), f"cannot write output: {exc.strerror or exc}", "output")) from None
+
+
+def _run(items: list[Input], ruleset, flags, job, jobs: int, dask: str | None, baseline=None, on_file=None):
+    """Check every article (settings resolved first: a configuration error stops the run); the results."""
+    from .run import RulesSpec
+    from .run.results import Results
+    from .run.settings import session
+
+    spec = RulesSpec(tuple(flags.rules or ()), not flags.no_default_rules)
+    union = session(flags, ruleset).prepare([i.name if i.is_stdin else i.path for i in items])
+    union.warnings = ruleset.warnings
+    results = Results(union, notices=[w.one_line() for w in ruleset.warnings])
     if dask:
         from .run import run_dask
 
@@ -168,50 +191,98 @@ def check(
         from .run.local import available_cores
 
         outcomes = run_local(items, ruleset, job, jobs or available_cores(), spec)
-    reports: list[Report] = []
-    errors: list[Diagnostic] = []
-    bugs = 0
-    try:
-        for outcome in outcomes:
-            if outcome.bug is not None:
-                bugs += 1
-                message = f"internal error (this is a bug in factlint, please report it): {outcome.bug}"
-                errors.append(Diagnostic(outcome.path, message, "internal"))
-                typer.echo(f"{outcome.path}: error[internal] {message}", err=True)
-                continue
-            if outcome.report is None:
-                errors.append(outcome.error[0])
-                typer.echo(UserError(outcome.error).render(), err=True)
-                continue
-            report = outcome.report
-            for notice in report.notices:
-                typer.echo(f"{report.path}: note: {notice}", err=True)
-            if format == CheckFormat.text:
-                if report.findings:
-                    doc = Document(outcome.text or "", report.path, report.published)
-                    typer.echo(render_report(doc, report))
-                    typer.echo("")
-            reports.append(report)
-    except UserError as err:  # the run itself failed (no Dask scheduler, ...)
-        _fail(err)
-    if format == CheckFormat.json:
-        typer.echo(render_json(reports, explain, errors, [w.one_line() for w in ruleset.warnings]))
-    elif format == CheckFormat.sarif:
-        from .report.sarif import render_sarif
+    for n, outcome in enumerate(outcomes, 1):
+        checked = results.add(outcome, baseline)
+        if checked is None:
+            typer.echo(UserError(results.errors[-1]).render(), err=True)
+        if on_file is not None:
+            on_file(n, checked)
+    return results
 
-        typer.echo(render_sarif(reports, ruleset))
-    elif reports or not errors:  # nothing to summarise when every input failed
-        line = summary(reports)
-        if errors:
-            line += f"; {len(errors)} file{'s' if len(errors) != 1 else ''} could not be checked"
-        typer.echo(line)
-    _run_summary(len(items), reports, len(errors), time.monotonic() - started)
-    if bugs:
-        raise typer.Exit(3)
-    if errors:
-        raise typer.Exit(2)
-    if fail_on != FailOn.never and any(r.at_or_above(fail_on.value) for r in reports):
-        raise typer.Exit(1)
+
+@app.command(cls=_Command)
+def check(
+    paths: list[str] | None = typer.Argument(None, metavar="PATH", help="Article files or folders to check (`-`: standard input)."),
+    rules: list[Path] | None = RulesOpt,
+    no_default_rules: bool = NoDefaultOpt,
+    published: str | None = PublishedOpt,
+    format: CheckFormat = typer.Option(CheckFormat.text, "--format", "-f", help="Output format on standard output."),
+    output: list[str] | None = typer.Option(None, "--output", "-o", help="Also write FORMAT=PATH (repeatable)."),
+    fail_on: FailOn | None = typer.Option(None, "--fail-on", help="Lowest severity that makes the exit code 1 (default: warning)."),
+    exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit 0 even when findings are reported (errors still exit 2)."),
+    explain: bool = typer.Option(False, "--explain", help="Show the facts bound and the conditions that held."),
+    facts: Path | None = typer.Option(None, "--facts", readable=False, help="Use facts from this JSON file instead of extracting."),
+    config: Path | None = ConfigOpt,
+    no_config: bool = NoConfigOpt,
+    select: list[str] | None = SelectOpt,
+    ignore: list[str] | None = IgnoreOpt,
+    no_suppress: bool = typer.Option(False, "--no-suppress", help="Show findings suppression comments would hide (an audit)."),
+    baseline: Path | None = typer.Option(None, "--baseline", help="Report only findings not in this baseline file."),
+    no_cache: bool = NoCacheOpt,
+    jobs: int = JobsOpt,
+    dask: str | None = DaskOpt,
+    input_format: str | None = InputFormatOpt,
+    encoding: str | None = EncodingOpt,
+    files_from: str | None = FilesFromOpt,
+    stdin_filename: str | None = StdinNameOpt,
+) -> None:
+    """Check articles against the rules and report every inconsistency."""
+    import time
+
+    from .report.formats import render, render_text_findings, text_summary
+    from .report.progress import progress_bar
+    from .run import CheckJob
+    from .suppress.baseline import load_baseline
+
+    started = time.monotonic()
+    if no_cache:
+        from .lang import cache
+
+        cache.disable()
+    try:
+        flags = _flags(config, no_config, rules, no_default_rules, select, ignore, fail_on)
+        outputs = _outputs(output)
+        ruleset = _rules(rules, no_default_rules)
+        published = validate_published(published)
+        items = _inputs(paths, files_from, stdin_filename, input_format, encoding)
+        if facts is not None and len(items) != 1:
+            raise UserError(Diagnostic(str(facts), "--facts describes one article: give exactly one PATH", "usage"))
+        known = load_baseline(str(baseline)) if baseline else None
+    except UserError as err:
+        _fail(err)
+    _warn(ruleset)
+    wants_text = {format.value, *(f for f, _ in outputs)} & {"text", "html"}
+    job = CheckJob(published, explain, str(facts) if facts else None, bool(wants_text), input_format, encoding,
+                   flags=flags, suppress=not no_suppress)
+    with progress_bar(len(items)) as progress:
+        stream = format == CheckFormat.text and progress is None  # findings as each file is done
+
+        def on_file(n, checked):
+            if checked is not None:
+                for notice in checked.report.notices:
+                    typer.echo(f"{checked.report.path}: note: {notice}", err=True)
+                if stream and checked.report.findings:
+                    typer.echo(render_text_findings(checked))
+            if progress is not None:
+                progress(n, len(items))
+
+        try:
+            results = _run(items, ruleset, flags, job, jobs, dask, known, on_file)
+        except UserError as err:  # a configuration error, or the run itself failed (no Dask scheduler, ...)
+            _fail(err)
+    if stream:
+        shown = text_summary(results)
+    else:
+        shown = render(format.value, results, explain)
+    if shown:
+        typer.echo(shown)
+    try:
+        for fmt, path in outputs:
+            _write(path, render(fmt, results, explain))
+    except UserError as err:
+        _fail(err)
+    _run_summary(len(items), results.reports, len(results.errors), time.monotonic() - started)
+    raise typer.Exit(results.exit_code(exit_zero))
 
 
 #: a run over at least this many files ends with a summary on standard error
@@ -230,6 +301,65 @@ def _run_summary(files: int, reports: list[Report], errors: int, seconds: float)
     rate = f" ({files / seconds:.0f} files/s)" if seconds > 0 else ""
     checked = f"{len(reports)} checked, {errors} could not be checked"
     typer.echo(f"factlint: {files} files: {checked}; {findings}; {seconds:.1f} s{rate}", err=True)
+
+
+@app.command("baseline", cls=_Command)
+def write_baseline(
+    paths: list[str] | None = typer.Argument(None, metavar="PATH", help="Article files or folders whose findings today are the baseline."),
+    rules: list[Path] | None = RulesOpt,
+    no_default_rules: bool = NoDefaultOpt,
+    published: str | None = PublishedOpt,
+    config: Path | None = ConfigOpt,
+    no_config: bool = NoConfigOpt,
+    select: list[str] | None = SelectOpt,
+    ignore: list[str] | None = IgnoreOpt,
+    jobs: int = JobsOpt,
+    input_format: str | None = InputFormatOpt,
+    encoding: str | None = EncodingOpt,
+    files_from: str | None = FilesFromOpt,
+    stdin_filename: str | None = StdinNameOpt,
+) -> None:
+    """Print today's findings as a baseline: `factlint baseline PATH... > .factlint-baseline.json`."""
+    from .run import CheckJob
+    from .suppress.baseline import render_baseline
+
+    try:
+        flags = _flags(config, no_config, rules, no_default_rules, select, ignore)
+        ruleset = _rules(rules, no_default_rules)
+        published = validate_published(published)
+        items = _inputs(paths, files_from, stdin_filename, input_format, encoding)
+        job = CheckJob(published, keep_text=False, input_format=input_format, encoding=encoding, flags=flags)
+        results = _run(items, ruleset, flags, job, jobs, None)
+    except UserError as err:
+        _fail(err)
+    typer.echo(render_baseline(results.reports))
+    found, files = sum(len(r.findings) for r in results.reports), len(results.reports)
+    typer.echo(f"baseline: {found} finding{'s' if found != 1 else ''} in {files} file{'s' if files != 1 else ''}", err=True)
+    raise typer.Exit(3 if results.bugs else 2 if results.errors else 0)
+
+
+@app.command("config")
+def show_config(
+    path: Path = typer.Argument(Path("."), help="A file (or folder) to show the effective configuration for."),
+    config: Path | None = ConfigOpt,
+    no_config: bool = NoConfigOpt,
+    rules: list[Path] | None = RulesOpt,
+    no_default_rules: bool = NoDefaultOpt,
+    select: list[str] | None = SelectOpt,
+    ignore: list[str] | None = IgnoreOpt,
+    fail_on: FailOn | None = typer.Option(None, "--fail-on"),
+    format: Format = typer.Option(Format.text, "--format", "-f"),
+) -> None:
+    """Print the configuration that applies to PATH and where each value came from."""
+    from .report.config_view import render_config
+    from .run.settings import Session
+
+    try:
+        flags = _flags(config, no_config, rules, no_default_rules, select, ignore, fail_on)
+        eff, ruleset = Session(flags).settings(str(path))
+    except UserError as err:
+        _fail(err)
+    typer.echo(render_config(display_path(str(path)), eff, ruleset, format == Format.json))
 
 
 @app.command(cls=_Command)

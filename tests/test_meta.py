@@ -16,7 +16,7 @@ ENGINE = ROOT / "engine"
 
 # Lower layers may not import higher ones.  A module may import its own
 # layer and any layer listed before it.
-LAYERS = ["errors", "text", "lexicon", "facts", "vocab", "extract", "lang", "evaluate", "inputs", "api", "run", "selftest", "report", "cli"]
+LAYERS = ["errors", "text", "lexicon", "facts", "vocab", "extract", "lang", "evaluate", "inputs", "api", "suppress", "config", "run", "selftest", "report", "cli"]
 
 
 def layer_of(module: str) -> str:

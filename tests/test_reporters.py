@@ -130,3 +130,76 @@ def factlint_fact(text: str):
         id="s1", start=0, end=len(text), text=text, speaker=Span.of(text, 0, 11), cue=Span.of(text, 12, 18),
         content=Span.of(text, 19, 21), speaker_type="person",
     )
+
+
+# ---------------------------------------------------------------- every --format, golden
+def run_of(tmp_path):
+    """A run of one file: the report above plus a finding a suppression comment hid."""
+    from factlint.evaluate.findings import Suppression
+    from factlint.run.results import Checked, Results
+
+    r = report(tmp_path)
+    hidden = r.findings[0].model_copy(update={"suppression": Suppression(kind="disable-file", reason="checked with the desk", line=1, column=1)})
+    r = r.model_copy(update={"suppressed": [hidden]})
+    rules = load_rules([tmp_path / "r.rule"], default=False)
+    return Results(rules, checked=[Checked(r, ARTICLE)])
+
+
+@pytest.mark.parametrize("fmt, golden", [
+    ("compact", "report.compact.txt"), ("github", "report.github.txt"), ("junit", "report.junit.xml"),
+    ("gitlab", "report.gitlab.json"), ("sarif", "report.sarif.json"), ("html", "report.html"),
+])
+def test_every_format_golden(tmp_path, fmt, golden):
+    from factlint.report.formats import render
+
+    assert_golden(golden, render(fmt, run_of(tmp_path)) + "\n")
+
+
+def test_every_summary_counts_suppressed_findings(tmp_path):
+    from factlint.report.formats import render
+
+    run = run_of(tmp_path)
+    for fmt in ("text", "compact", "github"):
+        assert "(1 suppressed by comments in the articles)" in render(fmt, run).splitlines()[-1], fmt
+    assert json.loads(render("json", run))["summary"]["suppressed"] == 1
+    assert 'skipped="1"' in render("junit", run)
+    sarif = json.loads(render("sarif", run))
+    assert [r.get("suppressions") for r in sarif["runs"][0]["results"]] == [None, [{"kind": "inSource", "justification": "checked with the desk"}]]
+
+
+def test_github_commands_escape_what_could_end_or_inject_a_command():
+    from factlint.api import Report
+    from factlint.evaluate.findings import Finding
+    from factlint.report.github import render_github
+
+    f = Finding(rule="x/y", severity="error", message="100% sure\n::error::injected", line=2, column=3)
+    out = render_github([Report(path="a,b:c.txt", findings=[f])])
+    first = out.splitlines()[0]
+    assert first == "::error file=a%2Cb%3Ac.txt,line=2,col=3,title=factlint x/y::100%25 sure%0A::error::injected"
+    assert len(out.splitlines()) == 2  # the command and the summary: nothing injected on its own line
+
+
+def test_junit_is_well_formed_xml_even_with_control_characters():
+    import xml.etree.ElementTree as ET
+
+    from factlint.api import Report
+    from factlint.evaluate.findings import Finding
+    from factlint.report.junit import render_junit
+
+    f = Finding(rule="x/y", severity="warning", message="a \x0b<b>&\x1f", line=1, column=1)
+    root = ET.fromstring(render_junit([Report(path="<a>.txt", findings=[f]), Report(path="clean.txt")]))
+    assert root.get("tests") == "2" and root.get("failures") == "1"
+    assert root.find("testsuite/testcase/failure").get("message") == "a <b>&"
+
+
+def test_sarif_has_rule_help_and_partial_fingerprints_and_validates(tmp_path):
+    import jsonschema
+    from factlint.report.formats import render
+
+    doc = json.loads(render("sarif", run_of(tmp_path)))
+    schema = json.loads((Path(__file__).parent / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    jsonschema.Draft4Validator(schema).validate(doc)
+    [rule] = doc["runs"][0]["tool"]["driver"]["rules"]
+    assert rule["help"]["text"] and rule["help"]["markdown"].startswith("**")
+    prints = [r["partialFingerprints"]["factlint/v1"] for r in doc["runs"][0]["results"]]
+    assert len(prints[0]) == 32 and prints[0] == prints[1]  # the same finding, shown and suppressed

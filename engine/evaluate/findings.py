@@ -1,6 +1,6 @@
 """Findings: what a rule reports, with citations into the article.
 
-Owns the ``Citation``, ``Note`` and ``Finding`` records (pydantic, so they
+Owns the ``Citation``, ``Note``, ``Finding`` and ``Suppression`` records (pydantic, so they
 serialize to the documented JSON) and building a citation from a span:
 code-point offsets (end exclusive) plus 1-based line/column of both ends, in
 the file as read (a span of prose read from Markdown, HTML or JSON is located
@@ -60,6 +60,16 @@ class Explanation(BaseModel):
     absent: list[str] = Field(default_factory=list)  # unless clauses that found nothing
 
 
+class Suppression(BaseModel):
+    """Why a finding is not reported: a comment in the article (its kind,
+    reason and position) or the baseline (``kind == "baseline"``)."""
+
+    kind: str
+    reason: str | None = None
+    line: int | None = None
+    column: int | None = None
+
+
 class Finding(BaseModel):
     rule: str
     severity: str
@@ -70,6 +80,8 @@ class Finding(BaseModel):
     citations: list[Citation] = Field(default_factory=list)
     notes: list[Note] = Field(default_factory=list)
     explanation: list[Explanation] | None = None
+    #: set on findings a suppression or the baseline hid (``Report.suppressed``)
+    suppression: Suppression | None = None
 
 
 def cite(doc: Document, role: str, span: Span, fact: Fact | None = None) -> Citation:

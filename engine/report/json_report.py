@@ -10,11 +10,18 @@ Schema (version 1; new keys may be added, these stay)::
                               "notes": [{"message", "citations": [...]}],
                               "explanation": [...]  # only with --explain
                              }]}],
-     "summary": {"files": int, "error": int, "warning": int, "info": int},
+     "summary": {"files": int, "error": int, "warning": int, "info": int,
+                 "suppressed": int, "baselined": int},
      # from the command line: the input files that could not be checked
      "errors": [{"path", "code", "message", "line", "column"}],  (one per file; "errors": int in the summary)
      # only when loading the rules warned: "path:line:col: warning[code] message (hint)"
      "notices": [str]}
+
+Added in version 1 (new keys): per file ``suppressed``, the findings a
+suppression comment or the baseline hid, each with a ``suppression``
+(``kind``: ``disable``, ``disable-next-paragraph``, ``disable-file`` or
+``baseline``; ``reason``; the comment's ``line`` and ``column``); in the
+summary, ``suppressed`` (by comments) and ``baselined`` (by the baseline).
 
 Offsets are Unicode code points into the file as read, end exclusive; lines
 and columns are 1-based; ``end_line``/``end_column`` is the position just past
@@ -27,6 +34,7 @@ import json
 
 from ..api import SCHEMA_VERSION, Report
 from ..errors import Diagnostic
+from .text import hidden_counts
 
 
 def report_dict(
@@ -38,10 +46,12 @@ def report_dict(
         findings = []
         for f in r.findings:
             counts[f.severity] += 1
-            d = f.model_dump(exclude={"explanation"} if not explain else set())
+            d = f.model_dump(exclude={"suppression"} if explain else {"explanation", "suppression"})
             findings.append(d)
-        files.append({"path": r.path, "published": r.published, "findings": findings, "notices": r.notices})
-    summary: dict[str, int] = {"files": len(reports), **counts}
+        hidden = [f.model_dump(exclude={"explanation"}) for f in r.suppressed]
+        files.append({"path": r.path, "published": r.published, "findings": findings, "notices": r.notices, "suppressed": hidden})
+    by_comment, by_baseline = hidden_counts(reports)
+    summary: dict[str, int] = {"files": len(reports), **counts, "suppressed": by_comment, "baselined": by_baseline}
     out: dict[str, object] = {"schema_version": SCHEMA_VERSION, "files": files, "summary": summary}
     if errors is not None:
         out["errors"] = [{"path": d.path, "code": d.code, "message": d.message, "line": d.line, "column": d.column} for d in errors]

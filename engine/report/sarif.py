@@ -1,10 +1,15 @@
 """The SARIF 2.1.0 reporter, for code-scanning and CI systems.
 
 One run whose tool driver lists the rules that ran (id, title, rationale,
-default level), and one result per finding: level (info -> note), message,
-the first citation as the location and every other citation and note as a
-related location with its role (a citation read from a JSON field also
-names the field: ``properties`` ``field``, ``fieldStart``, ``fieldEnd``).  ``columnKind`` is ``unicodeCodePoints``, so
+default level, help: the rationale and an example as text and Markdown; the
+suppression audit rules too), and one result per finding: level (info ->
+note), message, the first citation as the location, every other citation
+and note as a related location with its role, and ``partialFingerprints``
+(``factlint/v1``: the baseline's fingerprint, stable across edits elsewhere
+in the file; a citation read from a JSON field also names the field:
+``properties`` ``field``, ``fieldStart``, ``fieldEnd``).  Findings a comment or the baseline hid are results too, with
+``suppressions`` (``inSource`` with the comment's reason, or ``external``),
+as code-scanning tools expect.  ``columnKind`` is ``unicodeCodePoints``, so
 columns and ``charOffset``/``charLength`` are the same code-point values as
 in the JSON output.  Validated against the OASIS schema in the tests.
 """
@@ -17,7 +22,10 @@ from urllib.parse import quote
 
 from .. import __version__
 from ..api import Report, RuleSet
-from ..evaluate.findings import Citation
+from ..evaluate.findings import Citation, Finding
+from ..lang.compiled import CompiledRule
+from ..suppress.baseline import fingerprint
+from ..suppress.meta import META_RULES
 
 LEVELS = {"info": "note", "warning": "warning", "error": "error"}
 
@@ -53,42 +61,83 @@ def _uri(path: str) -> str:
     return quote(p.as_posix(), safe="/")
 
 
+def _help(r: CompiledRule) -> dict:
+    text = " ".join((r.rationale or r.title).split())
+    markdown = [f"**{r.title}**", "", text]
+    fires = next((e for e in r.examples if e.kind == "fires"), None)
+    if fires is not None:
+        markdown += ["", "Example that fires:", "", *("    " + line for line in fires.text.strip().splitlines())]
+    return {"text": text, "markdown": "\n".join(markdown)}
+
+
+def _descriptor(r: CompiledRule) -> dict:
+    d = {
+        "id": r.id,
+        "name": r.name,
+        "shortDescription": {"text": r.title},
+        "defaultConfiguration": {"level": LEVELS[r.severity]},
+        "help": _help(r),
+    }
+    if r.rationale:
+        d["fullDescription"] = {"text": " ".join(r.rationale.split())}
+    return d
+
+
+def _meta_descriptor(rule_id: str) -> dict:
+    m = META_RULES[rule_id]
+    return {
+        "id": m.id,
+        "name": m.id.split("/")[-1],
+        "shortDescription": {"text": m.title},
+        "fullDescription": {"text": m.help},
+        "defaultConfiguration": {"level": LEVELS[m.severity]},
+        "help": {"text": m.help, "markdown": f"**{m.title}**\n\n{m.help}"},
+    }
+
+
+def _result(f: Finding, uri: str, index: dict[str, int]) -> dict:
+    result: dict = {
+        "ruleId": f.rule,
+        "level": LEVELS[f.severity],
+        "message": {"text": f.message},
+    }
+    if f.rule in index:
+        result["ruleIndex"] = index[f.rule]
+    if f.citations:
+        result["locations"] = [_location(uri, f.citations[0], f.citations[0].role)]
+    related: list[dict] = []
+    for c in f.citations[1:]:
+        related.append(_location(uri, c, c.role, len(related)))
+    for n in f.notes:
+        for c in n.citations:
+            related.append(_location(uri, c, f"note: {n.message}", len(related)))
+    if related:
+        result["relatedLocations"] = related
+    result["partialFingerprints"] = {"factlint/v1": fingerprint(f)}
+    if f.suppression is not None:
+        s = f.suppression
+        if s.kind == "baseline":
+            result["suppressions"] = [{"kind": "external", "justification": s.reason or "in the baseline"}]
+        else:
+            result["suppressions"] = [{"kind": "inSource", "justification": s.reason or "no reason given"}]
+    return result
+
+
 def sarif_dict(reports: list[Report], rules: RuleSet) -> dict:
     descriptors: list[dict] = []
-    index = {}
+    index: dict[str, int] = {}
     for r in rules.rules:
         index[r.id] = len(descriptors)
-        d = {
-            "id": r.id,
-            "name": r.name,
-            "shortDescription": {"text": r.title},
-            "defaultConfiguration": {"level": LEVELS[r.severity]},
-        }
-        if r.rationale:
-            d["fullDescription"] = {"text": " ".join(r.rationale.split())}
-        descriptors.append(d)
+        descriptors.append(_descriptor(r))
+    every = [f for report in reports for f in [*report.findings, *report.suppressed]]
+    for rule_id in sorted({f.rule for f in every if f.rule in META_RULES and f.rule not in index}):
+        index[rule_id] = len(descriptors)
+        descriptors.append(_meta_descriptor(rule_id))
     results = []
     for report in reports:
         uri = _uri(report.path)
-        for f in report.findings:
-            result: dict = {
-                "ruleId": f.rule,
-                "level": LEVELS[f.severity],
-                "message": {"text": f.message},
-            }
-            if f.rule in index:
-                result["ruleIndex"] = index[f.rule]
-            if f.citations:
-                result["locations"] = [_location(uri, f.citations[0], f.citations[0].role)]
-            related: list[dict] = []
-            for c in f.citations[1:]:
-                related.append(_location(uri, c, c.role, len(related)))
-            for n in f.notes:
-                for c in n.citations:
-                    related.append(_location(uri, c, f"note: {n.message}", len(related)))
-            if related:
-                result["relatedLocations"] = related
-            results.append(result)
+        results += [_result(f, uri, index) for f in report.findings]
+        results += [_result(f, uri, index) for f in report.suppressed]
     run: dict = {
         "tool": {"driver": {"name": "factlint", "version": __version__, "rules": descriptors}},
         "columnKind": "unicodeCodePoints",

@@ -11,7 +11,8 @@ Format (stable; editors and CI logs rely on the first line's shape)::
      6 | …
        |  ^^^^^ role
 
-then, after all files, a summary line.  ``--explain`` adds the facts bound
+then, after all files, a summary line that also counts the findings a
+suppression comment or the baseline hid.  ``--explain`` adds the facts bound
 and the conditions that held under each finding.
 """
 
@@ -58,4 +59,22 @@ def summary(reports: list[Report]) -> str:
             counts[f.severity] += 1
     parts = [f"{n} {sev}{'s' if n != 1 else ''}" for sev, n in counts.items() if n]
     files = f"{len(reports)} file{'s' if len(reports) != 1 else ''}"
-    return f"{', '.join(parts) if parts else 'no findings'} in {files}"
+    return f"{', '.join(parts) if parts else 'no findings'} in {files}{hidden_note(reports)}"
+
+
+def hidden_counts(reports: list[Report]) -> tuple[int, int]:
+    """(findings hidden by suppression comments, findings hidden by the baseline)."""
+    by_comment = sum(1 for r in reports for f in r.suppressed if f.suppression and f.suppression.kind != "baseline")
+    by_baseline = sum(1 for r in reports for f in r.suppressed if f.suppression and f.suppression.kind == "baseline")
+    return by_comment, by_baseline
+
+
+def hidden_note(reports: list[Report]) -> str:
+    """`` (2 suppressed, 3 known in the baseline)``, or nothing when none were hidden."""
+    by_comment, by_baseline = hidden_counts(reports)
+    parts = []
+    if by_comment:
+        parts.append(f"{by_comment} suppressed by comments in the articles")
+    if by_baseline:
+        parts.append(f"{by_baseline} known in the baseline, not shown")
+    return f" ({'; '.join(parts)})" if parts else ""

@@ -2,9 +2,12 @@
 
 Owns: ``RulesSpec`` (how to build the rule set again in another process:
 rule paths and whether the shipped pack is in), ``CheckJob`` (the options
-every file is checked with), ``Outcome`` (the result for one input path:
-a report, or an input error, or an internal error; picklable, so it can come
-back from a worker process or a Dask worker) and ``check_one``.
+every file is checked with, the configuration flags among them), ``Outcome``
+(the result for one input path: a report and the file's ``fail-on``, or an
+input error, or an internal error; picklable, so it can come back from a
+worker process or a Dask worker) and ``check_one``: the file's settings
+(configuration file, overrides, flags: ``settings``), its rule set, the
+check, then its suppression comments.
 
 ``check_one`` never raises for a file: bad input (missing, unreadable,
 binary, not UTF-8, too large, a bad sidecar) is a ``UserError`` recorded as
@@ -19,8 +22,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..api import Report, RuleSet, check_input, load_rules
+from ..config.resolve import Flags
 from ..errors import Diagnostic, UserError, display_path
 from ..text.discover import Input
+from .settings import session
 
 
 @dataclass(frozen=True)
@@ -46,6 +51,10 @@ class CheckJob:
     #: ``--input-format`` (None: by extension) and ``--encoding`` (None: UTF-8)
     input_format: str | None = None
     encoding: str | None = None
+    #: configuration: --config/--no-config and the flags that beat the file
+    flags: Flags = field(default_factory=Flags)
+    #: False (--no-suppress): show what suppression comments would hide, each with a note
+    suppress: bool = True
 
 
 @dataclass
@@ -57,6 +66,8 @@ class Outcome:
     text: str | None = None
     error: list[Diagnostic] = field(default_factory=list)
     bug: str | None = None
+    #: the file's fail-on (from its configuration, or --fail-on)
+    fail_on: str = "warning"
 
     @property
     def ok(self) -> bool:
@@ -68,8 +79,12 @@ def check_one(path: str | Input, rules: RuleSet, job: CheckJob) -> Outcome:
     item = path if isinstance(path, Input) else Input(str(path), display_path(str(path)))
     shown = item.name
     try:
-        doc, report = check_input(item, job.published, rules, job.explain, job.facts_path, job.input_format, job.encoding)
-        return Outcome(shown, report, doc.source if job.keep_text else None)
+        settings = session(job.flags, rules)
+        eff, ruleset = settings.settings(item.name if item.is_stdin else item.path)
+        fmt, encoding = settings.input_settings(eff, item.name, job.input_format, job.encoding)
+        doc, report = check_input(item, job.published, ruleset, job.explain, job.facts_path, fmt, encoding)
+        report = settings.suppress(report, doc, eff, job.suppress)
+        return Outcome(shown, report, doc.source if job.keep_text else None, fail_on=eff.fail_on)
     except UserError as err:
         return Outcome(shown, error=err.diagnostics)
     except (KeyboardInterrupt, SystemExit):
