@@ -98,14 +98,36 @@ def test_the_text_summary_counts_suppressed_findings(tmp_path):
     assert run.out.strip().splitlines()[-1] == "no findings in 1 file (2 suppressed by comments in the articles)"
 
 
+def wordpress(content: str, **more) -> str:
+    """A WordPress REST post as WordPress writes it (``/`` escaped as ``\\/``)."""
+    post = {"title": {"rendered": "Council meets"}, "content": {"rendered": content}, "date": "2021-05-04T10:00:00", **more}
+    return json.dumps(post, indent=1).replace("/", "\\/")
+
+
 def test_a_json_article_carries_directives_in_a_factlint_field(tmp_path):
-    text = json.dumps({"factlint": [f"disable-file {R} -- wire copy, kept as filed"], "content": A}, indent=1)
-    data = check_json(tmp_path, text, name="post.json")
-    assert data["files"][0]["findings"] == [] and data["summary"]["suppressed"] == 1
-    text = json.dumps({"factlint": "disable-next-paragraph style/ -- x", "content": "plain"}, indent=1)
-    [f] = check_json(tmp_path, text, name="post.json")["files"][0]["findings"]
+    body = f"<p>{A}</p>\n<p>{B}</p>"
+    data = check_json(tmp_path, wordpress(body, factlint=[f"disable-file {R} -- wire copy, kept as filed"]), name="post.json")
+    assert data["files"][0]["findings"] == [] and data["summary"]["suppressed"] == 2
+    found = check_json(tmp_path, wordpress(body, factlint="disable-next-paragraph style/ -- x"), name="post.json")["files"][0]["findings"]
+    [f] = [x for x in found if x["rule"].startswith("factlint/")]
     assert f["rule"] == "factlint/invalid-suppression" and "only hold `disable-file`" in f["message"]
-    assert f["citations"][0]["text"] == '"factlint": "disable-next-paragraph style/ -- x"'
+    assert f["citations"][0]["text"].startswith('"factlint": "disable-next-paragraph style\\/ -- x"')
+
+
+def test_comments_inside_html_fields_of_json_work(tmp_path):
+    body = f"<p>{A}</p>\n<!-- factlint-disable-next-paragraph {R} -- the mayor's words -->\n<p>{B}</p>"
+    data = check_json(tmp_path, wordpress(body), name="post.json")
+    assert [x["citations"][0]["text"] for x in data["files"][0]["findings"]] == ["that that"]
+    assert data["summary"]["suppressed"] == 1
+
+
+def test_comments_in_markdown_and_html(tmp_path):
+    md = f"---\ntitle: Council meets\n---\n\n{A}\n\n<!-- factlint-disable-next-paragraph {R} -- spoken -->\n\n{B}\n"
+    data = check_json(tmp_path, md, name="story.md")
+    assert [x["citations"][0]["text"] for x in data["files"][0]["findings"]] == ["that that"]
+    html = f"<html><body><article><h1>Council meets</h1><p>{A}</p><!-- factlint-disable-next-paragraph {R} -- spoken --><p>{B}</p></article></body></html>"
+    data = check_json(tmp_path, html, name="story.html")
+    assert [x["citations"][0]["text"] for x in data["files"][0]["findings"]] == ["that that"]
 
 
 def test_audit_rules_follow_the_configuration(tmp_path):

@@ -45,7 +45,9 @@ class Policy:
     severity: Callable[[str, str], str]
 
 
-def _scopes(directives: list[Directive], doc: Document, audit: list[tuple[Directive, str]], paragraphs: list[tuple[int, int]]) -> list[Scope]:
+def _scopes(
+    directives: list[Directive], doc: Document, audit: list[tuple[Directive, str]], paragraphs: list[tuple[int, int]]
+) -> list[Scope]:
     scopes: list[Scope] = []
     open_: dict[str, Scope] = {}
     n = len(doc.text)
