@@ -185,11 +185,26 @@ def _kind(value) -> str:
 def _config_in(folder: Path) -> Path | None:
     for name in CONFIG_NAMES:
         candidate = folder / name
-        if candidate.is_file():
+        if _is_file(candidate):
             if name == "pyproject.toml" and not _has_factlint_table(candidate):
                 continue
             return candidate
     return None
+
+
+def _is_file(path: Path) -> bool:
+    """Whether ``path`` is a file; a folder we may not look into has none."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
+
+
+def is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
 
 
 def _has_factlint_table(path: Path) -> bool:
@@ -203,7 +218,7 @@ def _has_factlint_table(path: Path) -> bool:
 def find_config(checked: str | Path) -> Path | None:
     """The nearest configuration file above a checked file (or in a folder given)."""
     start = Path(checked).absolute()
-    folder = start if start.is_dir() else start.parent
+    folder = start if is_dir(start) else start.parent
     for candidate in (folder, *folder.parents):
         found = _config_in(candidate)
         if found is not None:

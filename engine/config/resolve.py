@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import Diagnostic
-from .loader import LoadedConfig, cached_config, find_config
+from .loader import LoadedConfig, cached_config, find_config, is_dir
 from .model import ConfigFile, InputSettings
 
 
@@ -163,7 +163,7 @@ class Resolver:
         if self.flags.no_config:
             return None
         folder = Path(path).absolute()
-        folder = folder if folder.is_dir() else folder.parent
+        folder = folder if is_dir(folder) else folder.parent
         if folder not in self._found:
             self._found[folder] = find_config(folder)
         found = self._found[folder]
