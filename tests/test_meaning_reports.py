@@ -145,6 +145,25 @@ def test_the_vocabulary_lists_every_kind_qualifier_and_relation():
     assert any(line.startswith("- `denial-verbs` (") and line.endswith(", lexicons/attribution.rule)") for line in lines)
 
 
+@pytest.mark.parametrize("length, shown", [(70, "y" * 70), (71, "y" * 69 + "\u2026")])
+def test_the_facts_listing_cuts_a_fact_s_text_at_70_characters(length, shown):
+    a = Article("y" * length)
+    a.quantity(1.0, at="y" * length, topic=[f"k{i}" for i in range(12)])
+    lines = render_facts_text(FactSet(path="a.txt", facts=a.facts), a.text).splitlines()
+    assert lines[1] == f'   f1 quantity   1:1      "{shown}"'
+    assert "                topic: k0 k1 k2 k3 k4 k5 k6 k7 k8 k9 k10 k11" in lines  # twelve: no ellipsis
+
+
+def test_the_text_report_shows_the_explanation():
+    from factlint.evaluate.findings import Explanation
+
+    doc, f = _finding("info")
+    f.notes = []
+    f.explanation = [Explanation(bound={"a": "f1", "b": "f2"}, conditions=["a is before b"], absent=["x: quantity"])]
+    assert render_finding(doc, f, "a.txt").splitlines()[-4:] == [
+        "  | ^^^^ b", "  = explain[1]: bound a=f1, b=f2", "      held: a is before b", "      no fact: x: quantity"]
+
+
 def test_the_facts_listing():
     a = Article()
     a.quantity(5.0, in_headline=True, topic=[f"k{i}" for i in range(13)], noun_modifiers=["us", "uk"])

@@ -184,6 +184,20 @@ def test_an_unless_lookup_that_spends_the_last_step_still_counts(monkeypatch):
         "rule r stopped at its step limit (1 per rule, 1,000,000 per article); its findings may be incomplete"]
 
 
+def test_the_article_budget_too_may_be_spent_to_its_last_step(monkeypatch):
+    import factlint.evaluate.evaluator as ev
+
+    a = Article()
+    a.quantity(5.0)
+    rule = "rule r:\n  match q: a quantity\n  unless x: a quantity such that x.value > 100"
+    monkeypatch.setattr(ev, "MAX_ARTICLE_STEPS", 2)
+    done = report(rule, a)
+    assert cited(done.findings) == [["f1"]]  # (the notice says it stopped: the article budget is used up)
+    monkeypatch.setattr(ev, "MAX_ARTICLE_STEPS", 1)
+    cut = report(rule, a)
+    assert cut.findings == [] and [n for n in cut.notices if "step limit" in n]
+
+
 def test_the_findings_cap_is_noted_once(monkeypatch):
     import factlint.evaluate.evaluator as ev
 
