@@ -179,3 +179,19 @@ def test_every_negative_subject_makes_a_negated_predicate(subject):
 ])
 def test_the_negated_predicate_is_the_next_content_word_within_six(denied, predicate):
     assert polarity.negated_predicate(denied, LEX) == predicate
+
+
+def test_a_negative_subject_s_predicate_is_the_very_next_word_when_no_auxiliary_follows():
+    assert polarity.negated_predicate("no going back for the board", LEX) == "going"
+
+
+@pytest.mark.parametrize("other, opposite", [
+    ("must not close", False),  # an obligation at the very start
+    ("not close, as they must", True),  # the text's last word is no obligation before the negation
+])
+def test_an_obligation_is_read_only_right_before_the_negation(other, opposite):
+    assert polarity.says_opposite("the ward would close", other, LEX) is opposite
+
+
+def test_a_word_in_e_matches_an_inflection_of_its_own_length():
+    assert polarity._same("lose", "lost") and polarity._same("close", "closd")
