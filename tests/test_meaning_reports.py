@@ -101,6 +101,23 @@ def test_sarif_levels_and_related_locations(severity, level):
         (0, "b", 14), (1, "note: nb", 4)]
 
 
+@pytest.mark.parametrize("line, column, region", [
+    (3, 7, {"startLine": 3, "startColumn": 7}), (3, None, {"startLine": 3, "startColumn": 1}), (None, None, None),
+])
+def test_sarif_notifications_for_rule_warnings(line, column, region):
+    from factlint.errors import Diagnostic
+
+    rules = compile_source("rule r:\n  match q: a quantity")
+    rules = RuleSet(rules.rules, rules.lexicons, warnings=[Diagnostic("my rules/x.rule", "unused", "unused-pattern", line, column, hint="drop it")])
+    [note] = sarif_dict([], rules)["runs"][0]["invocations"][0]["toolConfigurationNotifications"]
+    assert (note["level"], note["message"]["text"], note["descriptor"]["id"]) == ("warning", "unused (drop it)", "unused-pattern")
+    if region is None:
+        assert "locations" not in note
+    else:
+        loc = note["locations"][0]["physicalLocation"]
+        assert (loc["artifactLocation"]["uri"], loc["region"]) == ("my%20rules/x.rule", region)
+
+
 def test_text_finding_with_notes():
     doc, f = _finding("error")
     assert render_finding(doc, f, "a.txt").splitlines() == [

@@ -72,6 +72,18 @@ def test_a_note_cites_each_fact_once_per_finding_and_never_vetoes():
     assert [[n.message for n in f.notes] for f in found] == [["9"], ["9"]]
 
 
+def test_a_grouped_finding_notes_every_fact_its_matches_find_once():
+    """Group p=f1; the match with q=f3 finds f2, f4 (already noted) and f5:
+    a fact noted before is passed over, not the end of the list."""
+    a = Article()
+    for v in (0.0, 4.0, 10.0, 2.0, 6.0):
+        a.quantity(v)
+    rule = ("rule r:\n  match p: a quantity, q: a quantity\n  where p.value = 0 and q.value > 0\n  group by p\n"
+            "  note x: a quantity such that x.value < q.value and x.value > 0 saying \"{x.value}\"")
+    [finding] = run(rule, a)
+    assert [n.message for n in finding.notes] == ["2", "4", "6"]
+
+
 def test_the_step_budget_applies_to_unless_and_note_lookups(monkeypatch):
     import factlint.evaluate.evaluator as ev
 
