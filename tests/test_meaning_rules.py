@@ -222,6 +222,20 @@ def test_the_findings_cap_is_noted_once(monkeypatch):
     assert [n for n in result.notices if "first" in n] == ["rule r reported only its first 2 findings"]
 
 
+def test_the_documented_limits_are_the_code_s():
+    """docs/language.md section 11 states every limit of evaluation."""
+    from pathlib import Path
+
+    import factlint.evaluate.evaluator as ev
+
+    doc = " ".join((Path(__file__).resolve().parents[1] / "docs" / "language.md").read_text(encoding="utf-8").split())
+    for claim in (f"at most {ev.MAX_STEPS:,} candidate facts are tried per rule per article",
+                  f"All rules together try at most **{ev.MAX_ARTICLE_STEPS:,}** candidate facts per article",
+                  f"A rule reports at most **{ev.MAX_FINDINGS:,}** findings per article, all rules together at most **{ev.MAX_ARTICLE_FINDINGS:,}**",
+                  f"a finding carries at most **{ev.MAX_NOTES:,}** notes"):
+        assert claim.replace("**", "") in doc.replace("**", ""), claim
+
+
 # ------------------------------------------------ explain
 def explain(source: str, article: Article) -> list[str]:
     from factlint.evaluate.why import explain_rule
