@@ -92,3 +92,71 @@ def test_an_error_fails_the_default_gate_as_a_subprocess(tmp_path):
     article.write_text(SLIP, encoding="utf-8")
     run = factlint("check", article, "--no-default-rules", "--rules", rule_file(tmp_path, "error"))
     assert run.code == 1 and "error[gate-error] doubled that" in run.out
+
+
+# ------------------------------------------------ the same gate through configuration and suppressions
+def config_file(tmp_path, body: str):
+    path = tmp_path / "factlint.toml"
+    path.write_text(body, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("fail_on", ["info", "warning", "error", "never"])
+@pytest.mark.parametrize("severity", list(RANK))
+def test_fail_on_from_the_configuration(tmp_path, capsys, monkeypatch, severity, fail_on):
+    article = tmp_path / "a.txt"
+    article.write_text(SLIP, encoding="utf-8")
+    rules = rule_file(tmp_path, severity)
+    cfg = config_file(tmp_path, f'rules = ["{rules.name}"]\ndefault-rules = false\nfail-on = "{fail_on}"\n')
+    code, out = cli(capsys, monkeypatch, "check", article, "--config", cfg, "--format", "json")
+    assert [f["severity"] for f in json.loads(out)["files"][0]["findings"]] == [severity]
+    assert code == expected_exit([severity], fail_on)
+
+
+@pytest.mark.parametrize("regraded", list(RANK))
+@pytest.mark.parametrize("fail_on", ["info", "warning", "error"])
+def test_a_severity_set_in_the_configuration_is_the_one_gated(tmp_path, capsys, monkeypatch, regraded, fail_on):
+    article = tmp_path / "a.txt"
+    article.write_text(SLIP, encoding="utf-8")
+    rule_file(tmp_path, "warning")
+    cfg = config_file(tmp_path, f'rules = ["gate-warning.rule"]\ndefault-rules = false\nfail-on = "{fail_on}"\n'
+                                f'[severity]\n"gate-warning" = "{regraded}"\n')
+    code, out = cli(capsys, monkeypatch, "check", article, "--config", cfg, "--format", "json")
+    assert [f["severity"] for f in json.loads(out)["files"][0]["findings"]] == [regraded]
+    assert code == expected_exit([regraded], fail_on)
+
+
+def test_the_flag_beats_the_configuration_and_exit_zero_beats_both(tmp_path, capsys, monkeypatch):
+    article = tmp_path / "a.txt"
+    article.write_text(SLIP, encoding="utf-8")
+    rule_file(tmp_path, "info")
+    cfg = config_file(tmp_path, 'rules = ["gate-info.rule"]\ndefault-rules = false\nfail-on = "never"\n')
+    assert cli(capsys, monkeypatch, "check", article, "--config", cfg)[0] == 0
+    assert cli(capsys, monkeypatch, "check", article, "--config", cfg, "--fail-on", "info")[0] == 1
+    assert cli(capsys, monkeypatch, "check", article, "--config", cfg, "--fail-on", "info", "--exit-zero")[0] == 0
+
+
+SUPPRESSED = "Council meets\n\n<!-- factlint-disable-next-paragraph gate-error -- quoted verbatim -->\nThe council said that that there was a budget.\n"
+
+
+@pytest.mark.parametrize("fail_on", ["info", "warning", "error"])
+def test_a_suppressed_finding_does_not_fail_the_gate_unless_suppressions_are_off(tmp_path, capsys, monkeypatch, fail_on):
+    article = tmp_path / "a.md"
+    article.write_text(SUPPRESSED, encoding="utf-8")
+    rules = rule_file(tmp_path, "error")
+    base = ["check", article, "--no-default-rules", "--rules", rules, "--fail-on", fail_on, "--format", "json"]
+    code, out = cli(capsys, monkeypatch, *base)
+    assert json.loads(out)["files"][0]["findings"] == [] and code == 0
+    code, out = cli(capsys, monkeypatch, *base, "--no-suppress")
+    assert [f["severity"] for f in json.loads(out)["files"][0]["findings"]] == ["error"] and code == 1
+
+
+def test_a_suppression_without_a_reason_is_itself_a_warning_at_the_gate(tmp_path, capsys, monkeypatch):
+    article = tmp_path / "a.md"
+    article.write_text(SUPPRESSED.replace(" -- quoted verbatim", ""), encoding="utf-8")
+    rules = rule_file(tmp_path, "error")
+    code, out = cli(capsys, monkeypatch, "check", article, "--no-default-rules", "--rules", rules, "--format", "json")
+    found = [(f["rule"], f["severity"]) for f in json.loads(out)["files"][0]["findings"]]
+    assert found == [("factlint/invalid-suppression", "warning")]
+    assert code == 1  # a warning fails the default gate
+    assert cli(capsys, monkeypatch, "check", article, "--no-default-rules", "--rules", rules, "--fail-on", "error")[0] == 0
