@@ -7,15 +7,39 @@ reports that cite it and of its own quoted words (what the article says the
 document says).  Also the weighted topic overlap used by ``conflicts with``
 and ``same topic as``: a shared ``class:`` or ``entity:`` key weighs 2, a
 shared content word 1.
+
+Also owns the article's ``Meter`` (the work done evaluating it, in the
+units of ``evaluate.budget``; relations, index lookups and messages charge
+it) and its ``Polarity`` (``conflicts with`` reads each text once).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..facts.model import Fact
 from ..lexicon import Lexicons
 from ..text.document import Document
+from .readings import Polarity
+
+#: text tests (``contains``, ``matches``, text equality) cost one unit per
+#: this many characters, on top of their base cost
+TEXT_CHUNK = 64
+
+
+@dataclass
+class Meter:
+    """Work done on one article, in units of about a microsecond (see
+    ``evaluate.budget``).  Only ever grows; a rule's share is a difference."""
+
+    spent: int = 0
+
+    def charge(self, units: int) -> None:
+        self.spent += units
+
+    def charge_text(self, text: str) -> None:
+        self.spent += 1 + len(text) // TEXT_CHUNK
 
 
 def topic_weight(key: str) -> int:
@@ -32,6 +56,7 @@ class EvalContext:
     doc: Document | None = None
     #: values derived from the document once per article (``surroundings``)
     cache: dict = field(default_factory=dict, repr=False)
+    meter: Meter = field(default_factory=Meter)
     _by_id: dict[str, Fact] = field(default_factory=dict, init=False, repr=False)
     _topics: dict[str, frozenset[str]] = field(default_factory=dict, init=False, repr=False)
     _about_doc: dict[str, list[Fact]] = field(default_factory=dict, init=False, repr=False)
@@ -58,9 +83,15 @@ class EvalContext:
             if fact.kind == "document":
                 for other in self._about_doc.get(fact.id, []):
                     keys.update(other.topic)
+                    self.meter.spent += 1 + len(other.topic)
             cached = frozenset(keys)
             self._topics[fact.id] = cached
         return cached
+
+    @cached_property
+    def polarity(self) -> Polarity:
+        """``says_opposite`` with each text of this article read once."""
+        return Polarity(self.lexicons, self.meter.charge)
 
     @staticmethod
     def overlap(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> int:

@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from ..facts.model import FACT_KINDS, DocumentFact, Fact
 from .context import EvalContext
 from .fields import DateValue, compare_dates
-from .polarity import says_opposite
 from .surroundings import words_between
 
 KeyFn = Callable[[Fact, EvalContext], Iterable]
@@ -116,7 +115,7 @@ def _conflicts(a: Fact, b: Fact, ctx: EvalContext) -> bool:
         return False
     # the same topic, but the other says the opposite of what is denied: they agree
     denied = _text_of(getattr(a, "content", None))
-    return not any(says_opposite(denied, said, ctx.lexicons) for said in _what_it_says(b, ctx))
+    return not any(ctx.polarity.says_opposite(denied, said) for said in _what_it_says(b, ctx))
 
 
 def _text_of(span) -> str:
