@@ -107,6 +107,9 @@ class Report(BaseModel):
     notices: list[str] = Field(default_factory=list)
     #: findings hidden by a suppression comment or the baseline, each with its ``suppression``
     suppressed: list[Finding] = Field(default_factory=list)
+    #: the work the rules' evaluation took, in the units of its budget
+    #: (``evaluate.budget``; not in the JSON report)
+    work_units: int = 0
 
     def at_or_above(self, severity: str) -> list[Finding]:
         rank = SEVERITY_RANK[severity]
@@ -137,7 +140,7 @@ def check_document(doc: Document, facts: FactSet, rules: RuleSet, explain: bool 
                 f"{', '.join(blind)} cannot fire, and dates such as 'on Monday' are not resolved"
             )
     findings = evaluate(rules.rules, ctx, doc, explain, notices)
-    return Report(path=doc.path, published=doc.published, findings=findings, notices=notices)
+    return Report(path=doc.path, published=doc.published, findings=findings, notices=notices, work_units=ctx.meter.spent)
 
 
 def check_text(

@@ -24,6 +24,29 @@ def display_path(path: str) -> str:
     return text
 
 
+#: at most this many diagnostics are shown for one error (a hostile rule
+#: file can hold thousands); a last line counts the rest
+MAX_SHOWN = 50
+#: an error message is cut at this many characters (it may quote the input)
+MAX_MESSAGE = 300
+#: a source line under a diagnostic is shown at most this wide around the column
+SOURCE_WINDOW = 100
+
+
+def _window(line: str, column: int) -> tuple[str, int]:
+    """A long source line cut to ``SOURCE_WINDOW`` characters around
+    ``column`` (with ``…`` where cut), and the column in what is shown."""
+    if len(line) <= SOURCE_WINDOW:
+        return line, column
+    start = max(0, min(column - 1 - SOURCE_WINDOW // 2, len(line) - SOURCE_WINDOW))
+    shown = line[start : start + SOURCE_WINDOW]
+    if start > 0:
+        shown, column = "\u2026" + shown[1:], column - start
+    if start + SOURCE_WINDOW < len(line):
+        shown = shown[:-1] + "\u2026"
+    return shown, column
+
+
 class FactlintError(Exception):
     """Base class for every error factlint raises on purpose."""
 
@@ -53,7 +76,8 @@ class Diagnostic:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
-        text = f"{where}: {self.level}[{self.code}] {self.message}"
+        message = self.message if len(self.message) <= MAX_MESSAGE else self.message[: MAX_MESSAGE - 1] + "\u2026"
+        text = f"{where}: {self.level}[{self.code}] {display_path(message)}"
         if self.hint:
             text += f" ({self.hint})"
         return text
@@ -63,10 +87,13 @@ class Diagnostic:
         out = [self.one_line()]
         if self.source_line is not None and self.line is not None and self.column is not None:
             gutter = str(self.line)
+            line, column = _window(self.source_line, self.column)
+            # control characters escaped (tabs kept, for the caret)
+            line = "".join(ch if ch == "\t" else display_path(ch) for ch in line)
             out.append(f"{' ' * len(gutter)} |")
-            out.append(f"{gutter} | {self.source_line}")
+            out.append(f"{gutter} | {line}")
             # tabs keep their width so the caret lines up
-            prefix = "".join("\t" if ch == "\t" else " " for ch in self.source_line[: self.column - 1])
+            prefix = "".join("\t" if ch == "\t" else " " for ch in line[: column - 1])
             out.append(f"{' ' * len(gutter)} | {prefix}^")
         return "\n".join(out)
 
@@ -74,14 +101,22 @@ class Diagnostic:
 class UserError(FactlintError):
     """Bad input from the user: one or more diagnostics, exit code 2."""
 
-    def __init__(self, diagnostics: Diagnostic | list[Diagnostic]):
+    def __init__(self, diagnostics: Diagnostic | list[Diagnostic], stopped_early: bool = False):
         if isinstance(diagnostics, Diagnostic):
             diagnostics = [diagnostics]
         self.diagnostics: list[Diagnostic] = diagnostics
+        #: checking stopped at ``MAX_SHOWN`` errors (there may be more)
+        self.stopped_early = stopped_early
         super().__init__(diagnostics[0].one_line() if diagnostics else "error")
 
     def render(self) -> str:
-        return "\n".join(d.render() for d in self.diagnostics)
+        shown = [d.render() for d in self.diagnostics[:MAX_SHOWN]]
+        more = len(self.diagnostics) - MAX_SHOWN
+        if more > 0:
+            shown.append(f"... and {more:,} more error{'s' if more != 1 else ''} (the first {MAX_SHOWN} are shown)")
+        if self.stopped_early:
+            shown.append(f"... checking stopped after {len(self.diagnostics)} errors; fix these and run again")
+        return "\n".join(shown)
 
 
 def input_error(path: str, message: str, code: str = "input") -> UserError:

@@ -216,13 +216,20 @@ def test_explain_option_lists_bound_facts_and_conditions(tmp_path):
     assert f.explanation[0].conditions == ["denial conflicts with document"]
 
 
-def test_a_rule_cut_short_by_the_step_limit_says_so(tmp_path, monkeypatch):
-    import factlint.evaluate.evaluator as ev
+def test_a_rule_cut_short_by_the_work_limit_says_what_it_did_not_evaluate(tmp_path, monkeypatch):
+    import factlint.evaluate.budget as budget
 
-    monkeypatch.setattr(ev, "MAX_STEPS", 3)
     rules = rules_from(tmp_path, "rule r: match a: a statement, b: a statement")
+    monkeypatch.setattr(budget, "ARTICLE_BUDGET", 11)
     report = check_text(ARTICLE, rules=rules, facts=article_facts())
-    assert report.notices == ["rule r stopped at its step limit (3 per rule, 1,000,000 per article); its findings may be incomplete"]
+    assert len(report.findings) == 2  # (s1, s2) and (s1, s3): the first candidate for a was evaluated
+    assert report.notices == [
+        "rule r was cut short by the article's work limit (it used 11 of 11 units): "
+        "2 of its 3 `a` candidates (from line 2 on) were not fully evaluated"
+    ]
+    monkeypatch.setattr(budget, "ARTICLE_BUDGET", 1)
+    [notice] = check_text(ARTICLE, rules=rules, facts=article_facts()).notices
+    assert notice.endswith("none of its 3 `a` candidates (from line 2 on) was fully evaluated"), notice
 
 
 def test_symmetric_matches_are_reported_once_in_one_order(tmp_path):

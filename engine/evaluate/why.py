@@ -11,7 +11,8 @@ from __future__ import annotations
 from ..lang.compiled import CompiledRule
 from ..text.document import Document
 from ..vocab.context import EvalContext
-from .evaluator import Tracer, findings_for, match_rule
+from .budget import ARTICLE_BUDGET
+from .evaluator import RuleRun, Tracer
 from .index import FactIndex
 
 
@@ -29,14 +30,19 @@ def _describe_fact(ctx: EvalContext, fact_id: str, doc: Document) -> str:
 def explain_rule(rule: CompiledRule, ctx: EvalContext, doc: Document) -> list[str]:
     index = FactIndex(ctx)
     tracer = Tracer()
-    matches = match_rule(rule, index, tracer)
+    run = RuleRun(rule, index, doc, tracer=tracer)
+    run.advance(ctx.meter.spent + ARTICLE_BUDGET)
+    run.wrap_up()
     lines = [f"rule {rule.id}: {rule.title}"]
     for b in rule.bindings:
         count = len(index.candidates(b))
         lines.append(f"  {b.name}: {b.phrase} -> {count} candidate fact{'s' if count != 1 else ''}")
-    if matches:
-        n = len(findings_for(rule, matches, index, doc))
-        lines.append(f"  it fires: {len(matches)} binding{'s' if len(matches) != 1 else ''}, {n} finding{'s' if n != 1 else ''}")
+    cut = run.notice(ARTICLE_BUDGET)
+    if cut:
+        lines.append(f"  {cut}")
+    if run.matched:
+        n, m = len(run.findings), run.matched
+        lines.append(f"  it fires: {m} binding{'s' if m != 1 else ''}, {n} finding{'s' if n != 1 else ''}")
         return lines
     for empty in tracer.empty:
         lines.append(f"  no fact is {empty.split(': ', 1)[1]} (binding {empty.split(':')[0]}), so nothing can match")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..facts.model import Fact
 from ..vocab.context import EvalContext
@@ -45,13 +46,21 @@ class CBinding:
 @dataclass
 class JoinSpec:
     """An equi-join: the new binding's facts are looked up under the keys the
-    already-bound ``other`` name's fact gives for ``relation``."""
+    already-bound ``other`` name's fact gives for ``relation``, or, for an
+    equality of fields (``a.id = b.time``, ``d.author_statements contains
+    s.id``), under the field values (``relation`` is then None)."""
 
-    relation: RelationDef
+    relation: RelationDef | None
     new_side: str  # "left" or "right": which side of the relation the new name is
     other: str
-    new_keys: KeyFn  # the relation's keys of the new name's side
+    new_keys: KeyFn  # the keys of the new name's side
     other_keys: KeyFn  # and of the other side
+    #: names the index table of a field equality (the condition's text)
+    label: str = ""
+
+    @property
+    def table(self) -> str:
+        return self.relation.name if self.relation is not None else self.label
 
 
 @dataclass
@@ -61,6 +70,9 @@ class CCondition:
     text: str
     pos: Pos
     joins: dict[str, JoinSpec] = field(default_factory=dict)  # new name -> join
+    #: work units one test costs at least (its relations' declared costs, 1
+    #: for any other test; text tests add by length as they run)
+    cost: int = 1
 
 
 @dataclass
@@ -72,6 +84,11 @@ class CQuery:
     pos: Pos
     text: str
 
+    @cached_property
+    def outer(self) -> tuple[str, ...]:
+        """The names bound outside the query that its conditions read."""
+        return tuple(sorted({n for c in self.conditions for n in c.names} - {self.binding.name}))
+
 
 @dataclass
 class CNote:
@@ -80,6 +97,15 @@ class CNote:
 
 
 _REF = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*")
+
+#: A message or note template (``message``, ``saying``) is at most this many
+#: characters and placeholders, and a title at most ``MAX_TITLE`` (checked
+#: when compiling: every finding repeats them); a rendered message is cut at
+#: ``MAX_RENDERED`` characters.
+MAX_TEMPLATE_CHARS = 2_000
+MAX_PLACEHOLDERS = 50
+MAX_TITLE = 300
+MAX_RENDERED = 1_000
 
 
 class TemplateError(ValueError):
@@ -141,26 +167,38 @@ class Template:
         return [p for p in self.parts if isinstance(p, tuple)]
 
     def render(self, envs: list[Env], ctx: EvalContext) -> str:
-        out = []
-        literal = ""  # the template's own words so far (no values)
+        """The message for a group of matches: each placeholder's distinct
+        values, in order, joined ("A, B and C").  Linear in the template and
+        the matches (what is written so far is tracked, not re-read at each
+        placeholder), and cut at ``MAX_RENDERED`` characters."""
+        out: list[str] = []
+        size = 0
+        said = False  # anything but white space written yet
+        quotes = _Quotes()  # the template's own words so far (no values)
         for part in self.parts:
+            if size > MAX_RENDERED:
+                break
             if isinstance(part, str):
-                out.append(part)
-                literal += part
-                continue
-            name, path = part
-            values: list[str] = []
-            quoted = _inside_quotes(literal)
-            for env in envs:
-                value, words = _placeholder_value(env, ctx, name, path)
-                quoted = quoted or words
-                if value and value not in values:
-                    values.append(value)
-            text = _join_words(values) if values else "(unknown)"
-            if "".join(out).strip() and not quoted:  # mid-sentence: "denial by a spokesman", not "by A spokesman"
-                text = _sentence_case_off(text)
+                text = part
+                quotes.add(part)
+            else:
+                name, path = part
+                values: dict[str, None] = {}
+                quoted = quotes.inside()
+                for env in envs:
+                    value, words = _placeholder_value(env, ctx, name, path)
+                    quoted = quoted or words
+                    if value:
+                        values.setdefault(value)
+                ctx.meter.spent += 1 + len(envs)
+                text = _join_words(list(values)) if values else "(unknown)"
+                if said and not quoted:  # mid-sentence: "denial by a spokesman", not "by A spokesman"
+                    text = _sentence_case_off(text)
             out.append(text)
-        return "".join(out)
+            size += len(text)
+            said = said or (text != "" and not text.isspace())
+        rendered = "".join(out)
+        return rendered if len(rendered) <= MAX_RENDERED else rendered[: MAX_RENDERED - 1] + "\u2026"
 
 
 _OPENING_QUOTES = "\"\u201c\u2018'\u00ab\u201e"
@@ -171,6 +209,25 @@ def _inside_quotes(literal: str) -> bool:
     of the template: an opening mark right before it, or a straight or curly
     double quote still open."""
     return literal.endswith(tuple(_OPENING_QUOTES)) or literal.count('"') % 2 == 1 or literal.count("\u201c") > literal.count("\u201d")
+
+
+class _Quotes:
+    """``_inside_quotes`` of a template's literal text read so far, kept up
+    as the text grows (so rendering stays linear in the template)."""
+
+    def __init__(self) -> None:
+        self.last = ""
+        self.straight = self.opened = self.closed = 0
+
+    def add(self, part: str) -> None:
+        if part:
+            self.last = part[-1]
+            self.straight += part.count('"')
+            self.opened += part.count("\u201c")
+            self.closed += part.count("\u201d")
+
+    def inside(self) -> bool:
+        return self.last in _OPENING_QUOTES and self.last != "" or self.straight % 2 == 1 or self.opened > self.closed
 
 
 def _placeholder_value(env: Env, ctx: EvalContext, name: str, path: list[str]) -> tuple[str | None, bool]:
@@ -202,8 +259,18 @@ def _shown(value) -> str:
         value = int(value)
     if isinstance(value, list):
         value = ", ".join(str(v) for v in value)
-    text = " ".join(str(value).split())
-    return text if len(text) <= 80 else text[:77].rstrip() + "\u2026"
+    return _clip(str(value))
+
+
+def _clip(value: str, width: int = 80) -> str:
+    """``value`` with runs of white space as one space, cut to ``width``
+    characters with an ellipsis; reads only as much of a long value as it
+    needs (the collapsed start of a value is the start of it collapsed)."""
+    head = value[: 8 * width]
+    text = " ".join(head.split())
+    if len(text) <= width and len(head) < len(value):
+        text = " ".join(value.split())
+    return text if len(text) <= width else text[: width - 3].rstrip() + "\u2026"
 
 
 #: words capitalised only because they opened a sentence in the article

@@ -16,12 +16,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ..errors import Diagnostic, UserError
+from ..errors import MAX_SHOWN, Diagnostic, UserError
 from ..lexicon import Lexicons
 from ..vocab.fields import ARTICLE, ARTICLE_FIELDS, SPAN_SUBFIELDS, field_type, fields_of
 from ..vocab.kinds import QUALIFIERS, KindDef, known_kind_words, resolve_kind
 from . import ast
 from .compiled import (
+    MAX_PLACEHOLDERS,
+    MAX_TEMPLATE_CHARS,
+    MAX_TITLE,
     CBinding,
     CCondition,
     CNote,
@@ -31,7 +34,7 @@ from .compiled import (
     TemplateError,
 )
 from .conditions import ConditionBuilder, compile_pattern, describe, did_you_mean, name_hint
-from .unit import Unit
+from .unit import Unit, source_lines
 
 ID_PATTERN = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)*")
 SINGLE_CLAUSES = ("title", "severity", "rationale", "message", "group")
@@ -187,11 +190,19 @@ def _template(
     def at(offset: int) -> ast.Pos | None:
         return where.pos(offset) if where is not None else pos
 
+    if len(source or "") > MAX_TEMPLATE_CHARS:  # every finding repeats it
+        u.error(pos, "too-long", f"a message may have at most {MAX_TEMPLATE_CHARS:,} characters; this one has {len(source or ''):,}",
+                "put the detail in `rationale`")
+        return Template.literal("")
     try:
         tpl = Template.parse(source or "")
     except TemplateError as err:
         u.error(at(err.offset), "bad-placeholder", str(err))
         return Template.literal(source or "")
+    if len(tpl.offsets) > MAX_PLACEHOLDERS:
+        u.error(at(tpl.offsets[MAX_PLACEHOLDERS]), "too-long",
+                f"a message may have at most {MAX_PLACEHOLDERS} placeholders; this one has {len(tpl.offsets):,}")
+        return tpl
     for (name, path), offset in zip(tpl.placeholders(), tpl.offsets):
         shown = "{" + ".".join([name, *path]) + "}"
         if name == ARTICLE:
@@ -218,6 +229,9 @@ def _template(
 
 
 def check_templates(u: Unit) -> None:
+    if u.rule.title is not None and len(u.rule.title) > MAX_TITLE:
+        u.error(u.rule.clause_pos.get("title", u.rule.pos), "too-long",
+                f"a title may have at most {MAX_TITLE} characters; this one has {len(u.rule.title):,}", "put the detail in `rationale`")
     if u.rule.message is not None:
         u.message = _template(u, u.rule.message, u.rule.message_pos, u.names, u.rule.message_map)
     else:  # the title, as written: it is not a template
@@ -252,8 +266,11 @@ def plan_joins(u: Unit) -> None:
         needed = [order[n] for n in cond.names if n in order]
         steps[max(needed) if needed else 0].append(cond)
     for i, conds in enumerate(steps):
-        # conditions that can serve as an index lookup go first
-        conds.sort(key=lambda c: 0 if u.bindings[i].name in c.joins else 1)
+        # conditions that can serve as an index lookup go first: relations,
+        # then equalities of fields (the evaluator uses the one that gives
+        # the fewest candidates)
+        name = u.bindings[i].name
+        conds.sort(key=lambda c: 2 if name not in c.joins else 0 if c.joins[name].relation is not None else 1)
     u.steps = steps
 
 
@@ -288,8 +305,7 @@ def check_lexicon_phrases(rf: ast.RuleFile) -> list[Diagnostic]:
     for lx in rf.lexicons:
         for phrase in lx.phrases:
             if not _WORD_CHAR.search(phrase.replace("*", "")):
-                lines = rf.source.split("\n")
-                src = lines[lx.pos.line - 1] if 0 < lx.pos.line <= len(lines) else None
+                src = _source_line(rf, lx.pos.line)
                 out.append(
                     Diagnostic(
                         lx.pos.path,
@@ -325,7 +341,7 @@ def compile_patterns(files: list[ast.RuleFile]) -> tuple[dict, dict[str, ast.Pat
 
 
 def _source_line(rf: ast.RuleFile, line: int) -> str | None:
-    lines = rf.source.split("\n")
+    lines = source_lines(rf.source)
     return lines[line - 1] if 0 < line <= len(lines) else None
 
 
@@ -391,6 +407,8 @@ def compile_rule_files(
         errors.extend(check_lexicon_phrases(rf))
         found.extend(check_layout(rf))
         for rule in rf.rules:
+            if len(errors) >= MAX_SHOWN:  # a hostile file can hold thousands: stop
+                raise UserError(errors[:MAX_SHOWN], stopped_early=True)
             u = Unit(rule, rf, lexicons, seen, patterns=patterns)
             try:
                 _run_passes(u)
@@ -434,7 +452,11 @@ def compile_rule_files(
             found.append(_warning(by_path[pd.pos.path], pd.pos, "unused-pattern",
                                   f"pattern `{name}` is defined but no rule uses it (`x.field matches pattern {name}`)"))
     if warnings is not None:
-        warnings.extend(d for d in found if d.path not in quiet)
+        shown = [d for d in found if d.path not in quiet]
+        warnings.extend(shown[:MAX_SHOWN])
+        if len(shown) > MAX_SHOWN:  # a hostile file can hold thousands
+            warnings.append(Diagnostic(shown[MAX_SHOWN].path, f"... and {len(shown) - MAX_SHOWN:,} more warnings (the first {MAX_SHOWN} "
+                                       "are shown)", "more-warnings", level="warning"))
     return compiled
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..lexicon import Lexicon, fast
+from ..vocab.context import TEXT_CHUNK
 from ..vocab.fields import (
     ARTICLE,
     ARTICLE_FIELDS,
@@ -152,6 +153,53 @@ def compile_pattern(pattern: str):
         return None, str(exc)
 
 
+def _cost(c: ast.Condition) -> int:
+    """The least work units a test of ``c`` costs: each relation its declared
+    ``cost``, any other test 1 (text tests charge their length as they run)."""
+    if isinstance(c, (ast.And, ast.Or)):
+        return sum(_cost(i) for i in c.items)
+    if isinstance(c, ast.Not):
+        return _cost(c.item)
+    if isinstance(c, ast.Relation):
+        return RELATIONS[c.relation].cost
+    return 1
+
+
+def _field_keys(path: list[str], kind: str):
+    """The join keys of a fact for a field equality (see ``_equality_joins``)."""
+
+    def keys(fact, ctx) -> list:
+        value = read_field(fact, path, ctx)
+        if value is None:
+            return []
+        if kind == "list":
+            return [_norm_text(v) for v in value] if isinstance(value, list) else []
+        if kind == "number":
+            try:
+                return [float(value)]
+            except (TypeError, ValueError):
+                return []
+        return [_bare_text(value) if kind == "bare" else _norm_text(value)]
+
+    return keys
+
+
+def _metered(fn: ValueFn) -> ValueFn:
+    """``fn``, charging the work meter by the length of the text it gives
+    (for the tests whose work grows with it: text equality, ``contains``,
+    ``mentions``, ``matches``, lexicons)."""
+
+    def metered(env, ctx):
+        v = fn(env, ctx)
+        if isinstance(v, str):
+            ctx.meter.charge_text(v)
+        elif isinstance(v, list):
+            ctx.meter.charge(len(v) + sum(len(str(x)) for x in v) // TEXT_CHUNK)
+        return v
+
+    return metered
+
+
 def _on_values(lf: ValueFn, rf: ValueFn, test) -> Callable[[Env, object], bool]:
     """A two-value condition; a missing value on either side makes it false."""
 
@@ -216,7 +264,38 @@ class ConditionBuilder:
             if rel.left_keys is not None and rel.right_keys is not None:
                 joins[cond.right] = JoinSpec(rel, "right", cond.left, rel.right_keys, rel.left_keys)
                 joins[cond.left] = JoinSpec(rel, "left", cond.right, rel.left_keys, rel.right_keys)
-        return CCondition(frozenset(names), test, describe(cond), cond.pos, joins)
+        elif isinstance(cond, ast.Compare) and not cond.negated:
+            joins = self._equality_joins(cond)
+        return CCondition(frozenset(names), test, describe(cond), cond.pos, joins, _cost(cond))
+
+    def _equality_joins(self, c: ast.Compare) -> dict[str, JoinSpec]:
+        """Index lookups for a field equality between two names: ``a.f = b.g``
+        (texts, also ``ignoring punctuation``, or numbers) and ``a.list
+        contains b.g``.  A fact's key is its field's value as the comparison
+        sees it (text folded as ``=`` folds it, a number as a float; each item
+        of a list), so the lookup finds every fact the condition can hold for
+        (it is still tested)."""
+        left, right = c.left, c.right
+        if not (isinstance(left, ast.FieldRef) and isinstance(right, ast.FieldRef)) or c.op not in ("=", "contains"):
+            return {}
+        if left.name == right.name or ARTICLE in (left.name, right.name) or not left.path or not right.path:
+            return {}
+        lt, rt = self._expr(left, set()), self._expr(right, set())
+        if lt is None or rt is None:
+            return {}
+        textual = {"text", "string"}
+        fold = "bare" if c.ignoring_punctuation else "text"
+        if c.op == "contains" and lt[1] == "list" and rt[1] in textual:
+            lk, rk = _field_keys(left.path, "list"), _field_keys(right.path, "text")
+        elif c.op == "=" and lt[1] in textual and rt[1] in textual:
+            lk, rk = _field_keys(left.path, fold), _field_keys(right.path, fold)
+        elif c.op == "=" and lt[1] == rt[1] == "number":
+            lk, rk = _field_keys(left.path, "number"), _field_keys(right.path, "number")
+        else:
+            return {}
+        label = describe(c)
+        return {right.name: JoinSpec(None, "right", left.name, rk, lk, label),
+                left.name: JoinSpec(None, "left", right.name, lk, rk, label)}
 
     def _cond(self, c: ast.Condition, names: set[str]):
         if isinstance(c, (ast.And, ast.Or)):
@@ -386,6 +465,7 @@ class ConditionBuilder:
                 return None
             self.u.lexicons_read.add(c.lexicon or "")
             name = c.lexicon
+            lf = _metered(lf)
             if op == "in_lexicon":
 
                 def hit(v, ctx):
@@ -412,7 +492,11 @@ class ConditionBuilder:
 
             def matches(env, ctx):
                 v = lf(env, ctx)
-                return (v is not None and rx.search(str(v)) is not None) != neg
+                if v is None:
+                    return neg
+                text = str(v)
+                ctx.meter.charge_text(text)
+                return (rx.search(text) is not None) != neg
 
             return matches
         right = self._expr(c.right, names)
@@ -427,14 +511,15 @@ class ConditionBuilder:
                 return None
 
             def contains(a, b):
+                nb = _norm_text(b)
                 if isinstance(a, list):
-                    return any(_norm_text(x) == _norm_text(b) for x in a)
-                return _norm_text(b) in _norm_text(a)
+                    return any(_norm_text(x) == nb for x in a)
+                return nb in _norm_text(a)
 
             def mentions(a, b):
                 return any(_mentions(str(x), str(b)) for x in a) if isinstance(a, list) else _mentions(str(a), str(b))
 
-            positive = _on_values(lf, rf, contains if op == "contains" else mentions)
+            positive = _on_values(_metered(lf), _metered(rf), contains if op == "contains" else mentions)
             return (lambda env, ctx: not positive(env, ctx)) if neg else positive
         if op == "tolerance":
             if lt != "number" or rt != "number":
@@ -501,4 +586,6 @@ class ConditionBuilder:
                 r = (a > b) - (a < b)
             return {"=": r == 0, "!=": r != 0, "<": r < 0, ">": r > 0, "<=": r <= 0, ">=": r >= 0}[op]
 
+        if kind == "text":
+            lf, rf = _metered(lf), _metered(rf)
         return _on_values(lf, rf, compare)

@@ -11,6 +11,7 @@ Does not own: the passes themselves (``compiler``, ``conditions``).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..errors import Diagnostic
 from ..lexicon import Lexicons
@@ -47,6 +48,13 @@ class Unit:
 
     def error(self, pos: ast.Pos | None, code: str, message: str, hint: str | None = None) -> None:
         pos = pos or self.rule.pos
-        lines = self.file.source.split("\n")  # sources are read with LF line ends
+        lines = source_lines(self.file.source)
         src = lines[pos.line - 1] if 0 < pos.line <= len(lines) else None
         self.errors.append(Diagnostic(pos.path, message, code, pos.line, pos.column, src, hint))
+
+
+@lru_cache(maxsize=4)
+def source_lines(source: str) -> list[str]:
+    """A rule file's lines (sources are read with LF line ends), split once
+    per file however many errors it has."""
+    return source.split("\n")

@@ -66,8 +66,10 @@ class Reading:
 
     @cached_property
     def phrases(self) -> frozenset[tuple[str, ...]]:
-        """The opposite-words phrases this text holds."""
-        return frozenset(p for p in self._polarity.partners if self.has(p))
+        """The opposite-words phrases this text holds (tried only when the
+        text has a word with the first two letters of the phrase's first)."""
+        by_start = self._polarity.phrases_by2
+        return frozenset(p for key in self.by2 for p in by_start.get(key, ()) if self.has(p))
 
     @cached_property
     def negated_words(self) -> frozenset[str]:
@@ -108,6 +110,11 @@ class Polarity:
             partners.setdefault(x, []).append(y)
         #: each opposite-words phrase and the phrases opposite to it
         self.partners = partners
+        phrases_by2: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in partners:
+            phrases_by2.setdefault(phrase[0][:2], []).append(phrase)
+        #: the phrases by the first two letters of their first word
+        self.phrases_by2 = phrases_by2
         self.topic_lexicons = lexicons.with_prefix("topic-")
 
     def reading(self, text: str) -> Reading:

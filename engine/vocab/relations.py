@@ -6,6 +6,10 @@ speaker's entity, the counted noun, the sentence...).  The evaluator indexes
 facts by these keys, so a join looks up candidates instead of scanning every
 pair.  A relation whose key sets do not intersect never holds.
 
+Each relation declares its ``cost``: the work units a test of it takes
+(``bench/worst_cases.py`` measures them), so that the evaluator's budget
+counts work, not candidates.
+
 "Differs from" and "agrees with" compare two facts *about the same thing*:
 two quantities of the same counted noun, two ages or roles of the same
 person, two dates of the same event.  They never compare unrelated facts.
@@ -17,7 +21,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ..facts.model import FACT_KINDS, DocumentFact, Fact
-from .context import EvalContext
+from .context import EvalContext, topic_weight
 from .fields import DateValue, compare_dates
 from .surroundings import words_between
 
@@ -38,6 +42,16 @@ class RelationDef:
     test: Callable[[Fact, Fact, EvalContext], bool]
     left_keys: KeyFn | None = None
     right_keys: KeyFn | None = None
+    #: work units one test costs (about a microsecond each, see
+    #: evaluate.budget); work that grows with the facts' texts is charged
+    #: as it is done (``conflicts with`` reading a text)
+    cost: int = 1
+    #: when the relation needs its facts' keys to overlap by a weight (the
+    #: topic relations: at least ``MIN_TOPIC_OVERLAP``), each key's weight
+    #: and that minimum: an index lookup then gives only the facts whose
+    #: shared keys weigh enough, and the test is not tried on the others
+    key_weight: Callable[[str], int] | None = None
+    min_weight: int = 0
 
 
 # --------------------------------------------------------------- key helpers
@@ -221,43 +235,45 @@ RELATIONS: dict[str, RelationDef] = {
     for r in [
         RelationDef("conflicts_with", "conflicts with / contradicts",
                     "The left fact denies (stance deny) what the right one asserts or documents, on the same topic: their topic keys overlap by at least 3 (a shared topic class or entity counts 2, a shared content word 1). A document's topic includes what the reports citing it and its own quoted words say. A retracted document, a denial by the same speaker, or a right side that itself denies or retracts never conflicts; nor does a right side that says the opposite of what is denied (an opposite-words pair such as close / stay open, or a negation of the same word: it agrees with the denial).",
-                    _SAYING, _CLAIMS, _conflicts, _topic_keys, _topic_keys),
+                    _SAYING, _CLAIMS, _conflicts, _topic_keys, _topic_keys, cost=12,
+                    key_weight=topic_weight, min_weight=MIN_TOPIC_OVERLAP),
         RelationDef("disavows", "disavows / retracts",
                     "The left statement retracts or denies the very document (or report, or the document's quoted words) that it refers to, e.g. \"the letter was a draft and a mistake\".",
-                    frozenset({"statement"}), _CLAIMS, _disavows, lambda f, c: _one(getattr(f, "target_fact", None)), _doc_keys),
+                    frozenset({"statement"}), _CLAIMS, _disavows, lambda f, c: _one(getattr(f, "target_fact", None)), _doc_keys, cost=2),
         RelationDef("cites", "cites", "The left report cites the right document (\"citing a letter\").",
-                    frozenset({"report"}), frozenset({"document"}), _cites, lambda f, c: list(getattr(f, "cites", []) or []), lambda f, c: [f.id]),
+                    frozenset({"report"}), frozenset({"document"}), _cites, lambda f, c: list(getattr(f, "cites", []) or []), lambda f, c: [f.id], cost=1),
         RelationDef("differs_from", "differs from",
                     "Both facts are about the same thing and disagree: quantities of the same counted noun and unit whose values are incompatible given their approximators (\"over 5,000\" agrees with 5,200, not with 3,000); ages or titles of the same person (a shorter form of a title, a former title or an explicit change agree); dates of the same event.",
-                    _VALUED, _VALUED, _differs, _referent_keys, _referent_keys),
+                    _VALUED, _VALUED, _differs, _referent_keys, _referent_keys, cost=6),
         RelationDef("agrees_with", "agrees with", "Both facts are about the same thing (same counted noun and unit, same person, same event) and their values are compatible.",
-                    _VALUED, _VALUED, _agrees, _referent_keys, _referent_keys),
+                    _VALUED, _VALUED, _agrees, _referent_keys, _referent_keys, cost=6),
         RelationDef("spelled_differently", "is spelled differently from",
                     "Two person entities whose names are the same name spelled two ways (Seely / Seeley): first names equal, an initial or a known nickname, and surnames within a small edit distance; or the same surname with a first name one letter off. Surname-only references are mentions, not separate names.",
                     frozenset({"entity"}), frozenset({"entity"}), lambda a, b, c: _cmp.names_spelled_differently(a, b, c),
-                    lambda f, c: _cmp.name_keys(f), lambda f, c: _cmp.name_keys(f)),
+                    lambda f, c: _cmp.name_keys(f), lambda f, c: _cmp.name_keys(f), cost=10),
         RelationDef("before", "is before", "The left fact's date is earlier than the right's, compared at their common granularity.",
-                    _DATED, _DATED, _compare_dates(-1)),
+                    _DATED, _DATED, _compare_dates(-1), cost=6),
         RelationDef("after", "is after", "The left fact's date is later than the right's, compared at their common granularity.",
-                    _DATED, _DATED, _compare_dates(1)),
+                    _DATED, _DATED, _compare_dates(1), cost=6),
         RelationDef("same_person", "is the same person as", "Both facts are about, or said by, the same entity, and that entity is not known to be an organisation or a place.",
-                    _ANY, _ANY, _same_key(_person_keys), _person_keys, _person_keys),
+                    _ANY, _ANY, _same_key(_person_keys), _person_keys, _person_keys, cost=3),
         RelationDef("same_entity", "is the same entity as", "Both facts are about, or said by, the same entity.",
-                    _ANY, _ANY, _same_key(_entity_keys), _entity_keys, _entity_keys),
+                    _ANY, _ANY, _same_key(_entity_keys), _entity_keys, _entity_keys, cost=2),
         RelationDef("same_topic", "is the same topic as", "The facts' topic keys overlap by at least 3 (see conflicts with). Only statements, reports, documents and events have topic keys.",
-                    _TOPICAL, _TOPICAL, _same_topic, _topic_keys, _topic_keys),
+                    _TOPICAL, _TOPICAL, _same_topic, _topic_keys, _topic_keys, cost=6,
+                    key_weight=topic_weight, min_weight=MIN_TOPIC_OVERLAP),
         RelationDef("same_event", "is the same event as", "Two events with the same event key (trigger and main modifier).",
-                    frozenset({"event"}), frozenset({"event"}), _same_key(_referent_keys), _referent_keys, _referent_keys),
+                    frozenset({"event"}), frozenset({"event"}), _same_key(_referent_keys), _referent_keys, _referent_keys, cost=2),
         RelationDef("same_thing", "is the same thing as", "Two quantities counting the same noun.",
-                    frozenset({"quantity"}), frozenset({"quantity"}), _same_key(_referent_keys), _referent_keys, _referent_keys),
+                    frozenset({"quantity"}), frozenset({"quantity"}), _same_key(_referent_keys), _referent_keys, _referent_keys, cost=2),
         RelationDef("same_document", "is the same document as", "Both facts are, cite or quote the same document.",
-                    _CLAIMS, _CLAIMS, _same_key(_doc_keys), _doc_keys, _doc_keys),
+                    _CLAIMS, _CLAIMS, _same_key(_doc_keys), _doc_keys, _doc_keys, cost=4),
         RelationDef("same_sentence", "is in the same sentence as", "Both facts start in the same sentence.",
-                    _ANY, _ANY, _same_sentence, lambda f, c: [f.sentence], lambda f, c: [f.sentence]),
+                    _ANY, _ANY, _same_sentence, lambda f, c: [f.sentence], lambda f, c: [f.sentence], cost=1),
         RelationDef("same_paragraph", "is in the same paragraph as", "Both facts start in the same paragraph.",
-                    _ANY, _ANY, _same_paragraph, lambda f, c: [f.paragraph], lambda f, c: [f.paragraph]),
+                    _ANY, _ANY, _same_paragraph, lambda f, c: [f.paragraph], lambda f, c: [f.paragraph], cost=1),
         RelationDef("within", "is within N words of",
                     "At most N words lie between the two facts' extents (0 when they touch or overlap), wherever they are: across sentences and paragraphs too. It has no index: every candidate is tried.",
-                    _ANY, _ANY, within_words(0)),
+                    _ANY, _ANY, within_words(0), cost=4),
     ]
 }
