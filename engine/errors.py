@@ -13,15 +13,29 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
+def is_control(ch: str) -> bool:
+    """A character a terminal acts on instead of showing: C0 and C1 controls,
+    DEL, and the bidirectional overrides and isolates (which reorder what
+    follows them on screen)."""
+    o = ord(ch)
+    return o < 32 or 127 <= o < 160 or 0x202A <= o <= 0x202E or 0x2066 <= o <= 0x2069
+
+
+def escape_controls(text: str, keep: str = "") -> str:
+    """``text`` with each control character (``is_control``) but those in
+    ``keep`` written as an escape (``\\x1b``, ``\\u202e``)."""
+    if not any(is_control(ch) and ch not in keep for ch in text):
+        return text
+    return "".join(repr(ch)[1:-1] if is_control(ch) and ch not in keep else ch for ch in text)
+
+
 def display_path(path: str) -> str:
     """A file name as factlint prints it: always valid UTF-8 on one line.
 
     Bytes that are not UTF-8 (kept by Python as surrogates) become ``\\xNN``;
-    control characters such as a newline become escapes too."""
-    text = path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-    if any(ord(ch) < 32 or ord(ch) == 127 for ch in text):
-        text = "".join(repr(ch)[1:-1] if ord(ch) < 32 or ord(ch) == 127 else ch for ch in text)
-    return text
+    control characters such as a newline become escapes too; an empty name
+    is shown as ``""``."""
+    return escape_controls(path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")) or '""'
 
 
 #: at most this many diagnostics are shown for one error (a hostile rule
@@ -88,8 +102,7 @@ class Diagnostic:
         if self.source_line is not None and self.line is not None and self.column is not None:
             gutter = str(self.line)
             line, column = _window(self.source_line, self.column)
-            # control characters escaped (tabs kept, for the caret)
-            line = "".join(ch if ch == "\t" else display_path(ch) for ch in line)
+            line = escape_controls(line, keep="\t")  # (tabs kept, for the caret)
             out.append(f"{' ' * len(gutter)} |")
             out.append(f"{gutter} | {line}")
             # tabs keep their width so the caret lines up

@@ -148,3 +148,33 @@ def test_an_unreadable_file_is_reported_and_the_others_checked(tmp_path, where):
     assert line.startswith(bad) and words in line, line
     if where != "facts":
         assert "in 1 file" in proc.stdout  # ok.txt was still checked
+
+
+# ------------------------------------------------------- output to a terminal
+def test_control_characters_never_reach_the_terminal(tmp_path):
+    """An escape sequence or a bidirectional override in the article is
+    escaped in a message and blanked in an excerpt, never written as is."""
+    (tmp_path / "a.txt").write_text("Headline here\n\nThe minister said the port \x1b[2Jwould be sold\u202e soon.\n", encoding="utf-8")
+    (tmp_path / "s.rule").write_text('rule s:\n  match s: a statement\n  message "{s.content}"\n', encoding="utf-8")
+    run = factlint("check", "a.txt", "--rules", "s.rule", "--no-default-rules", cwd=tmp_path)
+    assert run.code == 1, run.err
+    assert "\x1b" not in run.out and "\u202e" not in run.out
+    assert "the port \\x1b[2Jwould be sold\\u202e soon" in run.out
+
+
+def test_a_rule_file_with_hundreds_of_errors_stops_at_fifty(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "bad.rule").write_text("".join(f"rule r{i}: match x: a foo{i}\n" for i in range(300)), encoding="utf-8")
+    run = factlint("check", "a.txt", "--rules", "bad.rule", cwd=tmp_path)
+    assert run.code == 2 and "Traceback" not in run.err
+    lines = run.err.splitlines()
+    assert sum(1 for ln in lines if "error[unknown-kind]" in ln) == 50
+    assert lines[-1] == "... checking stopped after 50 errors; fix these and run again"
+
+
+def test_a_long_rule_line_is_shown_around_the_caret(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "long.rule").write_text("rule x: match y: a " + "z" * 5000 + " " + "w" * 1000 + "\n", encoding="utf-8")
+    run = factlint("check", "a.txt", "--rules", "long.rule", cwd=tmp_path)
+    assert run.code == 2
+    assert max(len(ln) for ln in run.err.splitlines()) < 500, run.err[:600]

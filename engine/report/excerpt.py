@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import unicodedata
 
+from ..errors import is_control
 from ..evaluate.findings import Citation
 from ..text.document import Document
 
@@ -28,7 +29,9 @@ def char_width(ch: str) -> int:
 
 
 def display(text: str) -> str:
-    return "".join(" " if (ord(ch) < 32 or ch == "\x7f") else ch for ch in text)
+    """Text as shown in an excerpt: each control character (``is_control``:
+    a tab, an escape, a bidirectional override...) as one space."""
+    return "".join(" " if is_control(ch) else ch for ch in text)
 
 
 def width(text: str) -> int:

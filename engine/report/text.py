@@ -19,13 +19,15 @@ and the conditions that held under each finding.
 from __future__ import annotations
 
 from ..api import Report
+from ..errors import escape_controls
 from ..evaluate.findings import Finding
 from ..text.document import Document
 from .excerpt import excerpt_lines
 
 
 def render_finding(doc: Document, f: Finding, path: str) -> str:
-    out = [f"{path}:{f.line}:{f.column}: {f.severity}[{f.rule}] {f.message}"]
+    # a message quotes the article: its control characters are escaped, never written to the terminal
+    out = [f"{path}:{f.line}:{f.column}: {f.severity}[{f.rule}] {escape_controls(f.message)}"]
     cites = list(f.citations) + [c for n in f.notes for c in n.citations]
     gutter = max([len(str(c.line)) for c in cites] or [1])
     pad = " " * gutter
@@ -33,7 +35,7 @@ def render_finding(doc: Document, f: Finding, path: str) -> str:
     for c in f.citations:
         out.extend(excerpt_lines(doc, c, gutter, c.role))
     for note in f.notes:
-        out.append(f"{pad} = note: {note.message}")
+        out.append(f"{pad} = note: {escape_controls(note.message)}")
         for c in note.citations:
             out.append(f"{pad} |")
             out.extend(excerpt_lines(doc, c, gutter, c.role))
@@ -42,9 +44,9 @@ def render_finding(doc: Document, f: Finding, path: str) -> str:
             bound = ", ".join(f"{k}={v}" for k, v in ex.bound.items())
             out.append(f"{pad} = explain[{i}]: bound {bound}")
             for cond in ex.conditions:
-                out.append(f"{pad}     held: {cond}")
+                out.append(f"{pad}     held: {escape_controls(cond)}")
             for absent in ex.absent:
-                out.append(f"{pad}     no fact: {absent}")
+                out.append(f"{pad}     no fact: {escape_controls(absent)}")
     return "\n".join(out)
 
 
