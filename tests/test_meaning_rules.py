@@ -84,15 +84,17 @@ def test_a_grouped_finding_notes_every_fact_its_matches_find_once():
     assert [n.message for n in finding.notes] == ["2", "4", "6"]
 
 
-def test_the_step_budget_applies_to_unless_and_note_lookups(monkeypatch):
-    import factlint.evaluate.evaluator as ev
+def test_the_work_budget_applies_to_unless_and_note_lookups(monkeypatch):
+    """(Issue 14: the budget counts work, not candidates; see evaluate/budget.py.)
+    The unless lookup reads q, so it is run for each match: its work counts."""
+    import factlint.evaluate.budget as budget
 
     a = Article()
     for v in range(5):
         a.quantity(float(v))
-    monkeypatch.setattr(ev, "MAX_STEPS", 7)
-    result = report("rule r:\n  match q: a quantity\n  unless x: a quantity such that x.value > 100", a)
-    assert len(result.findings) < 5 and any("step limit" in n for n in result.notices)
+    monkeypatch.setattr(budget, "ARTICLE_BUDGET", 30)
+    result = report("rule r:\n  match q: a quantity\n  unless x: a quantity such that x.value > q.value", a)
+    assert len(result.findings) < 5 and any("work limit" in n for n in result.notices)
 
 
 # ------------------------------------------------ grouping and de-duplication
@@ -179,35 +181,42 @@ def test_a_rule_whose_names_cannot_all_be_bound_does_not_fire():
 
 
 # ------------------------------------------------ budgets and caps at their limits
-def test_an_unless_lookup_that_spends_the_last_step_still_counts(monkeypatch):
-    """Binding q takes a step and the unless lookup one per candidate: with
-    two steps the rule finishes; with one it stops, reports nothing and says so."""
-    import factlint.evaluate.evaluator as ev
+def test_an_unless_lookup_that_spends_the_last_unit_still_counts(monkeypatch):
+    """Binding q costs its index (a unit a fact) and a step, the unless lookup
+    its index, a step and a condition per candidate: with 4 units the rule
+    finishes (making the finding is charged after); with 3 it stops in the
+    lookup, reports nothing and says so (issue 14: work units, not steps)."""
+    import factlint.evaluate.budget as budget
 
     a = Article()
     a.quantity(5.0)
     rule = "rule r:\n  match q: a quantity\n  unless x: a quantity such that x.value > 100"
-    monkeypatch.setattr(ev, "MAX_STEPS", 2)
+    monkeypatch.setattr(budget, "ARTICLE_BUDGET", 4)
     done = report(rule, a)
-    assert (cited(done.findings), [n for n in done.notices if "step limit" in n]) == ([["f1"]], [])
-    monkeypatch.setattr(ev, "MAX_STEPS", 1)
+    assert (cited(done.findings), [n for n in done.notices if "work limit" in n]) == ([["f1"]], [])
+    monkeypatch.setattr(budget, "ARTICLE_BUDGET", 3)
     cut = report(rule, a)
-    assert cut.findings == [] and [n for n in cut.notices if "step limit" in n] == [
-        "rule r stopped at its step limit (1 per rule, 1,000,000 per article); its findings may be incomplete"]
+    assert cut.findings == [] and [n for n in cut.notices if "work limit" in n] == [
+        "rule r was cut short by the article's work limit (it used 3 of 3 units): "
+        "none of its 1 `q` candidates (from line 1 on) was fully evaluated"]
 
 
-def test_the_article_budget_too_may_be_spent_to_its_last_step(monkeypatch):
-    import factlint.evaluate.evaluator as ev
+def test_a_heavy_rule_cannot_starve_a_cheap_one(monkeypatch):
+    """(Issue 14.) The rules share the article's work fairly: a rule over
+    every pair of 40 facts, written first, uses its share and is cut short;
+    the one-fact rule after it still reports every finding."""
+    import factlint.evaluate.budget as budget
 
     a = Article()
-    a.quantity(5.0)
-    rule = "rule r:\n  match q: a quantity\n  unless x: a quantity such that x.value > 100"
-    monkeypatch.setattr(ev, "MAX_ARTICLE_STEPS", 2)
-    done = report(rule, a)
-    assert cited(done.findings) == [["f1"]]  # (the notice says it stopped: the article budget is used up)
-    monkeypatch.setattr(ev, "MAX_ARTICLE_STEPS", 1)
-    cut = report(rule, a)
-    assert cut.findings == [] and [n for n in cut.notices if "step limit" in n]
+    for v in range(40):
+        a.quantity(float(v))
+    rules = ("rule heavy:\n  match p: a quantity, q: a quantity\n  where q.value > 1000\n"
+             "rule cheap:\n  match q: a quantity\n  where q.value >= 38")
+    monkeypatch.setattr(budget, "ARTICLE_BUDGET", 2_000)
+    result = report(rules, a)
+    assert cited([f for f in result.findings if f.rule == "cheap"]) == [["f39"], ["f40"]]
+    assert any(n.startswith("rule heavy was cut short") for n in result.notices)
+    assert not any(n.startswith("rule cheap") for n in result.notices)
 
 
 def test_the_findings_cap_is_noted_once(monkeypatch):
@@ -226,13 +235,15 @@ def test_the_documented_limits_are_the_code_s():
     """docs/language.md section 11 states every limit of evaluation."""
     from pathlib import Path
 
+    import factlint.evaluate.assemble as asm
+    import factlint.evaluate.budget as budget
     import factlint.evaluate.evaluator as ev
 
     doc = " ".join((Path(__file__).resolve().parents[1] / "docs" / "language.md").read_text(encoding="utf-8").split())
-    for claim in (f"at most {ev.MAX_STEPS:,} candidate facts are tried per rule per article",
-                  f"All rules together try at most **{ev.MAX_ARTICLE_STEPS:,}** candidate facts per article",
+    for claim in (f"an article may take at most **{budget.ARTICLE_BUDGET:,} units**",
                   f"A rule reports at most **{ev.MAX_FINDINGS:,}** findings per article, all rules together at most **{ev.MAX_ARTICLE_FINDINGS:,}**",
-                  f"a finding carries at most **{ev.MAX_NOTES:,}** notes"):
+                  f"A finding cites at most **{asm.MAX_CITATIONS:,}** facts",
+                  f"a finding carries at most **{asm.MAX_NOTES:,}** notes"):
         assert claim.replace("**", "") in doc.replace("**", ""), claim
 
 
@@ -293,14 +304,18 @@ def test_explain_shortens_a_fact_s_text_to_60_characters(length, shown):
 
 def test_unless_and_note_look_their_fact_up_by_key(monkeypatch):
     """30 quantities of 30 nouns: an unless clause joined by key tries one
-    candidate per match (60 steps in all); scanning would try 930."""
-    import factlint.evaluate.evaluator as ev
+    candidate per match and finishes in 1,200 work units (30 findings
+    included); a clause that reads q with no key scans 30 candidates per
+    match and does not."""
+    import factlint.evaluate.budget as budget
 
     a = Article()
     for i in range(30):
         a.quantity(float(i), noun_key=f"n{i}")
-    monkeypatch.setattr(ev, "MAX_STEPS", 100)
+    monkeypatch.setattr(budget, "ARTICLE_BUDGET", 1_200)
     for clause in ("unless x: a quantity such that x is the same thing as q",
                    "note x: a quantity such that x is the same thing as q saying \"{x.value}\""):
         result = report(f"rule r:\n  match q: a quantity\n  {clause}", a)
         assert len(result.findings) == 30 and result.notices == [], clause
+    scan = report("rule r:\n  match q: a quantity\n  unless x: a quantity such that x.value > q.value and x.value > 1000", a)
+    assert len(scan.findings) < 30 and any("work limit" in n for n in scan.notices)
