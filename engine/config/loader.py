@@ -27,7 +27,7 @@ from .positions import key_positions, position_of
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib  # type: ignore[no-redef,import-not-found]
+    import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
 
 CONFIG_NAMES = ("factlint.toml", "pyproject.toml")
 MAX_CONFIG_BYTES = 1024 * 1024

@@ -98,7 +98,7 @@ def _toml_fields(body: str, base: int, text: str, path: str) -> dict[str, MetaFi
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover - Python 3.10
-        import tomli as tomllib
+        import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
     try:
         data = tomllib.loads(body)
     except tomllib.TOMLDecodeError as exc:
