@@ -10,8 +10,10 @@ Why this order: people first (entities are what other facts are linked
 to), then attribution, time, quantity and repeated words, which read only
 the text.  The passes follow: ages must be known before quantities that
 are really ages are dropped; linking needs every fact with a speaker,
-author or person; topic keys use the linked entities; placing comes last,
-for every fact that survived.
+author or person; an organisation's statements become official once
+linking has tied them to it, which also makes some of them denials, and
+the denials then get what they name; topic keys use the linked entities and read
+the stances; placing comes last, for every fact that survived.
 """
 
 from __future__ import annotations
@@ -25,7 +27,9 @@ from ..lexicon import Lexicons
 from ..text.document import Document
 from .passes.ages_as_counts import drop_ages_counted_as_quantities
 from .passes.link import link_entities
+from .passes.officials import officials
 from .passes.placing import place_facts
+from .passes.targets import denial_targets
 from .passes.topics import assign_topics
 
 
@@ -44,6 +48,8 @@ Pass = Callable[[Document, list, Lexicons], None]
 PASSES: tuple[tuple[str, Pass], ...] = (
     ("drop ages counted as quantities", drop_ages_counted_as_quantities),
     ("link entities", link_entities),
+    ("organisations speak officially", officials),
+    ("what denials name", denial_targets),
     ("assign topics", assign_topics),
     ("place facts", place_facts),
 )

@@ -125,11 +125,18 @@ def _conflicts(a: Fact, b: Fact, ctx: EvalContext) -> bool:
         return False
     if b.kind == "statement" and entity_of(a) is not None and entity_of(a) == entity_of(b):
         return False
-    if ctx.overlap(ctx.topic_of(a), ctx.topic_of(b)) < MIN_TOPIC_OVERLAP:
+    said = _what_it_says(b, ctx)
+    if b.kind == "document" and not said and getattr(a, "target_fact", None) != b.id:
+        # a document the story gives no words conflicts only with a denial that names it
         return False
+    ta, tb = ctx.topic_of(a), ctx.topic_of(b)
+    if ctx.overlap(ta, tb) < MIN_TOPIC_OVERLAP:
+        return False
+    if getattr(a, "target_fact", None) != b.id and all(k.startswith("entity:") for k in ta & tb):
+        return False  # the same people, but nothing said about the same thing
     # the same topic, but the other says the opposite of what is denied: they agree
     denied = _text_of(getattr(a, "content", None))
-    return not any(ctx.polarity.says_opposite(denied, said) for said in _what_it_says(b, ctx))
+    return not any(ctx.polarity.says_opposite(denied, text) for text in said)
 
 
 def _text_of(span) -> str:

@@ -22,11 +22,12 @@ from ...facts.model import Fact, ReportFact, Span, StatementFact
 from ...lexicon import IdentityCache, Lexicons, cached_by_identity, fast
 from ...text.document import Document
 from ..english import speaker_gender
+from ..negation import negated_claim
 from .attr import Attr
 from .documents import DocumentBook, DocumentMention, later_definite
 from .quotes import QuoteIndex
-from .speakers import has_name, is_anonymous, is_official, speaker_type, split_title
-from .stance import negated_claim, stance_of, tense_of
+from .speakers import has_name, is_anonymous, is_official, names_a_document, speaker_type, split_title
+from .stance import stance_of, tense_of
 from .unattributed import presumed_speaker
 
 # a capital after a word boundary (the lookbehind), then the name: written to
@@ -293,7 +294,11 @@ class Builder:
             lex, n = self.lex, len(phrase)
             kind = speaker_type(phrase, 0, n, lex, is_document)
             title = None if is_document else split_title(phrase, 0, n, fast(lex, "official-titles"))
-            official = not is_document and is_official(phrase, title, lex)
+            # an organisation speaking for itself is an official voice ("the club
+            # said", "Acme denied"); a document is never a speaker's office
+            official = not is_document and not names_a_document(phrase, lex) and (
+                kind == "organization" or is_official(phrase, title, lex)
+            )
             info = self._speakers[key] = (kind, title, official, is_anonymous(phrase, 0, n, lex))
         return info
 

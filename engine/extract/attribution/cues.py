@@ -94,6 +94,7 @@ class _Tables:
         participles = sorted({p for p in lex.get("speech-verbs").phrases if p.endswith("ing")} | set(citing))
         words = participles + list(lex.get("report-verbs").phrases) + list(lex.get("according-cues").phrases)
         self.denials = lex.get("denial-verbs").normalized
+        self.document_objects = lex.get("document-object-verbs").normalized
         self.boundary = re.compile(r",\s+(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
         self.citation = re.compile(r",\s+(?:" + "|".join(re.escape(w) for w in citing) + r")\b" if citing else r"(?!)", re.I)
 
@@ -102,7 +103,7 @@ class _Tables:
 _DOCUMENT_NOUN_LEXICONS = ("document-words", "document-words-contextual", "document-words-bare")
 _TABLE_LEXICONS = (
     "speech-occasions", "told-audiences", "addressee-words", "citation-cues", "speech-verbs", "report-verbs",
-    "according-cues", "denial-verbs",
+    "according-cues", "denial-verbs", "document-object-verbs",
 )
 _TABLES = IdentityCache()
 
@@ -120,7 +121,7 @@ class Finder(ContentReader):
         self.doc, self.text, self.lex, self.quotes, self.words = doc, doc.text, lex, quotes, words
         tables = _tables(lex)
         self.occasions, self.told_objects, self.addressees = tables.occasions, tables.told_objects, tables.addressees
-        self.adjuncts, self.denials = tables.adjuncts, tables.denials
+        self.adjuncts, self.denials, self.document_objects = tables.adjuncts, tables.denials, tables.document_objects
         self.boundary, self.citation = tables.boundary, tables.citation
 
     # -- positions ----------------------------------------------------------
@@ -263,8 +264,12 @@ class Finder(ContentReader):
             return Attr((cs, ce), obj, spk, False, obj[1], kind, True, ref)  # "The ministry denied it."
         if word in self.lex.get("object-verbs") and (word in self.denials or not clause_follows(text, start, sent_e)):
             return None  # "announced a plan", "rejected the party's line": an object, not what was said
-        if kind == "document" and not (clause_follows(text, start, sent_e) or _WH_CLAUSE.match(text, start, sent_e)):
-            return None  # "the lawsuit had found new emails": an object, not what the document says
+        if kind == "document" and not (
+            clause_follows(text, start, sent_e) or _WH_CLAUSE.match(text, start, sent_e) or word in self.document_objects
+        ):
+            return None  # "the memo shows new emails": an object, not what the document says
+        # (but what a document records, demands, calls for or recommends is what it says:
+        # "the minutes record a £32m offer", "the report called for the agency to be wound up")
         if word in self.lex.get("amount-object-verbs") and _AMOUNT_OBJECT.match(text, start, sent_e):
             return None  # "claiming \u00a362,000 in benefits": a sum claimed, not speech
         return self._preposed(cs, ce, start, sent_e, spk, kind, ref, bare=True)

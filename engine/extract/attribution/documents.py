@@ -68,7 +68,7 @@ _RECIPIENT_STOP = re.compile(r"[,.;:\"\u201c\u201d()]|\s(?:that|which|who|saying
 _FOLLOW_OK = frozenset(
     """from to by sent written signed addressed drafted leaked issued dated obtained seen published released
     that which was is were are said says saying stated states had has on in of calling asking warning
-    urging demanding outlining announcing circulated filed""".split()
+    urging demanding outlining announcing circulated filed about regarding concerning detailing setting""".split()
 )
 _STATUS = {"draft": "draft", "leaked": "leaked", "signed": "signed", "unsigned": None,
            "retracted": "retracted", "withdrawn": "retracted", "rescinded": "retracted"}
@@ -174,6 +174,7 @@ def find_documents(text: str, lex: Lexicons, sentence_of, words: WordIndex) -> l
         if doc_type == "draft":
             doc.status = "draft"
         _attach(text, doc, cue_words, addressees)
+        doc.content = _subject_matter(text, doc.mention[1])
         if det_word in ("a", "an") and doc.mention[1] == ne and _COPULA_BEFORE.search(text, max(0, det_start - 40), det_start):
             continue  # "the letter was a draft": what the letter is ("was a letter from X" is a letter)
         if _WITHDRAWN_AFTER.match(text, doc.mention[1]):
@@ -186,6 +187,23 @@ def find_documents(text: str, lex: Lexicons, sentence_of, words: WordIndex) -> l
         docs.append(doc)
         latest[doc_type] = doc
     return docs
+
+
+#: "a letter about X", "a memo outlining X": what the document is about, as its content
+_ABOUT = re.compile(r"[ \t]+(?:about|regarding|concerning|outlining|detailing|setting[ \t]+out)[ \t]+", re.IGNORECASE)
+_ABOUT_END = re.compile(r"[,;:.!?\"\u201c\u201d()]|[ \t]+(?:which|who|that|and[ \t]+(?:said|says|told))[ \t]")
+
+
+def _subject_matter(text: str, end: int) -> tuple[int, int] | None:
+    """The phrase a document is said to be about, right after its mention
+    ("a letter about the government's own plans for processing asylum
+    seekers"), up to the end of the clause and at most 200 characters."""
+    m = _ABOUT.match(text, end)
+    if m is None:
+        return None
+    stop = _ABOUT_END.search(text, m.end(), min(len(text), m.end() + 200))
+    last = stop.start() if stop else min(len(text), m.end() + 200)
+    return (m.end(), last) if last > m.end() else None
 
 
 def _line_end(text: str, start: int, end: int) -> int:

@@ -65,13 +65,24 @@ def _np_token(tok: str, prev: str | None) -> bool:
     return tok in ("&", "-")
 
 
+#: discourse adverbs set off by commas between a subject and its cue ("The
+#: ministry, however, denied ...")
+_DISCOURSE_ADVERBS = frozenset("however meanwhile though nevertheless nonetheless moreover too also instead".split())
+
+
 def _strip_trailing_adjuncts(toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Drop time adjuncts between a subject and its cue ("reports on Monday")."""
-    while toks and toks[-1][2].lower() in TIME_WORDS:
-        toks = toks[:-1]
-        while toks and toks[-1][2].lower() in _TIME_PREPS:
+    """Drop time adjuncts between a subject and its cue ("reports on
+    Monday") and a discourse adverb in commas ("The ministry, however,")."""
+    while True:
+        if len(toks) >= 2 and toks[-1][2].lower() in _DISCOURSE_ADVERBS and toks[-2][2] == ",":
+            toks = toks[:-2]
+            continue
+        if toks and toks[-1][2].lower() in TIME_WORDS:
             toks = toks[:-1]
-    return toks
+            while toks and toks[-1][2].lower() in _TIME_PREPS:
+                toks = toks[:-1]
+            continue
+        return toks
 
 
 def _segment_back(toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -131,7 +142,9 @@ def subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int] | None
 def _subject_in(toks: list[tuple[int, int, str]]) -> tuple[int, int] | None:
     if toks and toks[-1][2].lower() in PRONOUNS | {"who"}:
         return toks[-1][0], toks[-1][1]  # "who" is resolved by the caller
-    if toks and toks[-1][2] == ",":
+    if len(toks) >= 3 and toks[-1][2] == "," and toks[-2][2].lower() in _DISCOURSE_ADVERBS and toks[-3][2] == ",":
+        toks = toks[:-3]  # "The ministry, however, denied": the subject before the adverb
+    elif toks and toks[-1][2] == ",":
         return _appositive_subject(toks[:-1])
     seg = _segment_back(_strip_trailing_adjuncts(toks))
     if not seg:
@@ -304,7 +317,7 @@ def speaker_type(text: str, start: int, end: int, lex: Lexicons, is_document: bo
     low = phrase.lower()
     if low in PRONOUNS or low == "who":
         return "pronoun"
-    if is_document:
+    if is_document or names_a_document(phrase, lex):
         return "document"
     head = _APPOSITIVE.match(phrase)
     if head:  # "Ann Lee, the council leader": the kind of the name, not of the description ...
@@ -334,6 +347,23 @@ def speaker_type(text: str, start: int, end: int, lex: Lexicons, is_document: bo
     if has_name(text, start, end) or fast(lex, "official-titles").search(phrase):
         return "person"
     return "unknown"
+
+
+#: where a noun phrase's head ends: a preposition or punctuation after it
+_HEAD_END = re.compile(r"\s+(?:of|from|by|on|to|for|in|with|at|about|into|between)\s|[,;:(]")
+
+
+def names_a_document(phrase: str, lex: Lexicons) -> bool:
+    """True when the phrase's head noun is a document ("a report from the
+    inspector general", "A National Audit Office report on ...", "the
+    letter"; lexicons ``document-words`` and ``document-words-contextual``):
+    its "speaker" is a document, not an office."""
+    cut = _HEAD_END.search(phrase)
+    words = re.findall(r"[\w'\u2019-]+", phrase[: cut.start() if cut else len(phrase)])
+    if not words:
+        return False
+    head = words[-1]
+    return head in lex.get("document-words") or head in lex.get("document-words-contextual")
 
 
 def is_official(phrase: str, title: str | None, lex: Lexicons) -> bool:

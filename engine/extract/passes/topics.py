@@ -5,12 +5,15 @@ entity linking that fills ``fact.topic``), ``topic_keys`` (the keys of one
 piece of text) and ``topic_overlap`` (how strongly two key lists agree, for
 the engine's ``conflicts with`` relation).  Keys are:
 
-* content words: lower case, possessive stripped, lightly stemmed (plural
-  -s/-es/-ies, -ing, -ed), minus the ``stopwords`` lexicon and words shorter
-  than 3 letters; all-caps acronyms ("US", "IS") are kept whatever their
-  length or stopword status;
+* content words: lower case, possessive stripped, mapped to their lemma
+  when lexicon ``word-lemmas`` lists them ("wrote=write", "sale=sell",
+  "closure=close"), lightly stemmed (plural -s/-es/-ies, -ing, -ed, then a
+  final -e, so close, closed, closing and closure share "clos"), minus the
+  ``stopwords`` lexicon and words shorter than 3 letters; all-caps acronyms
+  ("US", "IS") are kept whatever their length or stopword status;
 * ``class:<name>`` when a phrase of lexicon ``topic-<name>`` occurs;
-* ``entity:<id>`` for every entity with a mention overlapping the text.
+* ``entity:<id>`` for every entity with a mention overlapping the text
+  (the words of that mention are then no content words of their own).
 
 A denial that names what it denies (``target_fact``: "said the reports
 were untrue", "called the letter a fake") also gets the keys of that
@@ -18,8 +21,8 @@ report or document.
 
 The topical text of a fact: statement -> content; report -> content (else
 the fact's text); document -> content and mention, plus the keys of its
-``author_statements``; event -> anchor (else the
-text); every other kind -> the fact's text.
+``author_statements``; event ->
+anchor (else the text); every other kind -> the fact's text.
 
 Does not own: entity linking, or deciding that two facts conflict (rules).
 """
@@ -64,8 +67,7 @@ def assign_topics(doc: Document, facts: list[Fact], lex: Lexicons) -> None:
         for key in (f"entity:{ent.id}",)
         for m in (ent.mentions if ent.mentions else [ent])
     )
-    stops = _stopwords(lex.get("stopwords"))
-    word_keys = _word_keys(stops)
+    keyer = word_keys_of(lex)
     windows = _windows([span for f in facts if f.kind in TOPICAL_KINDS for span in topical_spans(f)], len(doc.text))
     classes = _class_table(tuple(lex.with_prefix("topic-")))
     names = ["class:" + lexicon.name[len("topic-"):] for lexicon in classes.lexicons]
@@ -81,14 +83,16 @@ def assign_topics(doc: Document, facts: list[Fact], lex: Lexicons) -> None:
         keys: set[str] = set()
         for start, end in topical_spans(fact):
             words = _WORD.findall(doc.text, start, end)
-            for word in set(words).difference(word_keys):  # words not seen before
-                word_keys[word] = word_key(word, stops)
-            keys.update(filter(None, map(word_keys.__getitem__, words)))  # (None: stopwords and short words)
+            keys.update(filter(None, map(keyer.key, set(words))))  # (None: stopwords and short words)
             lo, hi = bisect.bisect_left(hit_starts, start), bisect.bisect_left(hit_starts, end)
             keys |= {name for hs, he, name in hits[lo:hi] if he <= end}
             lo = bisect.bisect_left(mention_starts, start - longest_mention)
             hi = bisect.bisect_left(mention_starts, end)
-            keys |= {key for ms, me, key in mentions[lo:hi] if start < me}
+            named = [(ms, me, key) for ms, me, key in mentions[lo:hi] if start < me]
+            keys |= {key for _, _, key in named}
+            # a name's words are the entity, not what is said of it ("the State
+            # Department" is entity:n3, not "stat" and "department")
+            keys -= {k for ms, me, _ in named for w in _WORD.findall(doc.text, ms, me) if (k := keyer.key(w))}
         fact.topic = sorted(keys)
     by_id = {f.id: f for f in facts}
     for fact in facts:  # a document also says what its author says next to it
@@ -138,8 +142,8 @@ def topical_spans(fact: Fact) -> list[tuple[int, int]]:
 
 def topic_keys(text: str, lex: Lexicons) -> set[str]:
     """Content-word stems and ``class:<name>`` keys of ``text``."""
-    stops = _stopwords(lex.get("stopwords"))
-    keys = {k for m in _WORD.finditer(text) if (k := word_key(m.group(), stops))}
+    keyer = word_keys_of(lex)
+    keys = {k for m in _WORD.finditer(text) if (k := keyer.key(m.group()))}
     for lexicon in lex.with_prefix("topic-"):
         if lexicon.search(text):
             keys.add("class:" + lexicon.name[len("topic-"):])
@@ -153,36 +157,76 @@ def topic_overlap(a: list[str], b: list[str]) -> int:
     return sum(CLASS_WEIGHT if k.startswith(("class:", "entity:")) else WORD_WEIGHT for k in shared)
 
 
-@lru_cache(maxsize=8192)
-def word_key(word: str, stops: frozenset[str]) -> str | None:
-    """The key of one word, or None for a stopword or a short word."""
-    if len(word) >= 2 and word.isupper() and word.isalpha():
-        return word.lower()  # an acronym: US, IS, NATO
-    low = word.lower().replace("\u2019", "'")
-    if low in stops:
-        return None
-    low = _POSSESSIVE.sub("", low)
-    key = stem(low)
-    if len(key) < 3 or key in stops or low in stops:
-        return None
-    return key
+class WordKeys:
+    """The key of each word (``key``), from the ``stopwords`` and
+    ``word-lemmas`` lexicons, memoized by word (extractors ask about the same
+    words in article after article)."""
+
+    def __init__(self, stops: frozenset[str], lemmas: dict[str, str]):
+        self.stops = stops
+        self.lemmas = lemmas
+        self.memo: dict[str, str | None] = {}
+
+    def key(self, word: str) -> str | None:
+        memo = self.memo
+        if word in memo:
+            return memo[word]
+        if len(memo) > 50_000:
+            memo.clear()
+        found = memo[word] = self._key(word)
+        return found
+
+    def _key(self, word: str) -> str | None:
+        if len(word) >= 2 and word.isupper() and word.isalpha():
+            return word.lower()  # an acronym: US, IS, NATO
+        low = word.lower().replace("\u2019", "'")
+        stops = self.stops
+        if low in stops:
+            return None
+        low = _POSSESSIVE.sub("", low)
+        key = stem(self.lemmas.get(low, low))
+        if len(key) < 3 or key in stops or low in stops:
+            return None
+        return key
 
 
 def stem(word: str) -> str:
-    """Light, deterministic suffix stripping: forces -> force, repositioning -> reposition."""
+    """Light, deterministic suffix stripping: forces -> forc, repositioning ->
+    reposition, closed / closing / close -> clos."""
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if word.endswith(("sses", "ches", "shes", "xes", "zzes")):
         return word[:-2]
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
+        word = word[:-1]
     for suffix, shortest in (("ing", 6), ("ed", 5)):
         if word.endswith(suffix) and len(word) >= shortest:
             base = word[: -len(suffix)]
             if len(base) > 2 and base[-1] == base[-2] and base[-1] not in "lsz":
                 base = base[:-1]  # stopped -> stop, running -> run
             return base
+    if len(word) > 4 and word.endswith("e"):
+        return word[:-1]  # close -> clos, as closed and closing
     return word
+
+
+_KEYERS = IdentityCache()
+
+
+def word_keys_of(lex: Lexicons) -> WordKeys:
+    """The word keyer of ``lex``'s ``stopwords`` and ``word-lemmas``."""
+    stops_lex, lemmas_lex = lex.get("stopwords"), lex.get("word-lemmas")
+    return _KEYERS.get((stops_lex, lemmas_lex), lambda: WordKeys(_stopwords(stops_lex), _lemmas(lemmas_lex)))
+
+
+def _lemmas(lexicon: Lexicon) -> dict[str, str]:
+    """"variant=lemma" phrases as {variant: lemma} (the first pair of a variant wins)."""
+    table: dict[str, str] = {}
+    for phrase in lexicon.phrases:
+        variant, sep, lemma = normalize_phrase(phrase).partition("=")
+        if sep and variant and lemma:
+            table.setdefault(variant.strip(), lemma.strip())
+    return table
 
 
 _CLASS_TABLES = IdentityCache()
@@ -191,20 +235,6 @@ _CLASS_TABLES = IdentityCache()
 def _class_table(lexicons: tuple[Lexicon, ...]) -> FirstWordTable:
     """The class lexicons' first-word table, built once per set of lexicons."""
     return _CLASS_TABLES.get(lexicons, lambda: FirstWordTable(list(lexicons)))
-
-
-_WORD_KEYS: dict[frozenset[str], dict[str, str | None]] = {}
-
-
-def _word_keys(stops: frozenset[str]) -> dict[str, str | None]:
-    """A memo of ``word_key(word, stops)`` by word (a dict lookup costs less
-    than the ``lru_cache`` call), for a few stopword sets at a time."""
-    memo = _WORD_KEYS.get(stops)
-    if memo is None or len(memo) > 20000:
-        if len(_WORD_KEYS) > 8:
-            _WORD_KEYS.clear()
-        memo = _WORD_KEYS[stops] = {}
-    return memo
 
 
 @lru_cache(maxsize=8)
