@@ -83,7 +83,8 @@ class Article:
         return self._add(ReportFact, f, ("source",))
 
     def document(self, doc_type: str = "letter", **f):
-        return self._add(DocumentFact, {"doc_type": doc_type, **f}, ("mention",))
+        # a document says something (its content) unless a test says it does not
+        return self._add(DocumentFact, {"doc_type": doc_type, **f}, ("mention", "content"))
 
     def event(self, **f):
         return self._add(EventFact, f, ("trigger",))

@@ -42,6 +42,29 @@ def test_conflicts_with_and_same_topic_need_the_minimum_overlap(shared, weight):
     assert fires("rule r:\n  match s: a statement, d: a document\n  where s is the same topic as d", a) is related
 
 
+def test_a_document_the_story_gives_no_words_conflicts_only_with_a_denial_naming_it():
+    a = Article()
+    a.statement(stance="deny", topic=["a", "b", "c"])
+    a.document(id="d1", content=None, topic=["a", "b", "c"])
+    assert not fires("rule r: a denial conflicts with a document", a)
+    b = Article()
+    b.statement(stance="deny", topic=["a", "b", "c"], target_fact="d1")
+    b.document(id="d1", content=None, topic=["a", "b", "c"])
+    assert fires("rule r: a denial conflicts with a document", b)
+
+
+@pytest.mark.parametrize("shared, conflict", [
+    (["entity:e1", "entity:e2"], False),  # the same people, nothing said about the same thing
+    (["entity:e1", "a"], True),
+    (["entity:e1", "class:x"], True),
+])
+def test_shared_entities_alone_are_no_shared_topic(shared, conflict):
+    a = Article()
+    a.statement(stance="deny", topic=shared + ["only-here"])
+    a.document(topic=shared + ["only-there"])
+    assert fires("rule r: a denial conflicts with a document", a) is conflict
+
+
 def test_a_document_s_topic_includes_the_reports_citing_it():
     a = Article()
     a.statement(stance="deny", topic=["a", "b", "c"])

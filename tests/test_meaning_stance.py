@@ -7,6 +7,7 @@ engine/vocab/polarity.py).  Dropping "never" from either fails here."""
 from __future__ import annotations
 
 import pytest
+from factlint.extract import negation
 from factlint.extract.attribution import stance
 from factlint.lang.loader import load_default_lexicons
 from factlint.vocab import polarity
@@ -54,7 +55,7 @@ def test_a_plain_statement_asserts():
     assert _stance("said", NEUTRAL) == ("assert", None)
 
 
-# ------------------------------------------------ negations in stance.py
+# ------------------------------------------------ negations in negation.py
 #: auxiliaries after which "not" or "never" negates a main clause.  Pinned here.
 AUXILIARIES = "is are was were am be been will would shall should can could may might must do does did has have had".split()
 NEGATIONS = ["not", "never"]
@@ -64,13 +65,13 @@ NEGATIVE_SUBJECTS = ["no", "nobody", "nothing", "none", "neither"]
 
 
 def _negation(content: str) -> str | None:
-    span = stance.negated_claim(content, (0, len(content)), LEX)
+    span = negation.negated_claim(content, (0, len(content)), LEX)
     return content[span[0] : span[1]] if span else None
 
 
 def test_the_negation_tables_are_pinned():
-    assert stance._AUXILIARIES == frozenset(AUXILIARIES)
-    assert stance._NEGATIVE_SUBJECTS == frozenset(NEGATIVE_SUBJECTS)
+    assert negation._AUXILIARIES == frozenset(AUXILIARIES)
+    assert negation._NEGATIVE_SUBJECTS == frozenset(NEGATIVE_SUBJECTS)
 
 
 @pytest.mark.parametrize("aux", AUXILIARIES)
