@@ -76,12 +76,13 @@ _DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
 
 
 def long_read(size: int, seed: int = 14) -> str:
-    """An article of about ``size`` characters of denials, documents, reports
+    """An article of about ``size`` bytes of denials, documents, reports
     and statements that share their topics (the shape that makes ``conflicts
     with`` work), with figures, ages and dates between them."""
     rnd = random.Random(seed)
     paras = ["Ministers deny plans to close services", ""]
-    while sum(len(p) + 1 for p in paras) < size:
+    used = sum(len(p.encode("utf-8")) + 1 for p in paras)
+    while True:
         subject = rnd.choice(_SUBJECTS)
         verb, done = rnd.choice(_VERBS)
         doc, author, outlet = rnd.choice(_DOCS), rnd.choice(_AUTHORS), rnd.choice(_OUTLETS)
@@ -95,6 +96,9 @@ def long_read(size: int, seed: int = 14) -> str:
             f"About {rnd.randint(2, 90) * 100:,} people use {subject} every week, and {rnd.randint(2, 40)} staff work there.",
             f"The {doc} was a draft, {author} later said, adding that {subject} would not {verb}.",
         ])
+        used += len(para.encode("utf-8")) + 2
+        if used > size:
+            break
         paras.append(para)
         paras.append("")
     return "\n".join(paras)

@@ -1,6 +1,7 @@
 """Coverage-guided fuzzing of factlint with atheris (libFuzzer), for nightly runs.
 
     pip install -e '.[fuzz]'
+    python fuzz/atheris_check.py --make-corpus fuzz/corpus   # once: the seed, test articles, rule files
     python fuzz/atheris_check.py -max_total_time=3600 fuzz/corpus
 
 Each input's first byte chooses what it is: an article (checked with the
@@ -16,11 +17,14 @@ dependency: it instruments the code it imports and needs Linux.
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 from pathlib import Path
 
 import atheris
+
+os.environ.setdefault("FACTLINT_NO_CACHE", "1")  # no parsed-rule cache entries for fuzzed rule files
 
 with atheris.instrument_imports():
     import factlint
@@ -74,7 +78,27 @@ def test_one_input(data: bytes) -> None:
     (_article, _rule_file, _facts_file)[kind](rest)
 
 
+def make_corpus(folder: Path) -> None:
+    """Starting inputs: the repository's articles (first byte 0), rule files (1)
+    and the seed's facts (2), so the fuzzer begins from real copy and rules."""
+    import json
+
+    from factlint.api import extract
+    from factlint.report.facts import facts_dict
+
+    root = Path(__file__).resolve().parents[1]
+    folder.mkdir(parents=True, exist_ok=True)
+    for i, p in enumerate(sorted([*root.glob("seeds/*.txt"), *root.glob("tests/articles/*.txt")])):
+        (folder / f"article-{i}").write_bytes(b"\x00" + p.read_bytes())
+    for i, p in enumerate(sorted(root.glob("rules/**/*.rule"))):
+        (folder / f"rules-{i}").write_bytes(b"\x01" + p.read_bytes())
+    (folder / "facts-0").write_bytes(b"\x02" + json.dumps(facts_dict(extract(SEED, "2020-01-07", RULES))).encode())
+
+
 def main() -> None:
+    if sys.argv[1:2] == ["--make-corpus"]:
+        make_corpus(Path(sys.argv[2]))
+        return
     atheris.Setup(sys.argv, test_one_input)
     atheris.Fuzz()
 

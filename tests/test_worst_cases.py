@@ -129,3 +129,27 @@ def test_rendering_is_linear_in_placeholders():
     ctx = EvalContext([fact], Lexicons())
     text = _guarded(lambda: tpl.render([{"r": fact}] * 10, ctx), 60)
     assert text.startswith("that that") and text.endswith("\u2026")
+
+
+def test_a_long_span_is_cited_by_its_first_characters_and_the_finding_says_so(tmp_path):
+    import factlint
+    from factlint.evaluate.assemble import MAX_CITATION_CHARS
+
+    text = W.unclosed_quote(20_000)
+    (tmp_path / "s.rule").write_text('rule s:\n  match s: a statement\n  message "{s}"\n', encoding="utf-8")
+    rules = factlint.load_rules([str(tmp_path / "s.rule")], default=False)
+    [finding] = [f for f in factlint.check_text(text, "2020-01-07", rules).findings if len(f.citations[0].text) >= 1000]
+    [c] = finding.citations
+    assert len(c.text) == MAX_CITATION_CHARS and text[c.start : c.end] == c.text
+    assert finding.notes[-1].message.startswith("output cut to size: 1 long span cited by its first characters")
+
+
+def test_a_grouped_finding_keeps_fifty_matches_and_counts_the_rest():
+    import factlint
+
+    report = factlint.check_text(W.repeated_seed(32), "2020-01-07", factlint.load_rules())
+    denial = [f for f in report.findings if f.rule == "attribution/denial-vs-document"]
+    assert len(denial) == 32  # one a document, as before
+    for f in denial:
+        assert len(f.citations) == 50 and {c.role for c in f.citations} == {"denial", "document"}
+        assert f.notes[0].message.startswith("output cut to size: 46 more matches of this finding not kept (the first 50 are)")

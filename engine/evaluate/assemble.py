@@ -6,13 +6,16 @@ message (the template rendered over the group), its notes (the facts the
 rule's ``note`` queries found, rendered), and the caps that keep one
 finding's output bounded whatever the input:
 
-* at most ``MAX_CITATIONS`` citations, and ``MAX_CITED_CHARS`` characters of
-  cited text over a finding's citations and its notes' citations; a span
-  longer than ``MAX_CITATION_CHARS`` is cited by its first characters (the
-  citation still slices the article exactly: ``text`` is
-  ``article[start:end]``);
-* at most ``MAX_NOTES`` notes;
+* at most ``MAX_CITATIONS`` citations and ``MAX_CITED_CHARS`` characters of
+  cited text (the first fact of each name always cited); a span longer than
+  ``MAX_CITATION_CHARS`` is cited by its first characters (the citation
+  still slices the article exactly: ``text`` is ``article[start:end]``);
+* at most ``MAX_NOTES`` notes, each with its citation (cut the same way);
+* at most ``MAX_GROUP_MATCHES`` matches kept for a grouped finding;
 * a message or note message at most ``lang.compiled.MAX_RENDERED`` characters.
+
+So a finding holds at most about 81,000 characters of text (20,000 cited,
+20 notes of 1,000 and 2,000, a message of 1,000 and a title of 300).
 
 When a cap cuts something, the finding gets a last note saying what was cut,
 so the reader knows.  Does not own: which matches form a group (``evaluator``).
@@ -27,9 +30,12 @@ from ..vocab.context import EvalContext
 from .findings import Citation, Explanation, Finding, Note, cite
 
 MAX_CITATIONS = 50
-MAX_CITATION_CHARS = 5_000
+MAX_CITATION_CHARS = 2_000
 MAX_CITED_CHARS = 20_000
 MAX_NOTES = 20
+#: matches kept for one finding of a ``group by`` rule: its finding cites at
+#: most ``MAX_CITATIONS`` facts anyway
+MAX_GROUP_MATCHES = 50
 #: work units (see ``budget``) of building a finding and each citation
 FINDING_COST = 20
 CITATION_COST = 8
@@ -55,7 +61,9 @@ class Caps:
         return self.count < MAX_CITATIONS and self.chars < MAX_CITED_CHARS
 
     def cite(self, role: str, fact: Fact, reserved: bool = False) -> Citation | None:
-        """The citation of ``fact``, cut to what is left, or None when no room is left."""
+        """The citation of ``fact``, cut to what is left, or None when no room
+        is left (a reserved citation, and a note's, is always made, cut to
+        ``MAX_CITATION_CHARS``)."""
         span = fact.cite_span()
         room = MAX_CITATION_CHARS
         if not reserved:
@@ -70,9 +78,12 @@ class Caps:
             span = Span.model_construct(start=span.start, end=span.start + room, text=span.text[:room])
         return cite(self.doc, role, span, fact)
 
-    def note(self) -> Note | None:
+    def note(self, more_matches: int = 0) -> Note | None:
         """A note saying what was cut since the last one, if anything."""
         said = []
+        if more_matches:
+            said.append(f"{more_matches:,} more match{'es' if more_matches != 1 else ''} of this finding not kept "
+                        f"(the first {MAX_GROUP_MATCHES} are)")
         if self.dropped:
             said.append(f"{self.dropped:,} more citation{'s' if self.dropped != 1 else ''} not shown")
         if self.shortened:
@@ -85,13 +96,16 @@ class Caps:
                             f"{MAX_CITED_CHARS:,} characters of cited text a finding)")
 
 
-def finding_of(rule: CompiledRule, envs: list[Env], ctx: EvalContext, doc: Document, explain: bool = False) -> tuple[Finding, Caps]:
+def finding_of(
+    rule: CompiledRule, envs: list[Env], ctx: EvalContext, doc: Document, explain: bool = False, more_matches: int = 0
+) -> tuple[Finding, Caps]:
     """The finding of one group of matches, without its notes (``notes_of``
     adds them, within the same caps: pass it the ``Caps`` returned).
 
     Each bound fact is cited once, in binding order, then by position; the
     first fact of every binding is always cited, the others while the caps
-    leave room."""
+    leave room.  ``more_matches`` is how many matches of the group were not
+    kept (``MAX_GROUP_MATCHES``); the cut note counts them."""
     caps = Caps(doc)
     cited: list[tuple[str, Fact, bool]] = []
     for b in rule.bindings:
@@ -112,7 +126,7 @@ def finding_of(rule: CompiledRule, envs: list[Env], ctx: EvalContext, doc: Docum
         column=first.column if first else 1,
         citations=citations,
     )
-    cut = caps.note()
+    cut = caps.note(more_matches)
     if cut is not None:
         finding.notes.append(cut)
     if explain:
@@ -135,7 +149,7 @@ def notes_of(finding: Finding, caps: Caps, found: list[tuple], ctx: EvalContext)
             continue
         noted.add(f.id)
         inner = {**env, note.query.binding.name: f}
-        c = caps.cite(note.query.binding.name, f)
+        c = caps.cite(note.query.binding.name, f, reserved=True)
         ctx.meter.spent += CITATION_COST
         finding.notes.append(Note(message=note.template.render([inner], ctx), citations=[c] if c is not None else []))
     cut = caps.note()

@@ -29,7 +29,7 @@ from ..lang.compiled import CompiledRule, CQuery, Env
 from ..text.document import Document
 from ..vocab.context import EvalContext
 from . import budget as _budget
-from .assemble import MAX_NOTES, Caps, finding_of, notes_of, output_size
+from .assemble import MAX_GROUP_MATCHES, MAX_NOTES, Caps, finding_of, notes_of, output_size
 from .budget import ARTICLE_BUDGET, STEP, share_out
 from .findings import Finding
 from .index import FactIndex
@@ -45,9 +45,6 @@ MAX_ARTICLE_FINDINGS = 2_000
 #: At most this many characters of messages and cited text in one article's
 #: findings (each finding is capped too, see ``assemble``).
 MAX_ARTICLE_OUTPUT = 8_000_000
-#: matches kept per group (``group by``): its finding cites at most
-#: ``assemble.MAX_CITATIONS`` facts anyway
-MAX_GROUP_MATCHES = 50
 
 
 @dataclass
@@ -90,6 +87,8 @@ class RuleRun:
         #: matches found (before grouping), and the groups they form
         self.matched = 0
         self.groups: dict[tuple, list[Env]] = {}
+        #: matches of a full group that were not kept (by group key)
+        self.unkept: dict[tuple, int] = {}
         self.capped = False
         #: the first binding's candidates, and how many were fully evaluated
         self.first: list[Fact] = []
@@ -251,18 +250,22 @@ class RuleRun:
                 self.matching = bool(rule.group_by)  # nothing new can be reported
                 return
             self.groups[key] = [env]
-        elif rule.group_by and len(group) < MAX_GROUP_MATCHES:
-            group.append(env)
+        elif rule.group_by:
+            if len(group) < MAX_GROUP_MATCHES:
+                group.append(env)
+            else:
+                self.unkept[key] = self.unkept.get(key, 0) + 1
 
     # ------------------------------------------------------------ findings
     def _assemble(self) -> None:
         self.matching = False
         cited: set[tuple] = set()
-        for envs in self.groups.values():
+        for group, envs in self.groups.items():
             if len(self.findings) >= MAX_FINDINGS:
                 self.capped = True
                 break
-            finding, cuts = finding_of(self.rule, envs, self.index.ctx, self.doc, self.explain)
+            more = self.unkept.get(group, 0)
+            finding, cuts = finding_of(self.rule, envs, self.index.ctx, self.doc, self.explain, more)
             # two groups that cite the same places (two facts read from one
             # span) are one finding for the reader: report it once
             key = tuple((c.role, c.start, c.end) for c in finding.citations)
