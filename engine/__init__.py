@@ -13,8 +13,7 @@ from .api import Report, RuleSet, check_file, check_text, extract, load_rules
 from .errors import UserError
 from .evaluate.findings import Citation, Finding, Note
 from .facts.model import FactSet
-
-__version__ = "0.1.0"
+from .version import __version__
 
 __all__ = [
     "Citation",

@@ -19,7 +19,6 @@ from typing import NoReturn
 import typer
 from typer.core import TyperCommand
 
-from . import __version__
 from .api import (
     Report,
     RuleSet,
@@ -29,6 +28,7 @@ from .api import (
 from .errors import Diagnostic, UserError, display_path
 from .inputs import load_document
 from .text.discover import Input, collect_inputs
+from .version import __version__
 
 
 class _Command(TyperCommand):

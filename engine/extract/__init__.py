@@ -14,13 +14,14 @@ family             fact kinds                                 id prefix
 ``quantity/``      quantity                                   q
 ``repeats``        repetition                                 w
 ``passes/``        no kind of its own: ages read as counts,   -
-                   entity links, topic keys, positions
+                   entity links, officials, what denials
+                   name, topic keys, positions
 =================  =========================================  =========
 
 Shared below the families: ``english`` (phrase tokens, a speaker's gender),
-``factlint.lexicon`` (matching lexicons) and ``factlint.text`` (the
-document, words).  A family never imports another family; passes import no
-family (``tests/test_meta.py`` enforces both).
+``negation`` (negated claims), ``factlint.lexicon`` (matching lexicons) and
+``factlint.text`` (the document, words).  A family never imports another
+family; passes import no family (``tests/test_meta.py`` enforces both).
 """
 
 from .pipeline import extract_facts

@@ -34,6 +34,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from ..version import __version__
 from . import ast
 
 #: bumped when the JSON layout itself changes (the AST's shape is in the key already)
@@ -75,8 +76,6 @@ def cache_dir() -> Path:
 @lru_cache(maxsize=1)
 def _code_fingerprint() -> bytes:
     """What shapes a parsed file: version, JSON format, grammar, AST and builder source."""
-    from .. import __version__  # the package is imported by now
-
     h = hashlib.sha256(f"factlint {__version__} format {FORMAT}\0".encode())
     h.update(resources.files("factlint.grammar").joinpath("factlint.lark").read_bytes())
     here = Path(__file__).parent

@@ -20,12 +20,12 @@ import json
 from pathlib import Path
 from urllib.parse import quote
 
-from .. import __version__
 from ..api import Report, RuleSet
 from ..evaluate.findings import Citation, Finding
 from ..lang.compiled import CompiledRule
 from ..suppress.baseline import fingerprint
 from ..suppress.meta import META_RULES
+from ..version import __version__
 
 LEVELS = {"info": "note", "warning": "warning", "error": "error"}
 
