@@ -299,3 +299,10 @@ def test_every_path_the_architecture_doc_names_exists():
         if roots and not any(_module_exists(name, r) for r in roots):
             missing.append(name)
     assert missing == []
+
+
+def test_the_version_is_the_one_pyproject_declares():
+    from factlint.version import __version__
+
+    declared = re.search(r'^version = "([^"]+)"', (ROOT / "pyproject.toml").read_text(encoding="utf-8"), re.M)
+    assert declared is not None and declared[1] == __version__

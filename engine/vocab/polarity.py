@@ -26,7 +26,7 @@ Words match by prefix, to cover inflections ("close" matches "closed",
 "closing", "closure"; at most three letters more).  This is deliberately
 small: it catches the plain agreeing case, not paraphrase.
 
-Does not own: topic overlap (``context``/``extract.topics``) or stance.
+Does not own: topic overlap (``context``/``extract.passes.topics``) or stance.
 """
 
 from __future__ import annotations

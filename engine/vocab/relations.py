@@ -28,7 +28,7 @@ from .surroundings import words_between
 KeyFn = Callable[[Fact, EvalContext], Iterable]
 
 #: Minimum weighted topic overlap for `conflicts with` and `same topic as`
-#: (content words weigh 1, topic classes and entities 2; see extract.topics).
+#: (content words weigh 1, topic classes and entities 2; see extract.passes.topics).
 MIN_TOPIC_OVERLAP = 3
 
 

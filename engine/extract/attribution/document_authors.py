@@ -41,7 +41,7 @@ A document with no from/by author gets that clause subject as its
 ``author`` ("Ann Lee said in a letter to staff": Ann Lee wrote it).
 
 Does not own: finding documents (``documents``) or statements
-(``attribution_*``), entity ids (the link pass), topic keys (``topics``).
+(the rest of ``attribution``), entity ids (the link pass), topic keys (the topics pass).
 """
 
 from __future__ import annotations
